@@ -1,0 +1,92 @@
+package org.cluetrain.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.cluetrain.enrich.Enricher;
+import org.cluetrain.match.QueryMatcher;
+import org.cluetrain.model.Post;
+import org.cluetrain.store.ListeningLedger;
+import org.cluetrain.store.PostStore;
+import org.cluetrain.store.StoredPost;
+
+/**
+ * The listening pipeline for one batch: skip what is known → enrich → match → store → record.
+ *
+ * <p>Ordering is what makes it crash-safe: posts are made durable in the searchable store first and
+ * recorded in the ledger last. A crash in between leaves posts the ledger does not know, so they
+ * are processed again on the next import or poll, and the store's writes are idempotent by id:
+ * nothing is lost, nothing duplicated. One bad post never stops the batch.
+ */
+public final class ListeningPipeline {
+  private final List<Enricher> enrichers;
+  private final QueryMatcher matcher;
+  private final PostStore store;
+  private final ListeningLedger ledger;
+
+  public ListeningPipeline(
+      List<Enricher> enrichers, QueryMatcher matcher, PostStore store, ListeningLedger ledger) {
+    this.enrichers = List.copyOf(enrichers);
+    this.matcher = Objects.requireNonNull(matcher, "matcher");
+    this.store = Objects.requireNonNull(store, "store");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+  }
+
+  public List<Enricher> enrichers() {
+    return enrichers;
+  }
+
+  /** Processes one batch; never throws for a problem with a single post or query. */
+  public BatchOutcome process(List<Post> batch) {
+    Map<String, Post> unique = new LinkedHashMap<>();
+    for (Post post : batch) {
+      unique.putIfAbsent(post.id(), post); // a feed listing the same item twice
+    }
+    Set<String> known = ledger.knownPostIds(unique.keySet());
+    int alreadyKnown = batch.size() - unique.size() + known.size();
+
+    List<BatchOutcome.PostFailure> failures = new ArrayList<>();
+    List<Post> enriched = new ArrayList<>(unique.size());
+    for (Post post : unique.values()) {
+      if (known.contains(post.id())) {
+        continue;
+      }
+      Post current = post;
+      String stage = null;
+      try {
+        for (Enricher enricher : enrichers) {
+          stage = enricher.name();
+          current = enricher.enrich(current);
+        }
+        enriched.add(current);
+      } catch (RuntimeException e) {
+        failures.add(new BatchOutcome.PostFailure(post.id(), stage, describe(e)));
+      }
+    }
+    if (enriched.isEmpty()) {
+      return new BatchOutcome(batch.size(), 0, alreadyKnown, failures, List.of());
+    }
+
+    QueryMatcher.MatchBatch matches = matcher.match(enriched);
+    List<StoredPost> stored = new ArrayList<>(enriched.size());
+    for (int i = 0; i < enriched.size(); i++) {
+      stored.add(new StoredPost(enriched.get(i), matches.matches().get(i)));
+    }
+    store.store(stored);
+    int recorded = ledger.record(stored);
+    List<String> queryProblems = new ArrayList<>();
+    for (QueryMatcher.QueryProblem problem : matches.problems()) {
+      queryProblems.add(problem.queryId() + ": " + problem.problem());
+    }
+    return new BatchOutcome(
+        batch.size(), recorded, alreadyKnown + (stored.size() - recorded), failures, queryProblems);
+  }
+
+  private static String describe(RuntimeException e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+}

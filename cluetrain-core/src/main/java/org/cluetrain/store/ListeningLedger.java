@@ -1,0 +1,56 @@
+package org.cluetrain.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.cluetrain.enrich.duplicate.DuplicateDetector;
+import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.query.SavedQuery;
+
+/**
+ * The relational side of the store: which posts are known, their matches, threads and authors,
+ * per-query counts, source health and saved queries. Embedded: SQLite; for teams: PostgreSQL.
+ *
+ * <p>{@link #record} is atomic and idempotent: a post already recorded changes nothing, so a batch
+ * can safely be recorded again after a crash.
+ */
+public interface ListeningLedger extends AutoCloseable {
+
+  /** Which of these post ids are already recorded. */
+  Set<String> knownPostIds(Collection<String> postIds);
+
+  /**
+   * Records the posts (post, thread, author, matches, hourly counts) in one transaction.
+   *
+   * @return how many of them were new
+   */
+  int record(List<StoredPost> posts);
+
+  /** The most recent fingerprints, oldest first, to warm the duplicate detector after a start. */
+  List<DuplicateDetector.Entry> recentFingerprints(int limit);
+
+  /** Counts of what has been collected, for one project or ({@code null}) for all. */
+  ListeningStats stats(String project);
+
+  /** Hourly match counts of a query within [since, until). */
+  List<HourlyCount> hourlyCounts(String queryId, Instant since, Instant until);
+
+  /** The threads of a project (or all), most recently active first. */
+  List<ThreadSummary> threads(String project, int limit);
+
+  /** The authors of a project (or all), by posts. */
+  List<AuthorSummary> authors(String project, int limit);
+
+  void saveHealth(SourceHealth health);
+
+  List<SourceHealth> health();
+
+  /** Replaces the saved queries of the given projects with these. */
+  void saveQueries(Collection<String> projects, Collection<SavedQuery> queries);
+
+  List<SavedQuery> queries();
+
+  @Override
+  void close();
+}

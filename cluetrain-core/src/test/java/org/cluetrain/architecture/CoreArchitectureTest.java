@@ -1,0 +1,41 @@
+package org.cluetrain.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The core stays framework-free and acyclic: adapters depend on it, never the reverse. */
+class CoreArchitectureTest {
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.cluetrain");
+
+  @Test
+  void coreDependsOnTheJdkOnly() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("org.cluetrain..", "java..", "javax.annotation..")
+        .check(CORE);
+  }
+
+  @Test
+  void coreDoesNotPrint() {
+    noClasses()
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .check(CORE);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("org.cluetrain.(*)..").should().beFreeOfCycles().check(CORE);
+  }
+}
