@@ -1,0 +1,582 @@
+package org.cluetrain.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cluetrain.enrich.duplicate.DuplicateDetector;
+import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.model.Post;
+import org.cluetrain.query.SavedQuery;
+import org.cluetrain.store.AuthorSummary;
+import org.cluetrain.store.HourlyCount;
+import org.cluetrain.store.ListeningLedger;
+import org.cluetrain.store.ListeningStats;
+import org.cluetrain.store.StoredPost;
+import org.cluetrain.store.ThreadSummary;
+
+/**
+ * The ledger in a relational database over JDBC. Embedded it is one SQLite file; the SQL is the
+ * dialect SQLite and PostgreSQL share ({@code INSERT … ON CONFLICT}), so a team's PostgreSQL can
+ * run the same statements.
+ *
+ * <p>One connection, used under this object's lock: SQLite serialises writers anyway, and the
+ * pipeline writes in batches, so a pool would add nothing but contention.
+ */
+public final class JdbcListeningLedger implements ListeningLedger {
+  /** Separates list items inside one text column (ASCII unit separator: never in user text). */
+  private static final String SEPARATOR = "\u001f";
+
+  private final Connection connection;
+  private long sequence;
+
+  private JdbcListeningLedger(Connection connection) throws SQLException {
+    this.connection = connection;
+    createSchema();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM posts")) {
+      rs.next();
+      sequence = rs.getLong(1);
+    }
+  }
+
+  /**
+   * Opens (creating if needed) the SQLite ledger in this file. Write-ahead logging makes each
+   * committed batch survive a crash of the process.
+   */
+  public static JdbcListeningLedger openSqlite(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA journal_mode=WAL");
+        statement.execute("PRAGMA synchronous=NORMAL");
+        statement.execute("PRAGMA busy_timeout=10000");
+      }
+      return new JdbcListeningLedger(connection);
+    } catch (SQLException | IOException e) {
+      throw new StoreFailure("cannot open the ledger " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void createSchema() throws SQLException {
+    String script;
+    try (InputStream in = getClass().getResourceAsStream("schema-v1.sql")) {
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : script.split(";\\s*\\n")) {
+        String withoutComments = sql.replaceAll("(?m)^--.*$", "").strip();
+        if (!withoutComments.isEmpty()) {
+          statement.execute(withoutComments);
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized Set<String> knownPostIds(Collection<String> postIds) {
+    Set<String> known = new HashSet<>();
+    List<String> ids = new ArrayList<>(postIds);
+    final int chunk = 500; // SQLite's default limit on bound parameters is 999
+    try {
+      for (int from = 0; from < ids.size(); from += chunk) {
+        List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+        String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+        try (PreparedStatement ps =
+            connection.prepareStatement("SELECT id FROM posts WHERE id IN (" + marks + ")")) {
+          for (int i = 0; i < part.size(); i++) {
+            ps.setString(i + 1, part.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              known.add(rs.getString(1));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot look up posts in the ledger: " + e.getMessage(), e);
+    }
+    return known;
+  }
+
+  @Override
+  public synchronized int record(List<StoredPost> posts) {
+    if (posts.isEmpty()) {
+      return 0;
+    }
+    try {
+      connection.setAutoCommit(false);
+      int added = 0;
+      try (PreparedStatement insertPost =
+              connection.prepareStatement(
+                  "INSERT INTO posts (seq, id, project, source_id, thread_id, parent_id, kind, lang,"
+                      + " author_id, published, fingerprint, duplicate_of)"
+                      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
+          PreparedStatement insertMatch =
+              connection.prepareStatement(
+                  "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
+                      + " ON CONFLICT (query_id, post_id) DO NOTHING");
+          PreparedStatement count =
+              connection.prepareStatement(
+                  "INSERT INTO hourly_counts (query_id, hour, lang, source_id, posts)"
+                      + " VALUES (?,?,?,?,1) ON CONFLICT (query_id, hour, lang, source_id)"
+                      + " DO UPDATE SET posts = hourly_counts.posts + 1");
+          PreparedStatement thread =
+              connection.prepareStatement(
+                  "INSERT INTO threads (thread_id, project, source_id, title, posts,"
+                      + " first_published, last_published) VALUES (?,?,?,?,1,?,?)"
+                      + " ON CONFLICT (thread_id) DO UPDATE SET posts = threads.posts + 1,"
+                      + " title = COALESCE(excluded.title, threads.title),"
+                      + " first_published = MIN(threads.first_published, excluded.first_published),"
+                      + " last_published = MAX(threads.last_published, excluded.last_published)");
+          PreparedStatement author =
+              connection.prepareStatement(
+                  "INSERT INTO authors (author_id, name, posts, replies_received) VALUES (?,?,1,0)"
+                      + " ON CONFLICT (author_id) DO UPDATE SET posts = authors.posts + 1,"
+                      + " name = excluded.name");
+          PreparedStatement authorProject =
+              connection.prepareStatement(
+                  "INSERT INTO author_projects (author_id, project, posts) VALUES (?,?,1)"
+                      + " ON CONFLICT (author_id, project) DO UPDATE SET"
+                      + " posts = author_projects.posts + 1");
+          PreparedStatement reply =
+              connection.prepareStatement(
+                  "UPDATE authors SET replies_received = replies_received + 1 WHERE author_id ="
+                      + " (SELECT author_id FROM posts WHERE id = ?)")) {
+        for (StoredPost stored : posts) {
+          Post post = stored.post();
+          insertPost.setLong(1, ++sequence);
+          insertPost.setString(2, post.id());
+          insertPost.setString(3, post.project());
+          insertPost.setString(4, post.source().id());
+          insertPost.setString(5, post.threadId());
+          insertPost.setString(6, post.parentId());
+          insertPost.setString(7, post.kind().label());
+          insertPost.setString(8, post.lang());
+          insertPost.setString(9, post.author() == null ? null : post.author().id());
+          insertPost.setLong(10, post.published().toEpochMilli());
+          insertPost.setLong(11, post.fingerprint());
+          insertPost.setString(12, post.duplicateOf());
+          if (insertPost.executeUpdate() == 0) {
+            continue; // recorded before: counting it again would double the figures
+          }
+          added++;
+          long hour = post.published().getEpochSecond() / 3600 * 3600;
+          for (String queryId : stored.matchedQueries()) {
+            insertMatch.setString(1, queryId);
+            insertMatch.setString(2, post.id());
+            insertMatch.setLong(3, hour);
+            insertMatch.executeUpdate();
+            count.setString(1, queryId);
+            count.setLong(2, hour);
+            count.setString(3, post.lang() == null ? "und" : post.lang());
+            count.setString(4, post.source().id());
+            count.executeUpdate();
+          }
+          thread.setString(1, post.threadId());
+          thread.setString(2, post.project());
+          thread.setString(3, post.source().id());
+          thread.setString(4, post.parentId() == null ? headline(post) : null);
+          thread.setLong(5, post.published().toEpochMilli());
+          thread.setLong(6, post.published().toEpochMilli());
+          thread.executeUpdate();
+          if (post.author() != null) {
+            author.setString(1, post.author().id());
+            author.setString(2, post.author().name());
+            author.executeUpdate();
+            if (post.project() != null) {
+              authorProject.setString(1, post.author().id());
+              authorProject.setString(2, post.project());
+              authorProject.executeUpdate();
+            }
+          }
+          if (post.parentId() != null) {
+            reply.setString(1, post.parentId());
+            reply.executeUpdate();
+          }
+        }
+      }
+      connection.commit();
+      return added;
+    } catch (SQLException e) {
+      rollback();
+      throw new StoreFailure("cannot record posts in the ledger: " + e.getMessage(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private static String headline(Post post) {
+    String title = post.title() != null && !post.title().isBlank() ? post.title() : post.text();
+    title = title.strip().replaceAll("\\s+", " ");
+    return title.length() > 140 ? title.substring(0, 139) + "…" : title;
+  }
+
+  @Override
+  public synchronized List<DuplicateDetector.Entry> recentFingerprints(int limit) {
+    List<DuplicateDetector.Entry> entries = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT id, fingerprint FROM posts WHERE fingerprint <> 0 AND duplicate_of IS NULL"
+                + " ORDER BY seq DESC LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          entries.add(new DuplicateDetector.Entry(rs.getString(1), rs.getLong(2)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read fingerprints: " + e.getMessage(), e);
+    }
+    java.util.Collections.reverse(entries);
+    return entries;
+  }
+
+  @Override
+  public synchronized ListeningStats stats(String project) {
+    String where = project == null ? "" : " WHERE project = ?";
+    try {
+      long total = single("SELECT COUNT(*) FROM posts" + where, project);
+      long duplicates =
+          single(
+              "SELECT COUNT(*) FROM posts WHERE duplicate_of IS NOT NULL"
+                  + (project == null ? "" : " AND project = ?"),
+              project);
+      Map<String, Long> byQuery = new LinkedHashMap<>();
+      String queryFilter = project == null ? "" : " WHERE query_id LIKE ?";
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT query_id, SUM(posts) AS n FROM hourly_counts"
+                  + queryFilter
+                  + " GROUP BY query_id ORDER BY n DESC, query_id")) {
+        if (project != null) {
+          ps.setString(1, project.replace("%", "\\%") + "/%");
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            byQuery.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+      }
+      return new ListeningStats(
+          total,
+          grouped("COALESCE(project, '(none)')", where, project),
+          grouped("source_id", where, project),
+          grouped("COALESCE(lang, 'und')", where, project),
+          grouped("kind", where, project),
+          byQuery,
+          duplicates);
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot compute statistics: " + e.getMessage(), e);
+    }
+  }
+
+  private long single(String sql, String parameter) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      if (parameter != null) {
+        ps.setString(1, parameter);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private Map<String, Long> grouped(String column, String where, String parameter)
+      throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT "
+                + column
+                + " AS k, COUNT(*) AS n FROM posts"
+                + where
+                + " GROUP BY k ORDER BY n DESC, k")) {
+      if (parameter != null) {
+        ps.setString(1, parameter);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  @Override
+  public synchronized List<HourlyCount> hourlyCounts(String queryId, Instant since, Instant until) {
+    List<HourlyCount> counts = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT hour, lang, source_id, posts FROM hourly_counts WHERE query_id = ?"
+                + " AND hour >= ? AND hour < ? ORDER BY hour, lang, source_id")) {
+      ps.setString(1, queryId);
+      ps.setLong(2, since == null ? Long.MIN_VALUE : since.getEpochSecond());
+      ps.setLong(3, until == null ? Long.MAX_VALUE : until.getEpochSecond());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.add(
+              new HourlyCount(
+                  queryId,
+                  Instant.ofEpochSecond(rs.getLong(1)),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getLong(4)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read hourly counts: " + e.getMessage(), e);
+    }
+    return counts;
+  }
+
+  @Override
+  public synchronized List<ThreadSummary> threads(String project, int limit) {
+    List<ThreadSummary> threads = new ArrayList<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT thread_id, project, source_id, title, posts, first_published, last_published"
+                + " FROM threads"
+                + (project == null ? "" : " WHERE project = ?")
+                + " ORDER BY last_published DESC, thread_id LIMIT ?")) {
+      int i = 1;
+      if (project != null) {
+        ps.setString(i++, project);
+      }
+      ps.setInt(i, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          threads.add(
+              new ThreadSummary(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getLong(5),
+                  Instant.ofEpochMilli(rs.getLong(6)),
+                  Instant.ofEpochMilli(rs.getLong(7))));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read threads: " + e.getMessage(), e);
+    }
+    return threads;
+  }
+
+  @Override
+  public synchronized List<AuthorSummary> authors(String project, int limit) {
+    List<AuthorSummary> authors = new ArrayList<>();
+    String sql =
+        project == null
+            ? "SELECT author_id, name, posts, replies_received FROM authors"
+                + " ORDER BY posts DESC, author_id LIMIT ?"
+            : "SELECT a.author_id, a.name, p.posts, a.replies_received FROM author_projects p"
+                + " JOIN authors a ON a.author_id = p.author_id WHERE p.project = ?"
+                + " ORDER BY p.posts DESC, a.author_id LIMIT ?";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      int i = 1;
+      if (project != null) {
+        ps.setString(i++, project);
+      }
+      ps.setInt(i, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          authors.add(
+              new AuthorSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read authors: " + e.getMessage(), e);
+    }
+    return authors;
+  }
+
+  @Override
+  public synchronized void saveHealth(SourceHealth health) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO source_health (source_id, project, url, state, last_attempt,"
+                + " last_success, last_error, consecutive_failures, items_fetched,"
+                + " items_unparseable, next_attempt, gaps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT (source_id) DO UPDATE SET project = excluded.project,"
+                + " url = excluded.url, state = excluded.state,"
+                + " last_attempt = excluded.last_attempt, last_success = excluded.last_success,"
+                + " last_error = excluded.last_error,"
+                + " consecutive_failures = excluded.consecutive_failures,"
+                + " items_fetched = excluded.items_fetched,"
+                + " items_unparseable = excluded.items_unparseable,"
+                + " next_attempt = excluded.next_attempt, gaps = excluded.gaps")) {
+      ps.setString(1, health.sourceId());
+      ps.setString(2, health.project());
+      ps.setString(3, health.url());
+      ps.setString(4, health.state().name());
+      setInstant(ps, 5, health.lastAttempt());
+      setInstant(ps, 6, health.lastSuccess());
+      ps.setString(7, health.lastError());
+      ps.setInt(8, health.consecutiveFailures());
+      ps.setLong(9, health.itemsFetched());
+      ps.setLong(10, health.itemsUnparseable());
+      setInstant(ps, 11, health.nextAttempt());
+      ps.setString(12, String.join(SEPARATOR, health.gaps()));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot save the health of " + health.sourceId() + ": " + e, e);
+    }
+  }
+
+  @Override
+  public synchronized List<SourceHealth> health() {
+    List<SourceHealth> all = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT source_id, project, url, state, last_attempt, last_success, last_error,"
+                    + " consecutive_failures, items_fetched, items_unparseable, next_attempt, gaps"
+                    + " FROM source_health ORDER BY project, source_id")) {
+      while (rs.next()) {
+        all.add(
+            new SourceHealth(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                SourceHealth.State.valueOf(rs.getString(4)),
+                instant(rs, 5),
+                instant(rs, 6),
+                rs.getString(7),
+                rs.getInt(8),
+                rs.getLong(9),
+                rs.getLong(10),
+                instant(rs, 11),
+                split(rs.getString(12))));
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read source health: " + e.getMessage(), e);
+    }
+    return all;
+  }
+
+  @Override
+  public synchronized void saveQueries(
+      Collection<String> projects, Collection<SavedQuery> queries) {
+    try {
+      connection.setAutoCommit(false);
+      try (PreparedStatement delete =
+              connection.prepareStatement("DELETE FROM saved_queries WHERE project = ?");
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO saved_queries (project, name, query_text, role, must_match,"
+                      + " must_not_match) VALUES (?,?,?,?,?,?)")) {
+        for (String project : projects) {
+          delete.setString(1, project);
+          delete.executeUpdate();
+        }
+        for (SavedQuery query : queries) {
+          insert.setString(1, query.project());
+          insert.setString(2, query.name());
+          insert.setString(3, query.text());
+          insert.setString(4, query.role().name());
+          insert.setString(5, String.join(SEPARATOR, query.mustMatch()));
+          insert.setString(6, String.join(SEPARATOR, query.mustNotMatch()));
+          insert.executeUpdate();
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new StoreFailure("cannot save queries: " + e.getMessage(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  @Override
+  public synchronized List<SavedQuery> queries() {
+    List<SavedQuery> queries = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT project, name, query_text, role, must_match, must_not_match"
+                    + " FROM saved_queries ORDER BY project, name")) {
+      while (rs.next()) {
+        queries.add(
+            new SavedQuery(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                SavedQuery.Role.valueOf(rs.getString(4)),
+                split(rs.getString(5)),
+                split(rs.getString(6))));
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read queries: " + e.getMessage(), e);
+    }
+    return queries;
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR));
+  }
+
+  private static void setInstant(PreparedStatement ps, int index, Instant instant)
+      throws SQLException {
+    if (instant == null) {
+      ps.setNull(index, Types.BIGINT);
+    } else {
+      ps.setLong(index, instant.toEpochMilli());
+    }
+  }
+
+  private static Instant instant(ResultSet rs, int index) throws SQLException {
+    long millis = rs.getLong(index);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the original failure is the one worth reporting
+    }
+  }
+
+  private void autoCommit() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // the connection is broken; the next call reports it
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot close the ledger: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.cluetrain.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.model.Author;
+import org.cluetrain.model.Post;
+import org.cluetrain.model.PostKind;
+import org.cluetrain.model.SourceRef;
+import org.cluetrain.model.SourceType;
+import org.cluetrain.query.SavedQuery;
+import org.cluetrain.store.StoredPost;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JdbcListeningLedgerTest {
+  private static final SourceRef BLOG =
+      new SourceRef("feed:https://blog.example/", SourceType.BLOG, "Blog", "https://blog.example/");
+  private static final Instant T0 = Instant.parse("2026-03-02T09:15:00Z");
+
+  @TempDir Path dir;
+
+  private static StoredPost post(String id, String parent, String author, List<String> queries) {
+    return new StoredPost(
+        Post.builder()
+            .id(id)
+            .source(BLOG)
+            .threadId("root")
+            .parentId(parent)
+            .kind(parent == null ? PostKind.POST : PostKind.COMMENT)
+            .author(new Author(author, author.toUpperCase(), null, null))
+            .title(parent == null ? "Bahnchaos in Köln" : null)
+            .text("Text von " + id)
+            .published(T0.plusSeconds(id.hashCode() % 600 + 600))
+            .lang("de")
+            .fingerprint(id.hashCode())
+            .project("bahn")
+            .build(),
+        queries);
+  }
+
+  @Test
+  void recordingTwiceCountsOnce() {
+    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("ledger.db"))) {
+      List<StoredPost> batch =
+          List.of(
+              post("root", null, "anna", List.of("bahn/brand")),
+              post("c1", "root", "ben", List.of("bahn/brand", "bahn/delay")),
+              post("c2", "c1", "anna", List.of()));
+      assertThat(ledger.record(batch)).isEqualTo(3);
+      assertThat(ledger.record(batch)).isZero();
+      assertThat(ledger.knownPostIds(List.of("root", "c2", "unknown")))
+          .isEqualTo(Set.of("root", "c2"));
+
+      var stats = ledger.stats("bahn");
+      assertThat(stats.posts()).isEqualTo(3);
+      assertThat(stats.byQuery()).containsEntry("bahn/brand", 2L).containsEntry("bahn/delay", 1L);
+      assertThat(stats.byKind()).containsEntry("comment", 2L).containsEntry("post", 1L);
+      assertThat(stats.byLanguage()).containsEntry("de", 3L);
+      assertThat(ledger.hourlyCounts("bahn/brand", null, null))
+          .extracting(c -> c.posts())
+          .containsExactly(2L);
+
+      var thread = ledger.threads("bahn", 10).get(0);
+      assertThat(thread.posts()).isEqualTo(3);
+      assertThat(thread.title()).isEqualTo("Bahnchaos in Köln");
+
+      var authors = ledger.authors("bahn", 10);
+      assertThat(authors).extracting(a -> a.authorId()).containsExactly("anna", "ben");
+      assertThat(authors.get(0).repliesReceived()).isEqualTo(1); // ben answered anna
+      assertThat(authors.get(1).repliesReceived()).isEqualTo(1); // anna answered ben
+    }
+  }
+
+  @Test
+  void everythingSurvivesReopening() {
+    Path file = dir.resolve("ledger.db");
+    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(file)) {
+      ledger.record(List.of(post("root", null, "anna", List.of())));
+      ledger.saveQueries(
+          List.of("bahn"),
+          List.of(
+              new SavedQuery(
+                  "bahn",
+                  "brand",
+                  "bahn OR \"deutsche bahn\"",
+                  SavedQuery.Role.LISTEN,
+                  List.of("Die Bahn kommt", "zweites Beispiel"),
+                  List.of())));
+      ledger.saveHealth(
+          new SourceHealth(
+              "feed:x",
+              "bahn",
+              "https://x.example/feed",
+              SourceHealth.State.UNREACHABLE,
+              T0,
+              null,
+              "unreachable: https://x.example/feed (connection refused)",
+              2,
+              0,
+              0,
+              T0.plusSeconds(60),
+              List.of("a", "b")));
+    }
+    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(file)) {
+      assertThat(ledger.record(List.of(post("root", null, "anna", List.of())))).isZero();
+      assertThat(ledger.queries().get(0).mustMatch())
+          .containsExactly("Die Bahn kommt", "zweites Beispiel");
+      SourceHealth health = ledger.health().get(0);
+      assertThat(health.state()).isEqualTo(SourceHealth.State.UNREACHABLE);
+      assertThat(health.gaps()).containsExactly("a", "b");
+      assertThat(health.lastSuccess()).isNull();
+      assertThat(ledger.recentFingerprints(10)).hasSize(1);
+    }
+  }
+}
