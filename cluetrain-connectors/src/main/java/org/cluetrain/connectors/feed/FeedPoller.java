@@ -336,7 +336,7 @@ public final class FeedPoller implements AutoCloseable {
     } else {
       LOG.log(
           Level.INFO,
-          "{0}; {1} failures in a row, next attempt {2}",
+          "{0}; consecutive failures: {1}, next attempt {2}",
           health.lastError(),
           health.consecutiveFailures(),
           health.nextAttempt());
