@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cluetrain.connectors.feed.FeedPollResult;
 import org.cluetrain.connectors.feed.FeedPoller;
@@ -313,6 +314,35 @@ class FeedPollerTest {
     }
 
     @Test
+    void aRateLimitHoldsBackTheHostsOtherFeedsToo() throws Exception {
+      Instant until = START.plus(Duration.ofHours(2));
+      AtomicBoolean overloaded = new AtomicBoolean(true);
+      server.on(
+          "/limited",
+          exchange -> {
+            if (overloaded.getAndSet(false)) {
+              exchange.getResponseHeaders().set("Retry-After", "7200");
+              exchange.sendResponseHeaders(503, -1);
+            } else {
+              FeedServer.send(exchange, 200, fixture("heraldsun.rss"), false);
+            }
+          });
+      server.on("/other", exchange -> FeedServer.send(exchange, 200, fixture("narro.rss"), false));
+      FeedPoller poller = build(poller(feed("/limited"), feed("/other")));
+
+      List<FeedPollResult> results = poller.pollDue();
+
+      assertThat(server.requests("/other")).isEmpty();
+      SourceHealth held = results.get(1).health();
+      assertThat(held.state()).isEqualTo(State.PENDING);
+      assertThat(held.nextAttempt()).isEqualTo(until);
+      assertThat(held.gaps()).containsExactly(START + ": rate limited by host until " + until);
+      clock.set(until);
+      assertThat(poller.pollDue()).hasSize(2);
+      assertThat(server.requests("/other")).hasSize(1);
+    }
+
+    @Test
     void aRefusedConnectionIsUnreachable() throws Exception {
       int closedPort;
       try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -433,11 +463,11 @@ class FeedPollerTest {
 
       assertThat(poller.pollDue()).hasSize(3);
 
-      List<FeedServer.Request> requests = server.requests();
-      assertThat(requests).hasSize(3);
+      List<FeedServer.Visit> visits = server.visits();
+      assertThat(visits).hasSize(3);
       assertThat(server.mostInFlight()).isEqualTo(1);
-      for (int i = 1; i < requests.size(); i++) {
-        long gap = requests.get(i).startNanos() - requests.get(i - 1).endNanos();
+      for (int i = 1; i < visits.size(); i++) {
+        long gap = visits.get(i).startNanos() - visits.get(i - 1).endNanos();
         assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(pause);
       }
     }

@@ -30,17 +30,24 @@ final class FeedServer implements AutoCloseable {
     void respond(HttpExchange exchange) throws IOException, InterruptedException;
   }
 
-  /** A request as the server saw it; times are {@link System#nanoTime()}. */
-  record Request(String path, Headers headers, long startNanos, long endNanos) {
+  /** A request as the server saw it on arrival. */
+  record Request(String path, Headers headers) {
     String header(String name) {
       return headers.getFirst(name);
     }
   }
 
+  /**
+   * When the server handled a request, on {@link System#nanoTime()}: from arrival until its
+   * response was written, which is before the client can have read all of it.
+   */
+  record Visit(String path, long startNanos, long endNanos) {}
+
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final Map<String, Responder> responders = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<Visit> visits = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger mostInFlight = new AtomicInteger();
 
@@ -76,6 +83,18 @@ final class FeedServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /**
+   * The finished visits, in order of completion. Waits a little for handlers still finishing their
+   * bookkeeping after the client already has its answer.
+   */
+  List<Visit> visits() throws InterruptedException {
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    while (visits.size() < requests.size() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    return List.copyOf(visits);
+  }
+
   /** The most requests that were being handled at the same time. */
   int mostInFlight() {
     return mostInFlight.get();
@@ -85,6 +104,8 @@ final class FeedServer implements AutoCloseable {
     long start = System.nanoTime();
     mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     String path = exchange.getRequestURI().getPath();
+    // recorded on arrival: the client may have its answer before this handler returns
+    requests.add(new Request(path, exchange.getRequestHeaders()));
     try (exchange) {
       Responder responder = responders.get(path);
       if (responder == null) {
@@ -92,13 +113,13 @@ final class FeedServer implements AutoCloseable {
       } else {
         responder.respond(exchange);
       }
+      visits.add(new Visit(path, start, System.nanoTime()));
     } catch (InterruptedException stopped) {
       Thread.currentThread().interrupt();
     } catch (IOException clientGaveUp) {
       // the poller abandoned the request (time-out, size limit): nothing to answer
     } finally {
       inFlight.decrementAndGet();
-      requests.add(new Request(path, exchange.getRequestHeaders(), start, System.nanoTime()));
     }
   }
 

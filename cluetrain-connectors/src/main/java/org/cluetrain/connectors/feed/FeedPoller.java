@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +63,10 @@ public final class FeedPoller implements AutoCloseable {
   private final DocumentReader reader;
   private final Duration checkInterval;
   private final ExecutorService workers;
+
+  /** Hosts that asked us to stay away ({@code Retry-After}), and until when. */
+  private final Map<String, Instant> hostsResting = new ConcurrentHashMap<>();
+
   private ScheduledExecutorService scheduler; // guarded by this
   private volatile boolean closed;
 
@@ -101,7 +106,8 @@ public final class FeedPoller implements AutoCloseable {
    * Fetches every feed whose next attempt is due: hosts in parallel, the feeds of one host one
    * after another. Returns when all of them are done.
    *
-   * @return one result per feed attempted, in declaration order
+   * @return one result per due feed, in declaration order (a feed whose host is rate limiting us is
+   *     not fetched; its result only moves its next attempt)
    * @throws InterruptedException when interrupted while waiting; attempts under way are abandoned
    * @throws IllegalStateException when the poller is closed
    */
@@ -227,6 +233,12 @@ public final class FeedPoller implements AutoCloseable {
     FeedSubscription feed = track.feed;
     FeedState before = track.state();
     Instant[] attempted = {clock.instant()};
+    Instant resting = hostsResting.get(feed.host());
+    if (resting != null && resting.isAfter(attempted[0])) {
+      // a rate limit is the host's, not the feed's: its other feeds wait as well
+      Attempt skipped = new Attempt(feed, before, attempted[0], attempted[0], List.of());
+      return report(track, skipped.deferredUntil(resting));
+    }
     FetchOutcome outcome;
     try {
       outcome =
@@ -252,7 +264,19 @@ public final class FeedPoller implements AutoCloseable {
     } else {
       FetchOutcome.Failure failure = (FetchOutcome.Failure) outcome;
       result = attempt.failed(failure.state(), failure.message(), failure.retryAfter());
+      if (failure.retryAfter() != null) {
+        hostsResting.merge(feed.host(), failure.retryAfter(), FeedPoller::later);
+      }
     }
+    return report(track, result);
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private FeedPollResult report(FeedTrack track, Outcome result) {
+    FeedSubscription feed = track.feed;
     track.update(result.state);
     logOutcome(result.result);
     try {
@@ -424,6 +448,32 @@ public final class FeedPoller implements AutoCloseable {
               was.itemsUnparseable(),
               next,
               withGaps(was.gaps(), newGaps));
+      FeedState kept = new FeedState(before.etag(), before.lastModified(), health);
+      return new Outcome(new FeedPollResult(feed, List.of(), List.of(), health), kept);
+    }
+
+    /** Not attempted because the host asked to be left alone until then. */
+    Outcome deferredUntil(Instant resting) {
+      SourceHealth was = before.health();
+      String gap = "rate limited by host until " + resting;
+      List<String> gaps =
+          was.gaps().stream().anyMatch(g -> g.endsWith(gap))
+              ? was.gaps()
+              : withGaps(was.gaps(), List.of(started + ": " + gap));
+      SourceHealth health =
+          new SourceHealth(
+              was.sourceId(),
+              was.project(),
+              was.url(),
+              was.state(),
+              was.lastAttempt(),
+              was.lastSuccess(),
+              was.lastError(),
+              was.consecutiveFailures(),
+              was.itemsFetched(),
+              was.itemsUnparseable(),
+              resting,
+              gaps);
       FeedState kept = new FeedState(before.etag(), before.lastModified(), health);
       return new Outcome(new FeedPollResult(feed, List.of(), List.of(), health), kept);
     }
