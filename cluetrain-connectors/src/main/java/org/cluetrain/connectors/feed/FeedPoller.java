@@ -237,7 +237,8 @@ public final class FeedPoller implements AutoCloseable {
     if (resting != null && resting.isAfter(attempted[0])) {
       // a rate limit is the host's, not the feed's: its other feeds wait as well
       Attempt skipped = new Attempt(feed, before, attempted[0], attempted[0], List.of());
-      return report(track, skipped.deferredUntil(resting));
+      LOG.log(Level.DEBUG, "{0}: host rate limited until {1}, not fetched", feed.url(), resting);
+      return report(track, skipped.deferredUntil(resting), false);
     }
     FetchOutcome outcome;
     try {
@@ -268,17 +269,19 @@ public final class FeedPoller implements AutoCloseable {
         hostsResting.merge(feed.host(), failure.retryAfter(), FeedPoller::later);
       }
     }
-    return report(track, result);
+    return report(track, result, true);
   }
 
   private static Instant later(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }
 
-  private FeedPollResult report(FeedTrack track, Outcome result) {
+  private FeedPollResult report(FeedTrack track, Outcome result, boolean attempted) {
     FeedSubscription feed = track.feed;
     track.update(result.state);
-    logOutcome(result.result);
+    if (attempted) {
+      logOutcome(result.result);
+    }
     try {
       listener.onHealth(result.result.health());
     } catch (RuntimeException listenerFailure) {
