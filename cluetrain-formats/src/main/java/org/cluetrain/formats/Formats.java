@@ -8,8 +8,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.cluetrain.formats.common.InputBytes;
+import org.cluetrain.formats.disqus.CommentoReader;
+import org.cluetrain.formats.disqus.DisqusXmlReader;
+import org.cluetrain.formats.disqus.Remark42Reader;
 import org.cluetrain.formats.feed.OpmlReader;
 import org.cluetrain.formats.feed.SyndicationFeedReader;
+import org.cluetrain.formats.mastodon.MastodonReader;
+import org.cluetrain.formats.reddit.RedditListingReader;
+import org.cluetrain.formats.tabular.ColumnMapping;
+import org.cluetrain.formats.tabular.CsvReader;
+import org.cluetrain.formats.tabular.NdjsonReader;
+import org.cluetrain.formats.web.WebPageReader;
+import org.cluetrain.formats.wordpress.WxrReader;
+import org.cluetrain.formats.x.TwitterApiReader;
+import org.cluetrain.formats.x.XArchiveReader;
 import org.cluetrain.ingest.FormatReader;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
@@ -49,10 +61,40 @@ public final class Formats {
    * and Disqus are XML as well, WXR is even RSS) are asked before the general ones.
    */
   public static Formats standard() {
+    return withColumnMapping(null);
+  }
+
+  /**
+   * Every reader of this module, the CSV and NDJSON readers using the given column mapping instead
+   * of guessing one from each file's header.
+   *
+   * @param mapping the mapping, or {@code null} to guess it
+   */
+  public static Formats withColumnMapping(ColumnMapping mapping) {
     List<FormatReader> readers = new ArrayList<>();
     readers.add(new OpmlReader());
+    readers.add(new WxrReader());
+    readers.add(new DisqusXmlReader());
     readers.add(new SyndicationFeedReader());
-    return new Formats(readers, Map.of("atom", "rss", "feed", "rss"));
+    readers.add(new WebPageReader());
+    readers.add(new XArchiveReader());
+    readers.add(new TwitterApiReader());
+    readers.add(new RedditListingReader());
+    readers.add(new CommentoReader());
+    readers.add(new Remark42Reader());
+    readers.add(new MastodonReader());
+    readers.add(new NdjsonReader(mapping));
+    readers.add(new CsvReader(mapping));
+    return new Formats(
+        readers,
+        Map.of(
+            "atom", "rss",
+            "feed", "rss",
+            "wordpress", "wxr",
+            "web", "html",
+            "x", "twitter",
+            "activitypub", "mastodon",
+            "jsonl", "ndjson"));
   }
 
   /** The readers, in detection order. */
