@@ -1,0 +1,173 @@
+package org.cluetrain.lucene;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+import org.cluetrain.model.Author;
+import org.cluetrain.model.Post;
+import org.cluetrain.store.StoredPost;
+
+/**
+ * Turns posts into Lucene documents: the searchable fields are the same for live matching and for
+ * the store, which adds the fields for filtering, sorting and rebuilding the post.
+ */
+final class PostDocuments {
+  /** Title and text, analysed with positions (phrases and NEAR). */
+  static final String TEXT = "text";
+
+  /** The title alone, analysed, for {@code title:}. */
+  static final String TITLE = "title";
+
+  /** Keyword fields, normalised like words (lower case, umlauts and accents folded). */
+  static final String LANG = "lang";
+
+  static final String SOURCE = "source";
+  static final String AUTHOR = "author";
+  static final String SITE = "site";
+  static final String KIND = "kind";
+  static final String HASHTAG = "hashtag";
+  static final String MENTION = "mention";
+
+  /** Exact, not normalised: identifiers for filters and look-ups. */
+  static final String ID = "id";
+
+  static final String PROJECT = "project";
+  static final String THREAD = "thread";
+  static final String MATCHED_QUERY = "matched_query";
+
+  /** Publication time as epoch nanoseconds: a point for ranges, doc values for sorting. */
+  static final String PUBLISHED = "published";
+
+  /** The stored JSON copy of the {@link StoredPost}. */
+  static final String STORED = "stored";
+
+  private final PostAnalyzer analyzer;
+  private final PostJson json;
+
+  PostDocuments(PostAnalyzer analyzer) {
+    this.analyzer = analyzer;
+    this.json = new PostJson();
+  }
+
+  /** The fields a query can see; what live matching indexes per post. */
+  Document forMatching(Post post) {
+    Document doc = new Document();
+    doc.add(new TextField(TEXT, post.fullText(), Store.NO));
+    if (post.title() != null && !post.title().isBlank()) {
+      doc.add(new TextField(TITLE, post.title(), Store.NO));
+    }
+    keyword(doc, LANG, post.lang());
+    keyword(doc, SOURCE, post.source().id());
+    keyword(doc, SOURCE, post.source().type().label());
+    keyword(doc, SOURCE, post.source().name());
+    Author author = post.author();
+    if (author != null) {
+      keyword(doc, AUTHOR, author.id());
+      keyword(doc, AUTHOR, author.name());
+      keyword(doc, AUTHOR, author.handle());
+    }
+    for (String site : siteAndParents(post.site())) {
+      keyword(doc, SITE, site);
+    }
+    keyword(doc, KIND, post.kind().label());
+    post.hashtags().forEach(tag -> keyword(doc, HASHTAG, tag));
+    post.mentions().forEach(account -> keyword(doc, MENTION, account));
+    return doc;
+  }
+
+  /**
+   * Everything the store needs: the searchable fields plus filters, sort keys and the JSON copy.
+   */
+  Document forStore(StoredPost stored) {
+    Post post = stored.post();
+    Document doc = forMatching(post);
+    doc.add(new StringField(ID, post.id(), Store.NO));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(post.id())));
+    doc.add(new StringField(THREAD, post.threadId(), Store.NO));
+    if (post.project() != null) {
+      doc.add(new StringField(PROJECT, post.project(), Store.NO));
+    }
+    stored.matchedQueries().forEach(id -> doc.add(new StringField(MATCHED_QUERY, id, Store.NO)));
+    long published = sortKey(post.published());
+    doc.add(new LongPoint(PUBLISHED, published));
+    doc.add(new NumericDocValuesField(PUBLISHED, published));
+    doc.add(new StoredField(STORED, json.write(stored)));
+    return doc;
+  }
+
+  /** Rebuilds the stored post from a document's stored fields. */
+  StoredPost read(Document doc) {
+    return json.read(doc.getBinaryValue(STORED));
+  }
+
+  /**
+   * Epoch nanoseconds, saturated outside 1677..2262, so that {@code since}/{@code until} compare
+   * exactly like {@link Instant}s do.
+   */
+  static long sortKey(Instant instant) {
+    try {
+      return Math.addExact(
+          Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    } catch (ArithmeticException outOfRange) {
+      return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  /**
+   * The host and every parent domain ({@code forum.heise.de}, {@code heise.de}, {@code de}), so
+   * that {@code site:heise.de} also finds its subdomains.
+   */
+  static List<String> siteAndParents(String host) {
+    if (host == null || host.isBlank()) {
+      return List.of();
+    }
+    String site = siteValue(host);
+    Set<String> sites = new LinkedHashSet<>();
+    sites.add(site);
+    boolean address =
+        site.chars().allMatch(c -> Character.isDigit(c) || c == '.') || site.contains(":");
+    if (!address) {
+      for (int dot = site.indexOf('.'); dot >= 0; dot = site.indexOf('.', dot + 1)) {
+        if (dot + 1 < site.length()) {
+          sites.add(site.substring(dot + 1));
+        }
+      }
+    }
+    return new ArrayList<>(sites);
+  }
+
+  /** A host as written in a query or a URL: {@code https://Heise.de/x} → {@code heise.de}. */
+  static String siteValue(String value) {
+    String site = value.strip().toLowerCase(Locale.ROOT);
+    int scheme = site.indexOf("://");
+    if (scheme >= 0) {
+      site = site.substring(scheme + 3);
+    }
+    int path = site.indexOf('/');
+    if (path >= 0) {
+      site = site.substring(0, path);
+    }
+    while (site.endsWith(".")) {
+      site = site.substring(0, site.length() - 1);
+    }
+    return site;
+  }
+
+  private void keyword(Document doc, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new StringField(field, analyzer.normalizeKeyword(value), Store.NO));
+    }
+  }
+}
