@@ -351,6 +351,31 @@ class QueryParserTest {
   }
 
   @Nested
+  class DocumentedExamples {
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "(\"deutsche bahn\" OR db OR bahn*) NEAR/5 (streik* OR verspätung*) lang:de -werbung",
+          "<<<Krisen-Radar>>> (bahn OR db) NEAR/3 (streik* OR ausfall* OR verspät*) lang:de",
+          "\"deutsche bahn\" -(werbung OR rabatt OR gewinnspiel) -kind:pingback",
+          "(müller OR \"hans müller\") site:heise.de kind:(comment OR reply)",
+          "title:(rückruf OR \"recall\") (auto* OR fahrzeug*)",
+          "#bahnstreik OR (@db_bahn streik)",
+          "customer ONEAR/2 (service OR support) -(great OR excellent) lang:en",
+          "\"customer service\" NEAR/5 (terrible OR awful OR \"never again\")",
+          "(delay* OR cancel*) NEAR/3 train* source:twitter",
+          "<<<Marke und Schreibweisen>>> (\"deutsche bahn\" OR db OR bahn) <<<ohne Eigenwerbung>>>"
+              + " -site:bahn.de",
+          "source:feed:https://example.org/feed author:@anna_k author:\"Jürgen Weiß\"",
+          "Achtung: Streik https://heise.de/x"
+        })
+    void parseAndPrintBack(String query) throws Exception {
+      QueryNode tree = parse(query);
+      assertThat(parse(tree.toQueryString())).isEqualTo(tree);
+    }
+  }
+
+  @Nested
   class Printing {
     @ParameterizedTest
     @ValueSource(
