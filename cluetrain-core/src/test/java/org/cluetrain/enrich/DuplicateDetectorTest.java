@@ -59,7 +59,8 @@ class DuplicateDetectorTest {
   void remembersOnlyTheMostRecentPosts() {
     DuplicateDetector detector = new DuplicateDetector(1);
     detector.remember(List.of(new DuplicateDetector.Entry("old", SimHash.fingerprint(COMMENT))));
-    detector.enrich(post("newer", "Ganz anderer Text über Fahrräder und das Wetter in Hamburg heute"));
+    detector.enrich(
+        post("newer", "Ganz anderer Text über Fahrräder und das Wetter in Hamburg heute"));
     assertThat(detector.enrich(post("b", COMMENT)).duplicateOf()).isNull();
   }
 

@@ -44,7 +44,10 @@ class EntityExtractorTest {
   @Test
   void keepsEntitiesTheSourceGaveWithoutDuplicates() {
     Post given =
-        post("Hallo @Anna #Umlaute").toBuilder().mentions(List.of("anna")).hashtags(List.of("x")).build();
+        post("Hallo @Anna #Umlaute").toBuilder()
+            .mentions(List.of("anna"))
+            .hashtags(List.of("x"))
+            .build();
     Post post = extractor.enrich(given);
     assertThat(post.mentions()).containsExactly("anna");
     assertThat(post.hashtags()).containsExactly("x", "umlaute");

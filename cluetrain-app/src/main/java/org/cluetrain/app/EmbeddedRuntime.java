@@ -1,0 +1,144 @@
+package org.cluetrain.app;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.enrich.Enricher;
+import org.cluetrain.enrich.duplicate.DuplicateDetector;
+import org.cluetrain.enrich.entities.EntityExtractor;
+import org.cluetrain.enrich.language.LanguageEnricher;
+import org.cluetrain.jdbc.JdbcListeningLedger;
+import org.cluetrain.language.LinguaLanguageIdentifier;
+import org.cluetrain.lucene.LucenePostStore;
+import org.cluetrain.lucene.MonitorQueryMatcher;
+import org.cluetrain.match.QueryMatcher;
+import org.cluetrain.pipeline.ListeningPipeline;
+import org.cluetrain.store.ListeningLedger;
+import org.cluetrain.store.PostStore;
+
+/**
+ * Cluetrain on one machine: the data directory holds a Lucene index ({@code index/}) and a SQLite
+ * ledger ({@code ledger.db}); the pipeline runs in this process. Opening it takes an exclusive lock
+ * on the directory, so two processes never write the same data.
+ */
+public final class EmbeddedRuntime implements AutoCloseable {
+  /** How many recent posts duplicate detection compares against (about 40 MB of memory). */
+  static final int DUPLICATE_MEMORY = 500_000;
+
+  private final Path dataDir;
+  private final Workspace workspace;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final PostStore store;
+  private final JdbcListeningLedger ledger;
+  private final MonitorQueryMatcher matcher;
+  private final ListeningPipeline pipeline;
+  private final List<String> queryProblems;
+
+  private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
+    this.dataDir = dataDir;
+    this.workspace = workspace;
+    Files.createDirectories(dataDir);
+    this.lockChannel =
+        FileChannel.open(
+            dataDir.resolve("cluetrain.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock acquired;
+    try {
+      acquired = lockChannel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      acquired = null;
+    }
+    if (acquired == null) {
+      lockChannel.close();
+      throw new IOException(
+          "the data directory "
+              + dataDir
+              + " is in use by another Cluetrain process; stop it or choose another with --data");
+    }
+    this.lock = acquired;
+    try {
+      this.ledger = JdbcListeningLedger.openSqlite(dataDir.resolve("ledger.db"));
+      this.store = new LucenePostStore(dataDir.resolve("index"));
+      this.matcher = new MonitorQueryMatcher();
+    } catch (RuntimeException e) {
+      lock.release();
+      lockChannel.close();
+      throw e;
+    }
+    this.queryProblems = new ArrayList<>();
+    for (QueryMatcher.QueryProblem problem : matcher.replaceQueries(workspace.queries())) {
+      queryProblems.add(problem.queryId() + ": " + problem.problem());
+    }
+    Set<String> projects = new LinkedHashSet<>();
+    workspace.projects().forEach(p -> projects.add(p.name()));
+    ledger.saveQueries(projects, workspace.queries());
+
+    DuplicateDetector duplicates = new DuplicateDetector(DUPLICATE_MEMORY);
+    duplicates.remember(ledger.recentFingerprints(DUPLICATE_MEMORY));
+    List<String> languages =
+        workspace.languages().size() >= 2
+            ? workspace.languages()
+            : LinguaLanguageIdentifier.DEFAULT_LANGUAGES;
+    List<Enricher> enrichers =
+        List.of(
+            new EntityExtractor(),
+            new LanguageEnricher(LinguaLanguageIdentifier.of(languages, false)),
+            duplicates);
+    this.pipeline = new ListeningPipeline(enrichers, matcher, store, ledger);
+  }
+
+  /** Opens (creating if needed) the data directory for this workspace. */
+  public static EmbeddedRuntime open(Path dataDir, Workspace workspace) throws IOException {
+    return new EmbeddedRuntime(dataDir.toAbsolutePath().normalize(), workspace);
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public ListeningPipeline pipeline() {
+    return pipeline;
+  }
+
+  public PostStore store() {
+    return store;
+  }
+
+  public ListeningLedger ledger() {
+    return ledger;
+  }
+
+  public QueryMatcher matcher() {
+    return matcher;
+  }
+
+  /** Saved queries that could not be compiled, each with its reason. */
+  public List<String> queryProblems() {
+    return List.copyOf(queryProblems);
+  }
+
+  @Override
+  public void close() {
+    try (lockChannel) {
+      matcher.close();
+      store.close();
+      ledger.close();
+      lock.release();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

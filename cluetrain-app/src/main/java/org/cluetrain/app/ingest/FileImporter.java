@@ -1,0 +1,84 @@
+package org.cluetrain.app.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.cluetrain.formats.Formats;
+import org.cluetrain.ingest.InputDocument;
+import org.cluetrain.ingest.ReadItem;
+import org.cluetrain.ingest.UnusableInputException;
+import org.cluetrain.model.Post;
+import org.cluetrain.pipeline.BatchOutcome;
+import org.cluetrain.pipeline.ListeningPipeline;
+
+/**
+ * Imports files through the pipeline, streaming: posts are processed in batches as the reader
+ * produces them, so a file of any size needs only one batch in memory. A batch is reported as
+ * imported only after the pipeline has made it durable.
+ */
+public final class FileImporter {
+  /** Posts per pipeline batch: large enough to amortise commits, small enough to lose little. */
+  public static final int BATCH_SIZE = 1_000;
+
+  private final ListeningPipeline pipeline;
+  private final Formats formats;
+
+  public FileImporter(ListeningPipeline pipeline, Formats formats) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.formats = Objects.requireNonNull(formats, "formats");
+  }
+
+  /**
+   * Imports one file.
+   *
+   * @param project the project the posts are collected for, or {@code null}
+   * @param format a format name, or {@code auto} to detect it
+   */
+  public FileReport importFile(Path file, String project, String format) {
+    FileReport.Builder report = new FileReport.Builder(file.toString());
+    if (!Files.isRegularFile(file)) {
+      return report.unusable(
+          file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+    }
+    List<Post> batch = new ArrayList<>(BATCH_SIZE);
+    try {
+      InputDocument input = InputDocument.ofFile(file);
+      String chosen = format == null || format.equals("auto") ? formats.detect(input).format() : format;
+      report.format(chosen);
+      formats.read(
+          input,
+          chosen,
+          item -> {
+            if (item instanceof ReadItem.ParsedPost parsed) {
+              Post post = parsed.post();
+              batch.add(project == null ? post : post.toBuilder().project(project).build());
+              if (batch.size() >= BATCH_SIZE) {
+                flush(batch, report);
+              }
+            } else if (item instanceof ReadItem.UnreadableItem problem) {
+              report.problem(problem.toString());
+            } else if (item instanceof ReadItem.FeedSubscription subscription) {
+              report.subscription(subscription);
+            }
+          });
+      flush(batch, report);
+    } catch (UnusableInputException e) {
+      flush(batch, report); // whatever was read before the input broke off is kept
+      return report.unusable(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return report.unusable(file + ": " + e.getMessage());
+    }
+    return report.build();
+  }
+
+  private void flush(List<Post> batch, FileReport.Builder report) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    BatchOutcome outcome = pipeline.process(List.copyOf(batch));
+    batch.clear();
+    report.add(outcome);
+  }
+}

@@ -1,0 +1,93 @@
+package org.cluetrain.app.poll;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.connectors.feed.FeedListener;
+import org.cluetrain.connectors.feed.FeedPoller;
+import org.cluetrain.connectors.feed.FeedSubscription;
+import org.cluetrain.ingest.ReadItem;
+import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.model.Post;
+import org.cluetrain.pipeline.BatchOutcome;
+import org.cluetrain.pipeline.ListeningPipeline;
+import org.cluetrain.store.ListeningLedger;
+
+/**
+ * Polls the workspace's feeds and routes what comes in through the pipeline, and each feed's
+ * health into the ledger, where the HTTP API and {@code stats} show it.
+ */
+public final class LivePolling implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(LivePolling.class.getName());
+
+  private final FeedPoller poller;
+  private final AtomicLong stored;
+
+  private LivePolling(FeedPoller poller, AtomicLong stored) {
+    this.poller = poller;
+    this.stored = stored;
+  }
+
+  /** Posts stored from feeds since polling started. */
+  public long stored() {
+    return stored.get();
+  }
+
+  /** The feeds of every project, as the poller's subscriptions. */
+  public static List<FeedSubscription> subscriptions(Workspace workspace) {
+    List<FeedSubscription> feeds = new ArrayList<>();
+    for (Workspace.Project project : workspace.projects()) {
+      for (Workspace.FeedSource feed : project.feeds()) {
+        feeds.add(
+            new FeedSubscription(
+                "feed:" + feed.url(),
+                project.name(),
+                feed.url(),
+                Duration.ofSeconds(feed.everySeconds()),
+                feed.name()));
+      }
+    }
+    return feeds;
+  }
+
+  /** Starts polling in the background; each feed's health is "pending" until its first attempt. */
+  public static LivePolling start(
+      Workspace workspace, ListeningPipeline pipeline, ListeningLedger ledger) {
+    List<FeedSubscription> feeds = subscriptions(workspace);
+    for (FeedSubscription feed : feeds) {
+      boolean known =
+          ledger.health().stream().anyMatch(h -> h.sourceId().equals(feed.sourceId()));
+      if (!known) {
+        ledger.saveHealth(SourceHealth.pending(feed.sourceId(), feed.project(), feed.url()));
+      }
+    }
+    AtomicLong stored = new AtomicLong();
+    FeedListener listener =
+        new FeedListener() {
+          @Override
+          public void onItems(
+              FeedSubscription feed, List<Post> posts, List<ReadItem.UnreadableItem> problems) {
+            BatchOutcome outcome = pipeline.process(posts);
+            stored.addAndGet(outcome.stored());
+            problems.forEach(p -> LOG.log(System.Logger.Level.INFO, "{0}", p));
+            outcome.failures().forEach(f -> LOG.log(System.Logger.Level.WARNING, "{0}", f));
+          }
+
+          @Override
+          public void onHealth(SourceHealth health) {
+            ledger.saveHealth(health);
+          }
+        };
+    FeedPoller poller = FeedPoller.builder(listener).subscribe(feeds).build();
+    LivePolling started = new LivePolling(poller, stored);
+    poller.start();
+    return started;
+  }
+
+  @Override
+  public void close() {
+    poller.close();
+  }
+}

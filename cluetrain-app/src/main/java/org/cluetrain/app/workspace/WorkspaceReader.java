@@ -1,0 +1,309 @@
+package org.cluetrain.app.workspace;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cluetrain.query.QueryParser;
+import org.cluetrain.query.QuerySyntaxException;
+import org.cluetrain.query.SavedQuery;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a workspace file. It walks SnakeYAML's node tree rather than binding to classes, so that
+ * every problem can name its line, and it collects all problems before failing: a user fixes the
+ * file once, not once per error.
+ */
+public final class WorkspaceReader {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+  private static final long MIN_POLL_SECONDS = 60;
+
+  private final Path file;
+  private final List<String> problems = new ArrayList<>();
+
+  private WorkspaceReader(Path file) {
+    this.file = file;
+  }
+
+  /** Reads and validates the workspace file; throws with every problem found. */
+  public static Workspace read(Path file) throws WorkspaceException {
+    return new WorkspaceReader(file).read();
+  }
+
+  private Workspace read() throws WorkspaceException {
+    Node root;
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      options.setMaxAliasesForCollections(20); // no "billion laughs" through YAML aliases
+      root = new Yaml(options).compose(reader);
+    } catch (IOException e) {
+      throw new WorkspaceException(List.of(file + ": cannot read: " + e.getMessage()));
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new WorkspaceException(
+          List.of(file + ":" + line + ": not valid YAML: " + e.getProblem()));
+    } catch (RuntimeException e) {
+      throw new WorkspaceException(List.of(file + ": not valid YAML: " + e.getMessage()));
+    }
+    if (root == null) {
+      throw new WorkspaceException(List.of(file + ":1: the workspace file is empty"));
+    }
+    Map<String, Node> top = mapping(root, "the workspace", Set.of("languages", "projects"));
+    List<String> languages = languages(top.get("languages"));
+    List<Workspace.Project> projects = new ArrayList<>();
+    Node projectsNode = top.get("projects");
+    if (projectsNode == null) {
+      problem(root, "the workspace needs a 'projects' list");
+    } else {
+      Set<String> names = new HashSet<>();
+      for (Node projectNode : sequence(projectsNode, "projects")) {
+        Workspace.Project project = project(projectNode);
+        if (project != null && !names.add(project.name())) {
+          problem(projectNode, "project '" + project.name() + "' is declared twice");
+        }
+        if (project != null) {
+          projects.add(project);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new WorkspaceException(problems);
+    }
+    return new Workspace(file, languages, projects);
+  }
+
+  private List<String> languages(Node node) {
+    if (node == null) {
+      return List.of();
+    }
+    List<String> codes = new ArrayList<>();
+    for (Node item : sequence(node, "languages")) {
+      String code = scalar(item, "a language code");
+      if (code != null && !code.matches("[a-z]{2}")) {
+        problem(item, "language '" + code + "' is not a two-letter ISO 639-1 code such as de or en");
+      } else if (code != null) {
+        codes.add(code);
+      }
+    }
+    return codes;
+  }
+
+  private Workspace.Project project(Node node) {
+    Map<String, Node> fields =
+        mapping(
+            node,
+            "a project",
+            Set.of("name", "description", "sources", "queries", "competitors"));
+    if (fields == null) {
+      return null;
+    }
+    String name = required(fields, "name", node, "project");
+    if (name != null && !NAME.matcher(name).matches()) {
+      problem(
+          fields.get("name"),
+          "project name '"
+              + name
+              + "' must be lower case letters, digits, '-' or '_' (at most 40), starting with a"
+              + " letter or digit");
+      name = null;
+    }
+    String description = optionalScalar(fields, "description");
+    List<Workspace.FeedSource> feeds = new ArrayList<>();
+    List<Path> imports = new ArrayList<>();
+    if (fields.containsKey("sources")) {
+      for (Node sourceNode : sequence(fields.get("sources"), "sources")) {
+        source(sourceNode, feeds, imports);
+      }
+    }
+    List<SavedQuery> queries = new ArrayList<>();
+    Set<String> queryNames = new HashSet<>();
+    for (String key : List.of("queries", "competitors")) {
+      if (fields.containsKey(key)) {
+        SavedQuery.Role role =
+            key.equals("queries") ? SavedQuery.Role.LISTEN : SavedQuery.Role.COMPETITOR;
+        for (Node queryNode : sequence(fields.get(key), key)) {
+          SavedQuery query = query(queryNode, name, role);
+          if (query != null && !queryNames.add(query.name())) {
+            problem(queryNode, "query '" + query.name() + "' is declared twice in the project");
+          } else if (query != null) {
+            queries.add(query);
+          }
+        }
+      }
+    }
+    return name == null ? null : new Workspace.Project(name, description, feeds, imports, queries);
+  }
+
+  private void source(Node node, List<Workspace.FeedSource> feeds, List<Path> imports) {
+    Map<String, Node> fields = mapping(node, "a source", Set.of("name", "feed", "every", "import"));
+    if (fields == null) {
+      return;
+    }
+    if (fields.containsKey("import") == fields.containsKey("feed")) {
+      problem(node, "a source needs exactly one of 'feed' (a URL to poll) or 'import' (a file)");
+      return;
+    }
+    if (fields.containsKey("import")) {
+      String relative = scalar(fields.get("import"), "a file path");
+      if (relative != null) {
+        Path path = file.toAbsolutePath().getParent().resolve(relative).normalize();
+        if (!Files.isRegularFile(path)) {
+          problem(fields.get("import"), "import file '" + relative + "' does not exist");
+        } else {
+          imports.add(path);
+        }
+      }
+      return;
+    }
+    String url = scalar(fields.get("feed"), "a feed URL");
+    if (url != null && !url.matches("https?://\\S+")) {
+      problem(fields.get("feed"), "feed '" + url + "' is not an http(s) URL");
+      url = null;
+    }
+    String name = optionalScalar(fields, "name");
+    long every = 15 * 60;
+    if (fields.containsKey("every")) {
+      String text = scalar(fields.get("every"), "a duration such as 15m");
+      Matcher m = text == null ? null : DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+      if (m == null || !m.matches()) {
+        if (text != null) {
+          problem(fields.get("every"), "'" + text + "' is not a duration such as 90s, 15m, 2h, 1d");
+        }
+      } else {
+        Duration d =
+            switch (m.group(2)) {
+              case "s" -> Duration.ofSeconds(Long.parseLong(m.group(1)));
+              case "m" -> Duration.ofMinutes(Long.parseLong(m.group(1)));
+              case "h" -> Duration.ofHours(Long.parseLong(m.group(1)));
+              default -> Duration.ofDays(Long.parseLong(m.group(1)));
+            };
+        if (d.getSeconds() < MIN_POLL_SECONDS) {
+          problem(fields.get("every"), "polling more often than every 60s is impolite to the host");
+        } else {
+          every = d.getSeconds();
+        }
+      }
+    }
+    if (url != null) {
+      feeds.add(new Workspace.FeedSource(name == null ? url : name, url, every));
+    }
+  }
+
+  private SavedQuery query(Node node, String project, SavedQuery.Role role) {
+    Map<String, Node> fields =
+        mapping(node, "a query", Set.of("name", "query", "must-match", "must-not-match"));
+    if (fields == null) {
+      return null;
+    }
+    String name = required(fields, "name", node, "query");
+    String text = required(fields, "query", node, "query");
+    if (text != null) {
+      try {
+        QueryParser.parse(text);
+      } catch (QuerySyntaxException e) {
+        problem(fields.get("query"), "query '" + name + "' " + e.getMessage());
+        text = null;
+      }
+    }
+    List<String> mustMatch = examples(fields.get("must-match"), "must-match");
+    List<String> mustNotMatch = examples(fields.get("must-not-match"), "must-not-match");
+    if (name == null || text == null || project == null) {
+      return null;
+    }
+    try {
+      return new SavedQuery(project, name, text, role, mustMatch, mustNotMatch);
+    } catch (IllegalArgumentException e) {
+      problem(node, e.getMessage());
+      return null;
+    }
+  }
+
+  private List<String> examples(Node node, String what) {
+    List<String> examples = new ArrayList<>();
+    if (node != null) {
+      for (Node item : sequence(node, what)) {
+        String text = scalar(item, "an example text");
+        if (text != null) {
+          examples.add(text);
+        }
+      }
+    }
+    return examples;
+  }
+
+  private String required(Map<String, Node> fields, String key, Node owner, String what) {
+    if (!fields.containsKey(key)) {
+      problem(owner, "a " + what + " needs '" + key + "'");
+      return null;
+    }
+    return scalar(fields.get(key), "'" + key + "'");
+  }
+
+  private String optionalScalar(Map<String, Node> fields, String key) {
+    return fields.containsKey(key) ? scalar(fields.get(key), "'" + key + "'") : null;
+  }
+
+  private Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
+    if (!(node instanceof MappingNode mappingNode)) {
+      problem(node, what + " must be a mapping of keys to values");
+      return null;
+    }
+    Map<String, Node> fields = new LinkedHashMap<>();
+    for (NodeTuple tuple : mappingNode.getValue()) {
+      String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
+      if (key == null || !allowed.contains(key)) {
+        problem(
+            tuple.getKeyNode(),
+            "unknown key '" + key + "' in " + what + ", expected one of " + sorted(allowed));
+      } else {
+        fields.put(key, tuple.getValueNode());
+      }
+    }
+    return fields;
+  }
+
+  private List<Node> sequence(Node node, String what) {
+    if (!(node instanceof SequenceNode sequenceNode)) {
+      problem(node, "'" + what + "' must be a list");
+      return List.of();
+    }
+    return sequenceNode.getValue();
+  }
+
+  private String scalar(Node node, String what) {
+    if (!(node instanceof ScalarNode scalarNode) || scalarNode.getValue().isBlank()) {
+      problem(node, "expected " + what + " here");
+      return null;
+    }
+    return scalarNode.getValue();
+  }
+
+  private void problem(Node node, String message) {
+    int line = node == null ? 0 : node.getStartMark().getLine() + 1;
+    problems.add(file + ":" + line + ": " + message);
+  }
+
+  private static String sorted(Set<String> keys) {
+    return String.join(", ", keys.stream().sorted().toList());
+  }
+}

@@ -1,0 +1,68 @@
+package org.cluetrain.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Boundaries between the modules, checked on everything the application puts together. */
+class AppArchitectureTest {
+  private static final JavaClasses ALL =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages("org.cluetrain");
+
+  private static final String[] CORE = {
+    "org.cluetrain.model..",
+    "org.cluetrain.ingest..",
+    "org.cluetrain.enrich..",
+    "org.cluetrain.query..",
+    "org.cluetrain.match..",
+    "org.cluetrain.store..",
+    "org.cluetrain.pipeline.."
+  };
+
+  @Test
+  void theCoreImportsNoAdapter() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.cluetrain.formats..",
+            "org.cluetrain.lucene..",
+            "org.cluetrain.jdbc..",
+            "org.cluetrain.language..",
+            "org.cluetrain.connectors..",
+            "org.cluetrain.app..",
+            "org.apache..",
+            "com..",
+            "io..")
+        .check(ALL);
+  }
+
+  @Test
+  void adaptersDoNotDependOnEachOtherOrOnTheApplication() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.cluetrain.lucene..", "org.cluetrain.jdbc..", "org.cluetrain.language..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.cluetrain.app..", "org.cluetrain.formats..", "org.cluetrain.connectors..")
+        .check(ALL);
+  }
+
+  @Test
+  void nothingButTheCommandLinePrints() {
+    noClasses()
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .check(ALL);
+  }
+}

@@ -1,0 +1,110 @@
+package org.cluetrain.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.ingest.FileImporter;
+import org.cluetrain.app.ingest.FileReport;
+import org.cluetrain.app.poll.LivePolling;
+import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.formats.Formats;
+import org.cluetrain.web.ApiServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run Cluetrain: import the workspace's files, poll its feeds and serve the HTTP API.",
+      "Stops on Ctrl-C (or SIGTERM), finishing the batch in hand."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Mixin Options options;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port).")
+  int port;
+
+  @Option(names = "--no-poll", description = "Do not poll feeds (serve what is stored).")
+  boolean noPoll;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Instant started = Instant.now();
+    try (EmbeddedRuntime runtime = options.open()) {
+      runtime.queryProblems().forEach(p -> out.println("query problem: " + p));
+      FileImporter importer = new FileImporter(runtime.pipeline(), Formats.standard());
+      for (Workspace.Project project : runtime.workspace().projects()) {
+        for (Path file : project.imports()) {
+          FileReport report = importer.importFile(file, project.name(), "auto");
+          out.printf(
+              "imported %s into %s: %d new, %d already stored%s%n",
+              file.getFileName(),
+              project.name(),
+              report.stored(),
+              report.alreadyKnown(),
+              report.problems().isEmpty() ? "" : ", " + report.problems().size() + " problems");
+        }
+      }
+      LivePolling polling =
+          noPoll || LivePolling.subscriptions(runtime.workspace()).isEmpty()
+              ? null
+              : LivePolling.start(runtime.workspace(), runtime.pipeline(), runtime.ledger());
+      try (ApiServer server =
+          ApiServer.start(
+              runtime,
+              host,
+              port,
+              () -> {
+                Map<String, Object> status = new LinkedHashMap<>();
+                status.put("polling", polling != null);
+                status.put("feeds", LivePolling.subscriptions(runtime.workspace()).size());
+                status.put("stored_from_feeds", polling == null ? 0 : polling.stored());
+                status.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
+                return status;
+              })) {
+        out.printf(
+            "Cluetrain is listening: http://%s:%d/ (%d posts stored, %d feeds %s, data in %s)%n",
+            host.contains(":") ? "[" + host + "]" : host,
+            server.port(),
+            runtime.store().count(),
+            LivePolling.subscriptions(runtime.workspace()).size(),
+            polling == null ? "not polled" : "polled",
+            runtime.dataDir());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(stop::countDown, "cluetrain-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        awaitShutdown(stop);
+      } finally {
+        if (polling != null) {
+          polling.close();
+        }
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void awaitShutdown(CountDownLatch stop) {
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

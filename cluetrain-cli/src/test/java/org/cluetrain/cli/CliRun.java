@@ -1,0 +1,14 @@
+package org.cluetrain.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the {@code cluetrain} command in-process and keeps what it printed. */
+record CliRun(int exitCode, String out, String err) {
+  static CliRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = CluetrainCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+}

@@ -1,0 +1,266 @@
+package org.cluetrain.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.PostView;
+import org.cluetrain.app.TimeArguments;
+import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.query.QuerySyntaxException;
+import org.cluetrain.query.SavedQuery;
+import org.cluetrain.store.SearchPage;
+import org.cluetrain.store.SearchRequest;
+import org.cluetrain.store.StoredPost;
+
+/**
+ * The HTTP API: JSON over {@code /api/…} for projects, queries, search, posts, threads, stats and
+ * source health. It listens on the loopback interface unless told otherwise: the data never leaves
+ * the operator's machine by accident. Every error is a JSON object with an {@code error} message.
+ */
+public final class ApiServer implements AutoCloseable {
+  private final Javalin app;
+  private final EmbeddedRuntime runtime;
+  private final Supplier<Map<String, Object>> status;
+
+  private ApiServer(EmbeddedRuntime runtime, Supplier<Map<String, Object>> status) {
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.status = status;
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    this.app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(mapper, false));
+            });
+    routes();
+  }
+
+  /**
+   * Starts the API.
+   *
+   * @param host the interface to listen on, normally {@code 127.0.0.1}
+   * @param port the port, or 0 for any free one
+   * @param status what {@code /api/status} adds about the running process (polling, uptime)
+   */
+  public static ApiServer start(
+      EmbeddedRuntime runtime, String host, int port, Supplier<Map<String, Object>> status) {
+    ApiServer server = new ApiServer(runtime, status);
+    server.app.start(host, port);
+    return server;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  private void routes() {
+    app.get("/", ctx -> ctx.html(IndexPage.html(runtime.workspace())));
+    app.get("/api", ctx -> ctx.json(IndexPage.endpoints()));
+    app.get("/api/status", ctx -> ctx.json(status()));
+    app.get("/api/projects", ctx -> ctx.json(projects()));
+    app.get("/api/queries", ctx -> ctx.json(queries(ctx.queryParam("project"))));
+    app.get("/api/queries/{project}/{name}/counts", this::hourlyCounts);
+    app.get("/api/search", this::search);
+    app.get("/api/posts/{id}", this::post);
+    app.get("/api/threads", ctx -> ctx.json(runtime.ledger().threads(project(ctx), limit(ctx, 50))));
+    app.get("/api/threads/{id}", this::thread);
+    app.get("/api/authors", ctx -> ctx.json(runtime.ledger().authors(project(ctx), limit(ctx, 50))));
+    app.get("/api/stats", ctx -> ctx.json(runtime.ledger().stats(project(ctx))));
+    app.get("/api/sources", ctx -> ctx.json(runtime.ledger().health()));
+    app.exception(
+        BadRequest.class,
+        (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+    app.exception(
+        NotFound.class,
+        (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", e.getMessage())));
+    app.exception(
+        Exception.class,
+        (e, ctx) ->
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .json(Map.of("error", "internal error: " + e.getMessage())));
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null) {
+            ctx.json(Map.of("error", "not found: " + ctx.path()));
+          }
+        });
+  }
+
+  private Map<String, Object> status() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("posts", runtime.store().count());
+    json.put("data_dir", runtime.dataDir().toString());
+    json.put("query_problems", runtime.queryProblems());
+    if (status != null) {
+      json.putAll(status.get());
+    }
+    return json;
+  }
+
+  private List<Map<String, Object>> projects() {
+    return runtime.workspace().projects().stream()
+        .map(
+            p -> {
+              Map<String, Object> json = new LinkedHashMap<>();
+              json.put("name", p.name());
+              json.put("description", p.description());
+              json.put(
+                  "feeds",
+                  p.feeds().stream()
+                      .map(f -> Map.of("name", f.name(), "url", f.url(), "every_seconds", f.everySeconds()))
+                      .toList());
+              json.put("queries", p.queries().stream().map(SavedQuery::id).toList());
+              return json;
+            })
+        .toList();
+  }
+
+  private List<Map<String, Object>> queries(String project) {
+    return runtime.workspace().queries().stream()
+        .filter(q -> project == null || q.project().equals(project))
+        .map(
+            q -> {
+              Map<String, Object> json = new LinkedHashMap<>();
+              json.put("id", q.id());
+              json.put("project", q.project());
+              json.put("name", q.name());
+              json.put("query", q.text());
+              json.put("role", q.role().name().toLowerCase(java.util.Locale.ROOT));
+              json.put("must_match", q.mustMatch());
+              json.put("must_not_match", q.mustNotMatch());
+              return json;
+            })
+        .toList();
+  }
+
+  private void search(Context ctx) {
+    SearchRequest request;
+    try {
+      request =
+          new SearchRequest(
+              Objects.requireNonNullElse(ctx.queryParam("q"), ""),
+              project(ctx),
+              instant(ctx, "since"),
+              instant(ctx, "until"),
+              limit(ctx, 50));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(e.getMessage());
+    }
+    SearchPage page;
+    try {
+      page = runtime.store().search(request);
+    } catch (QuerySyntaxException e) {
+      throw new BadRequest("query " + e.getMessage());
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("total", page.totalHits());
+    json.put("posts", page.posts().stream().map(PostView::of).toList());
+    ctx.json(json);
+  }
+
+  private void post(Context ctx) {
+    StoredPost post =
+        runtime
+            .store()
+            .get(ctx.pathParam("id"))
+            .orElseThrow(() -> new NotFound("no post with id " + ctx.pathParam("id")));
+    ctx.json(PostView.of(post));
+  }
+
+  private void thread(Context ctx) {
+    List<StoredPost> posts = runtime.store().thread(ctx.pathParam("id"), limit(ctx, 1000));
+    if (posts.isEmpty()) {
+      throw new NotFound("no thread with id " + ctx.pathParam("id"));
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("thread", ctx.pathParam("id"));
+    json.put("posts", posts.stream().map(PostView::of).toList());
+    ctx.json(json);
+  }
+
+  private void hourlyCounts(Context ctx) {
+    String id = ctx.pathParam("project") + "/" + ctx.pathParam("name");
+    boolean known = runtime.workspace().queries().stream().anyMatch(q -> q.id().equals(id));
+    if (!known) {
+      throw new NotFound("no saved query " + id);
+    }
+    ctx.json(runtime.ledger().hourlyCounts(id, instant(ctx, "since"), instant(ctx, "until")));
+  }
+
+  private String project(Context ctx) {
+    String project = ctx.queryParam("project");
+    if (project != null && runtime.workspace().project(project).isEmpty()) {
+      throw new NotFound(
+          "no project '"
+              + project
+              + "'; the workspace has "
+              + runtime.workspace().projects().stream().map(Workspace.Project::name).toList());
+    }
+    return project;
+  }
+
+  private static int limit(Context ctx, int fallback) {
+    String text = ctx.queryParam("limit");
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int limit = Integer.parseInt(text);
+      if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+        throw new BadRequest("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
+      }
+      return limit;
+    } catch (NumberFormatException e) {
+      throw new BadRequest("limit '" + text + "' is not a number");
+    }
+  }
+
+  private static Instant instant(Context ctx, String name) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return TimeArguments.parse(text, Instant.now());
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      throw new BadRequest(name + " '" + text + "' " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  /** A request the API cannot answer as asked; becomes 400 with the message. */
+  static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message);
+    }
+  }
+
+  /** Something the request names does not exist; becomes 404 with the message. */
+  static final class NotFound extends RuntimeException {
+    NotFound(String message) {
+      super(message);
+    }
+  }
+}
