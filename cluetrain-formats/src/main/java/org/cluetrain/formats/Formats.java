@@ -11,6 +11,7 @@ import org.cluetrain.formats.common.InputBytes;
 import org.cluetrain.formats.disqus.CommentoReader;
 import org.cluetrain.formats.disqus.DisqusXmlReader;
 import org.cluetrain.formats.disqus.Remark42Reader;
+import org.cluetrain.formats.feed.JsonFeedReader;
 import org.cluetrain.formats.feed.OpmlReader;
 import org.cluetrain.formats.feed.SyndicationFeedReader;
 import org.cluetrain.formats.mastodon.MastodonReader;
@@ -77,6 +78,7 @@ public final class Formats {
     readers.add(new DisqusXmlReader());
     readers.add(new SyndicationFeedReader());
     readers.add(new WebPageReader());
+    readers.add(new JsonFeedReader());
     readers.add(new XArchiveReader());
     readers.add(new TwitterApiReader());
     readers.add(new RedditListingReader());

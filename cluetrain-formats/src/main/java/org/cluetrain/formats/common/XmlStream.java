@@ -91,6 +91,25 @@ public final class XmlStream {
     elementText(xml);
   }
 
+  /**
+   * Skips stray ASCII characters before the first {@code <} (a backtick or quote left by the tool
+   * that wrote the file); byte-order marks and everything after the first {@code <} are kept.
+   */
+  public static java.io.InputStream skipLeadingJunk(java.io.InputStream in)
+      throws java.io.IOException {
+    java.io.PushbackInputStream pushback = new java.io.PushbackInputStream(in, 16);
+    byte[] start = pushback.readNBytes(16);
+    int skip = 0;
+    while (skip < start.length && start[skip] != '<' && start[skip] > 0 && start[skip] < 0x7f) {
+      skip++;
+    }
+    if (skip == start.length || (skip > 0 && start[skip] != '<')) {
+      skip = 0;
+    }
+    pushback.unread(start, skip, start.length - skip);
+    return pushback;
+  }
+
   /** Reads a nested element the caller handles itself. */
   @FunctionalInterface
   public interface NestedElement {

@@ -43,7 +43,8 @@ public final class DisqusXmlReader implements FormatReader {
 
   @Override
   public boolean recognises(String head, String fileName) {
-    return head.matches("(?s)^(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<disqus\\b.*");
+    // some exports in the wild carry a stray character before the XML declaration
+    return head.matches("(?s)^.{0,8}?(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<disqus\\b.*");
   }
 
   /** What a post needs of its thread. */
@@ -55,27 +56,14 @@ public final class DisqusXmlReader implements FormatReader {
     int element = 0;
     int emitted = 0;
     String[] firstForum = {null};
-    try (InputStream in = input.open()) {
+    try (InputStream in = XmlStream.skipLeadingJunk(input.open())) {
       XMLStreamReader xml = SecureXml.open(in);
       boolean sawRoot = false;
       while (true) {
-        int event;
-        try {
-          if (!xml.hasNext()) {
-            break;
-          }
-          event = xml.next();
-        } catch (XMLStreamException e) {
-          if (emitted == 0) {
-            throw e;
-          }
-          sink.accept(
-              new ReadItem.UnreadableItem(
-                  input.name(),
-                  "after element " + element,
-                  "the rest is unreadable: " + SecureXml.describe(e)));
-          return;
+        if (!xml.hasNext()) {
+          break;
         }
+        int event = xml.next();
         if (event != XMLStreamConstants.START_ELEMENT) {
           continue;
         }
@@ -134,8 +122,20 @@ public final class DisqusXmlReader implements FormatReader {
       if (!sawRoot) {
         throw new UnusableInputException(input.name(), "empty input, not a Disqus export");
       }
+      if (emitted == 0) {
+        throw new UnusableInputException(
+            input.name(), "a Disqus export without visible threads or posts (all deleted or spam)");
+      }
     } catch (XMLStreamException e) {
-      throw new UnusableInputException(input.name(), SecureXml.describe(e), e);
+      if (emitted == 0) {
+        throw new UnusableInputException(input.name(), SecureXml.describe(e), e);
+      }
+      // what was read before the damage is good; the rest cannot be split into elements
+      sink.accept(
+          new ReadItem.UnreadableItem(
+              input.name(),
+              "after element " + element,
+              "the rest is unreadable: " + SecureXml.describe(e)));
     } catch (IOException e) {
       throw new UnusableInputException(input.name(), "cannot be read: " + e.getMessage(), e);
     }

@@ -42,6 +42,7 @@ public final class OpmlReader implements FormatReader {
     Deque<Boolean> isFolder = new ArrayDeque<>();
     boolean sawOpml = false;
     int outline = 0;
+    int subscriptions = 0;
     try (InputStream in = input.open()) {
       XMLStreamReader xml = SecureXml.open(in);
       while (xml.hasNext()) {
@@ -76,6 +77,7 @@ public final class OpmlReader implements FormatReader {
                     new ReadItem.UnreadableItem(input.name(), "outline " + outline, e.getMessage());
               }
               sink.accept(item);
+              subscriptions++;
               isFolder.push(false);
             } else {
               folders.push(title == null ? "" : HtmlText.normalise(title));
@@ -96,6 +98,10 @@ public final class OpmlReader implements FormatReader {
     }
     if (!sawOpml) {
       throw new UnusableInputException(input.name(), "not an OPML document (no <opml> element)");
+    }
+    if (subscriptions == 0) {
+      throw new UnusableInputException(
+          input.name(), "an OPML file without feed subscriptions (no outline has an xmlUrl)");
     }
   }
 

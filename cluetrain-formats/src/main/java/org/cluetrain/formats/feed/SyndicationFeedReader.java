@@ -64,7 +64,7 @@ public final class SyndicationFeedReader implements FormatReader {
   private static final Pattern ROOT =
       Pattern.compile(
           "(?s)^(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>\\[]*(?:\\[.*?\\])?\\s*>)*"
-              + "<(?:[\\w-]+:)?(rss|feed|RDF|channel)\\b.*");
+              + "<(?:[\\w-]+:)?(rss|feed|RDF|channel|entry)\\b.*");
   private static final int MAX_FEED_BYTES = 64 * 1024 * 1024;
 
   @Override
@@ -116,7 +116,7 @@ public final class SyndicationFeedReader implements FormatReader {
     }
     try {
       SyndFeedInput feedInput = new SyndFeedInput(false, Locale.ROOT);
-      return feedInput.build(document);
+      return feedInput.build(asFeed(document));
     } catch (FeedException | RuntimeException e) {
       throw new UnusableInputException(
           input.name(), "not an RSS or Atom feed: " + e.getMessage(), e);
@@ -132,8 +132,19 @@ public final class SyndicationFeedReader implements FormatReader {
     }
     // The characters are decoded already; the prolog's encoding must not be applied again.
     InputSource source = new InputSource(new StringReader(text));
-    source.setSystemId(input.fileName());
     return secureBuilder().build(source);
+  }
+
+  /** An Atom entry document as a feed of that one entry, so that ROME reads it like any feed. */
+  private static Document asFeed(Document document) {
+    Element root = document.getRootElement();
+    if (!"entry".equals(root.getName())
+        || !root.getNamespaceURI().startsWith("http://www.w3.org/2005/Atom")) {
+      return document;
+    }
+    Element feed = new Element("feed", root.getNamespace());
+    feed.addContent(root.detach());
+    return new Document(feed);
   }
 
   private static String readFully(Reader reader) throws IOException {

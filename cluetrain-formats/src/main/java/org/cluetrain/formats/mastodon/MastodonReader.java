@@ -56,8 +56,9 @@ public final class MastodonReader implements FormatReader {
       return false;
     }
     return (body.contains("\"@context\"") && body.contains("www.w3.org/ns/activitystreams"))
-        || (body.contains("\"content\"")
-            && (body.contains("\"spoiler_text\"") || body.contains("\"reblogs_count\"")))
+        || body.contains("\"spoiler_text\"")
+        || body.contains("\"reblogs_count\"")
+        || (body.contains("\"scheduled_at\"") && body.contains("\"params\""))
         || API_ERROR.matcher(body).matches();
   }
 

@@ -430,11 +430,17 @@ public final class WebPageReader implements FormatReader {
       published = LooseDates.parse(time.attr("datetime"));
     }
     if (published == null) {
-      Element meta =
-          own.selectFirst(
-              ".comment-meta a, .commentmetadata a, .comment-metadata a, .comment-date, .comment_meta a, .comment-time, cite");
-      if (meta != null) {
-        published = LooseDates.parse(meta.text());
+      // in order of reliability, not of position in the page
+      for (String selector :
+          new String[] {
+            ".comment-metadata a", ".comment-meta a", ".commentmetadata a", ".comment-date",
+            ".comment_meta a", ".comment-time", ".comment-meta", "cite"
+          }) {
+        Element meta = own.selectFirst(selector);
+        published = meta == null ? null : LooseDates.parse(meta.text());
+        if (published != null) {
+          break;
+        }
       }
     }
     Element content =

@@ -66,24 +66,11 @@ public final class WxrReader implements FormatReader {
     Channel channel = new Channel(input);
     int emitted = 0;
     int item = 0;
-    try (InputStream in = input.open()) {
+    try (InputStream in = XmlStream.skipLeadingJunk(input.open())) {
       XMLStreamReader xml = SecureXml.open(in);
       boolean sawRss = false;
       while (xml.hasNext()) {
-        int event;
-        try {
-          event = xml.next();
-        } catch (XMLStreamException e) {
-          if (emitted == 0 && item == 0) {
-            throw e;
-          }
-          sink.accept(
-              new ReadItem.UnreadableItem(
-                  input.name(),
-                  "after item " + item,
-                  "the rest is unreadable: " + SecureXml.describe(e)));
-          return;
-        }
+        int event = xml.next();
         if (event != XMLStreamConstants.START_ELEMENT) {
           continue;
         }
@@ -124,8 +111,22 @@ public final class WxrReader implements FormatReader {
       if (!sawRss) {
         throw new UnusableInputException(input.name(), "empty input, not a WordPress export");
       }
+      if (emitted == 0) {
+        throw new UnusableInputException(
+            input.name(),
+            "a WordPress export without published posts or pages"
+                + (channel.skipped.isEmpty() ? "" : " (skipped: " + channel.skipped + ")"));
+      }
     } catch (XMLStreamException e) {
-      throw new UnusableInputException(input.name(), SecureXml.describe(e), e);
+      if (emitted == 0) {
+        throw new UnusableInputException(input.name(), SecureXml.describe(e), e);
+      }
+      // what was read before the damage is good; the rest cannot be split into items
+      sink.accept(
+          new ReadItem.UnreadableItem(
+              input.name(),
+              "after item " + item,
+              "the rest is unreadable: " + SecureXml.describe(e)));
     } catch (IOException e) {
       throw new UnusableInputException(input.name(), "cannot be read: " + e.getMessage(), e);
     }
@@ -159,7 +160,12 @@ public final class WxrReader implements FormatReader {
     String where = "item " + number;
     String type = fields.getOrDefault("post_type", "post").strip().toLowerCase(Locale.ROOT);
     String status = fields.getOrDefault("status", "").strip().toLowerCase(Locale.ROOT);
-    if (!(CONTENT_TYPES.contains(type) || type.isEmpty()) || !PUBLIC_STATES.contains(status)) {
+    if (!(CONTENT_TYPES.contains(type) || type.isEmpty())) {
+      channel.skipped.merge(type, 1, Integer::sum);
+      return out;
+    }
+    if (!PUBLIC_STATES.contains(status)) {
+      channel.skipped.merge(status + " " + type, 1, Integer::sum);
       return out;
     }
     Post article;
@@ -303,6 +309,7 @@ public final class WxrReader implements FormatReader {
   private static final class Channel {
     final InputDocument input;
     final Map<String, String> authors = new HashMap<>();
+    final Map<String, Integer> skipped = new java.util.TreeMap<>();
     String title;
     String link;
     String blogUrl;
