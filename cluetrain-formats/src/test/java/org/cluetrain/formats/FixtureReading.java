@@ -58,6 +58,15 @@ final class FixtureReading {
     }
   }
 
+  /** A file of this module's own test resources. */
+  static Path resource(String name) {
+    try {
+      return Path.of(FixtureReading.class.getResource("/" + name).toURI());
+    } catch (java.net.URISyntaxException | NullPointerException e) {
+      throw new IllegalStateException("missing test resource " + name, e);
+    }
+  }
+
   static boolean isData(Path file) {
     String name = file.getFileName().toString();
     String upper = name.toUpperCase(java.util.Locale.ROOT);

@@ -31,7 +31,7 @@ public final class JsonFeedReader implements FormatReader {
 
   @Override
   public boolean recognises(String head, String fileName) {
-    return head.stripLeading().startsWith("{") && head.contains("jsonfeed.org/version");
+    return head.stripLeading().startsWith("{") && head.contains("jsonfeed.org");
   }
 
   @Override

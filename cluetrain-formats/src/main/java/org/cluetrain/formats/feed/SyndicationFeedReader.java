@@ -128,7 +128,8 @@ public final class SyndicationFeedReader implements FormatReader {
     String text;
     try (Reader reader =
         new XmlReader(new ByteArrayInputStream(bytes), input.contentType(), true, "UTF-8")) {
-      text = readFully(new XmlFixerReader(reader));
+      // the fixer reads one character at a time: it needs a buffer below it
+      text = readFully(new XmlFixerReader(new java.io.BufferedReader(reader, 64 * 1024)));
     }
     // The characters are decoded already; the prolog's encoding must not be applied again.
     InputSource source = new InputSource(new StringReader(text));

@@ -258,13 +258,13 @@ public final class WxrReader implements FormatReader {
     String html = blankToNull(fields.get("comment_content"));
     String text = html == null ? "" : HtmlText.text(html);
     Instant published = date(fields.get("comment_date_gmt"), fields.get("comment_date"), null);
-    String name = blankToNull(fields.get("comment_author"));
+    String rawName = blankToNull(fields.get("comment_author"));
+    String name = rawName == null ? null : blankToNull(HtmlText.text(rawName));
     String authorUrl = PostIds.absoluteUrl(fields.get("comment_author_url"));
     Author author = null;
     if (name != null) {
       String host = PostIds.host(channel.site());
-      author =
-          new Author(host == null ? name : name + "@" + host, HtmlText.text(name), null, authorUrl);
+      author = new Author(host == null ? name : name + "@" + host, name, null, authorUrl);
     }
     List<String> links = new ArrayList<>(HtmlText.links(html, article.url()));
     if ((kind == PostKind.PINGBACK || kind == PostKind.TRACKBACK)

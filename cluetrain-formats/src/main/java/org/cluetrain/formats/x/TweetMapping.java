@@ -212,7 +212,10 @@ final class TweetMapping {
   }
 
   private static Long sum(Long a, Long b) {
-    return a == null ? b : b == null ? a : a + b;
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : Long.valueOf(a + b);
   }
 
   private static void addLower(Set<String> into, String value) {
