@@ -1,0 +1,140 @@
+package org.cluetrain.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.ingest.FileImporter;
+import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.app.workspace.WorkspaceReader;
+import org.cluetrain.formats.Formats;
+import org.cluetrain.ingest.SourceHealth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API over real HTTP on loopback, on the example workspace's data. */
+class ApiServerTest {
+  @TempDir static Path data;
+
+  static EmbeddedRuntime runtime;
+  static ApiServer server;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Workspace workspace = WorkspaceReader.read(Path.of("../examples/workspace.yaml"));
+    runtime = EmbeddedRuntime.open(data, workspace);
+    FileImporter importer = new FileImporter(runtime.pipeline(), Formats.standard());
+    for (Workspace.Project project : workspace.projects()) {
+      for (Path file : project.imports()) {
+        importer.importFile(file, project.name(), "auto");
+      }
+    }
+    runtime
+        .ledger()
+        .saveHealth(SourceHealth.pending("feed:https://www.tagesschau.de/xml/rss2/", "bahn", "https://www.tagesschau.de/xml/rss2/"));
+    server = ApiServer.start(runtime, "127.0.0.1", 0, () -> Map.of("polling", false));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    runtime.close();
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(String path) throws Exception {
+    HttpResponse<String> response = get(path);
+    assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type").orElse("")).contains("application/json");
+    return JSON.readTree(response.body());
+  }
+
+  static String q(String query) {
+    return URLEncoder.encode(query, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void statusAndProjects() throws Exception {
+    assertThat(json("/api/status").get("posts").asLong()).isEqualTo(20);
+    JsonNode projects = json("/api/projects");
+    assertThat(projects).hasSize(2);
+    assertThat(projects.get(0).get("name").asText()).isEqualTo("bahn");
+    assertThat(projects.get(0).get("feeds")).hasSize(2);
+    assertThat(json("/api/queries?project=bahn")).hasSize(3);
+  }
+
+  @Test
+  void searchWithTheQueryLanguage() throws Exception {
+    JsonNode result = json("/api/search?project=bahn&q=" + q("flixbus AND (kind:comment OR kind:reply)"));
+    assertThat(result.get("total").asInt()).isEqualTo(2);
+    JsonNode post = result.get("posts").get(0);
+    assertThat(post.get("kind").asText()).isEqualTo("reply");
+    assertThat(post.get("matched_queries").toString()).contains("bahn/flixbus");
+  }
+
+  @Test
+  void aBadQueryIs400WithThePosition() throws Exception {
+    HttpResponse<String> response = get("/api/search?q=" + q("(bahn OR"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith("query at ");
+  }
+
+  @Test
+  void unknownThingsAre404WithAMessage() throws Exception {
+    HttpResponse<String> post = get("/api/posts/no-such-post");
+    assertThat(post.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(post.body()).get("error").asText()).isEqualTo("no post with id no-such-post");
+    HttpResponse<String> project = get("/api/stats?project=nope");
+    assertThat(project.statusCode()).isEqualTo(404);
+    assertThat(get("/api/nothing-here").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void threadsPostsAndAuthors() throws Exception {
+    JsonNode threads = json("/api/threads?project=bahn");
+    assertThat(threads).hasSize(2);
+    String threadId = threads.get(1).get("thread_id").asText();
+    JsonNode thread = json("/api/threads/" + q(threadId));
+    assertThat(thread.get("posts")).hasSize(9);
+    String firstId = thread.get("posts").get(0).get("id").asText();
+    assertThat(json("/api/posts/" + q(firstId)).get("kind").asText()).isEqualTo("post");
+    JsonNode authors = json("/api/authors?project=bahn");
+    assertThat(authors.get(0).get("name").asText()).isEqualTo("Martina K.");
+  }
+
+  @Test
+  void statsCountsAndSourceHealth() throws Exception {
+    JsonNode stats = json("/api/stats?project=bahn");
+    assertThat(stats.get("posts").asInt()).isEqualTo(12);
+    assertThat(stats.get("by_kind").get("pingback").asInt()).isEqualTo(1);
+    assertThat(json("/api/queries/bahn/flixbus/counts")).isNotEmpty();
+    JsonNode sources = json("/api/sources");
+    assertThat(sources.get(0).get("state").asText()).isEqualTo("PENDING");
+    assertThat(get("/api/queries/bahn/nope/counts").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theStartPageListsTheApi() throws Exception {
+    HttpResponse<String> page = get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Cluetrain is listening").contains("/api/search");
+  }
+}
