@@ -6,8 +6,8 @@ import org.cluetrain.model.Post;
 import org.cluetrain.store.StoredPost;
 
 /**
- * The public JSON shape of a stored post, shared by {@code search --format jsonl} and the HTTP
- * API so that scripts see one format. Keys are snake_case; absent values are {@code null}.
+ * The public JSON shape of a stored post, shared by {@code search --format jsonl} and the HTTP API
+ * so that scripts see one format. Keys are snake_case; absent values are {@code null}.
  */
 public final class PostView {
   private PostView() {}

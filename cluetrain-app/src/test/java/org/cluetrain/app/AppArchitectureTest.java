@@ -48,10 +48,12 @@ class AppArchitectureTest {
   void adaptersDoNotDependOnEachOtherOrOnTheApplication() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.cluetrain.lucene..", "org.cluetrain.jdbc..", "org.cluetrain.language..")
+        .resideInAnyPackage(
+            "org.cluetrain.lucene..", "org.cluetrain.jdbc..", "org.cluetrain.language..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.cluetrain.app..", "org.cluetrain.formats..", "org.cluetrain.connectors..")
+        .resideInAnyPackage(
+            "org.cluetrain.app..", "org.cluetrain.formats..", "org.cluetrain.connectors..")
         .check(ALL);
   }
 

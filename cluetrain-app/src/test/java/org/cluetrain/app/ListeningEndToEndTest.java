@@ -55,7 +55,8 @@ class ListeningEndToEndTest {
       assertThat(runtime.ledger().stats("bahn").duplicates()).isPositive(); // the spam pair
 
       assertSearchFindsWhatMatchingFound(runtime, workspace);
-      assertThat(runtime.ledger().stats("bahn").byQuery()).containsKeys("bahn/marke", "bahn/flixbus");
+      assertThat(runtime.ledger().stats("bahn").byQuery())
+          .containsKeys("bahn/marke", "bahn/flixbus");
       assertThat(runtime.ledger().stats("airlines").byQuery()).containsKey("airlines/lufthansa");
     }
   }
@@ -130,8 +131,8 @@ class ListeningEndToEndTest {
         && !name.equals("manifest.js");
   }
 
-  private static void assertSearchFindsWhatMatchingFound(EmbeddedRuntime runtime, Workspace workspace)
-      throws Exception {
+  private static void assertSearchFindsWhatMatchingFound(
+      EmbeddedRuntime runtime, Workspace workspace) throws Exception {
     for (SavedQuery query : workspace.queries()) {
       Set<String> matched =
           runtime
@@ -146,7 +147,8 @@ class ListeningEndToEndTest {
           runtime
               .store()
               .search(
-                  new SearchRequest(query.text(), query.project(), null, null, SearchRequest.MAX_LIMIT))
+                  new SearchRequest(
+                      query.text(), query.project(), null, null, SearchRequest.MAX_LIMIT))
               .posts()
               .stream()
               .map(p -> p.post().id())

@@ -42,7 +42,8 @@ final class ImportCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "auto",
-      description = "Input format, or auto to detect it (default). One of: auto, ${COMPLETION-CANDIDATES}.",
+      description =
+          "Input format, or auto to detect it (default). One of: auto, ${COMPLETION-CANDIDATES}.",
       completionCandidates = FormatNames.class)
   String format;
 

@@ -24,7 +24,8 @@ final class Options {
   @Option(
       names = {"-w", "--workspace"},
       paramLabel = "FILE",
-      description = "Workspace file with projects, sources and queries (default: ./cluetrain.yaml if present).")
+      description =
+          "Workspace file with projects, sources and queries (default: ./cluetrain.yaml if present).")
   Path workspace;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")

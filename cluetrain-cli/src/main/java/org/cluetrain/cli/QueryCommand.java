@@ -30,7 +30,8 @@ final class QueryCommand implements Runnable {
   @Command(
       name = "check",
       mixinStandardHelpOptions = true,
-      description = "Validate a query: exit 0 and its normalised form, or exit 2 and where it is wrong.")
+      description =
+          "Validate a query: exit 0 and its normalised form, or exit 2 and where it is wrong.")
   static final class Check implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,13 +60,24 @@ final class QueryCommand implements Runnable {
   static final class Match implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-q", "--query"}, required = true, paramLabel = "Q", description = "The query.")
+    @Option(
+        names = {"-q", "--query"},
+        required = true,
+        paramLabel = "Q",
+        description = "The query.")
     String query;
 
-    @Option(names = {"-t", "--text"}, required = true, paramLabel = "T", description = "The text of a post.")
+    @Option(
+        names = {"-t", "--text"},
+        required = true,
+        paramLabel = "T",
+        description = "The text of a post.")
     String text;
 
-    @Option(names = "--lang", paramLabel = "L", description = "The post's language, for lang: filters.")
+    @Option(
+        names = "--lang",
+        paramLabel = "L",
+        description = "The post's language, for lang: filters.")
     String lang;
 
     @Override
@@ -85,7 +97,8 @@ final class QueryCommand implements Runnable {
   @Command(
       name = "test",
       mixinStandardHelpOptions = true,
-      description = "Run every saved query's must-match and must-not-match examples; exit 1 if any fails.")
+      description =
+          "Run every saved query's must-match and must-not-match examples; exit 1 if any fails.")
   static final class Test implements Callable<Integer> {
     @Mixin Options options;
 
@@ -97,7 +110,8 @@ final class QueryCommand implements Runnable {
       Workspace workspace = options.readWorkspace();
       List<SavedQuery> queries = workspace.queries();
       List<QueryExamples.Failure> failures = QueryExamples.check(queries);
-      int examples = queries.stream().mapToInt(q -> q.mustMatch().size() + q.mustNotMatch().size()).sum();
+      int examples =
+          queries.stream().mapToInt(q -> q.mustMatch().size() + q.mustNotMatch().size()).sum();
       failures.forEach(f -> out.println("FAIL " + f));
       out.printf(
           "%d queries, %d examples: %d passed, %d failed%n",

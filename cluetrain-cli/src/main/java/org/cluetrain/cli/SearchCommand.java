@@ -38,7 +38,10 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "0..1", description = "The query; empty for all posts.")
   String query = "";
 
-  @Option(names = {"-p", "--project"}, paramLabel = "P", description = "Only this project's posts.")
+  @Option(
+      names = {"-p", "--project"},
+      paramLabel = "P",
+      description = "Only this project's posts.")
   String project;
 
   @Option(names = "--since", paramLabel = "T", description = "Only posts published at or after T.")
@@ -47,10 +50,18 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--until", paramLabel = "T", description = "Only posts published before T.")
   String until;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N posts (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "At most N posts (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--format", paramLabel = "F", defaultValue = "table", description = "table or jsonl (one JSON object per post).")
+  @Option(
+      names = "--format",
+      paramLabel = "F",
+      defaultValue = "table",
+      description = "table or jsonl (one JSON object per post).")
   Format format;
 
   @Override
@@ -62,10 +73,7 @@ final class SearchCommand implements Callable<Integer> {
     try (EmbeddedRuntime runtime = options.open()) {
       SearchPage page;
       try {
-        page =
-            runtime
-                .store()
-                .search(new SearchRequest(query, project, from, to, limit));
+        page = runtime.store().search(new SearchRequest(query, project, from, to, limit));
       } catch (QuerySyntaxException e) {
         spec.commandLine().getErr().println("cluetrain: query " + e.getMessage());
         return ExitCodes.UNUSABLE;
@@ -91,7 +99,10 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private static void printTable(PrintWriter out, SearchPage page) {
-    out.printf("%d posts found%s%n", page.totalHits(), page.totalHits() > page.posts().size() ? ", showing " + page.posts().size() : "");
+    out.printf(
+        "%d posts found%s%n",
+        page.totalHits(),
+        page.totalHits() > page.posts().size() ? ", showing " + page.posts().size() : "");
     for (StoredPost stored : page.posts()) {
       Post post = stored.post();
       String text = post.fullText().replaceAll("\\s+", " ").strip();
@@ -105,8 +116,12 @@ final class SearchCommand implements Callable<Integer> {
           post.kind().label(),
           abbreviate(post.author() == null ? "" : post.author().name(), 20),
           text);
-      out.printf("    %s%s%n", post.url() == null ? post.id() : post.url(),
-          stored.matchedQueries().isEmpty() ? "" : "  [" + String.join(", ", stored.matchedQueries()) + "]");
+      out.printf(
+          "    %s%s%n",
+          post.url() == null ? post.id() : post.url(),
+          stored.matchedQueries().isEmpty()
+              ? ""
+              : "  [" + String.join(", ", stored.matchedQueries()) + "]");
     }
   }
 

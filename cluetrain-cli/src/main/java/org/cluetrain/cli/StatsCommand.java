@@ -23,7 +23,10 @@ final class StatsCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-p", "--project"}, paramLabel = "P", description = "Only this project.")
+  @Option(
+      names = {"-p", "--project"},
+      paramLabel = "P",
+      description = "Only this project.")
   String project;
 
   @Override
@@ -49,7 +52,9 @@ final class StatsCommand implements Callable<Integer> {
               health.url() == null ? health.sourceId() : health.url(),
               health.itemsFetched(),
               health.itemsUnparseable(),
-              health.lastSuccess() == null ? ", never fetched" : ", last success " + health.lastSuccess());
+              health.lastSuccess() == null
+                  ? ", never fetched"
+                  : ", last success " + health.lastSuccess());
           if (health.lastError() != null && health.state() != SourceHealth.State.OK) {
             out.println("              " + health.lastError());
           }

@@ -21,7 +21,17 @@ class CommandLineTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "import", "search", "stats", "serve", "query", "query check", "query match", "query test"})
+      strings = {
+        "",
+        "import",
+        "search",
+        "stats",
+        "serve",
+        "query",
+        "query check",
+        "query match",
+        "query test"
+      })
   void everyCommandHasHelp(String command) {
     String[] args = (command + " --help").strip().split(" ");
     CliRun run = CliRun.of(args);
@@ -37,7 +47,8 @@ class CommandLineTest {
       CliRun first = CliRun.of("import", "--data", data, "-w", WORKSPACE, "-p", "bahn", WXR_SAMPLE);
       assertThat(first.exitCode()).as(first.err()).isZero();
       assertThat(first.out()).contains("wxr, 12 read, 12 new, 0 already stored");
-      CliRun second = CliRun.of("import", "--data", data, "-w", WORKSPACE, "-p", "bahn", WXR_SAMPLE);
+      CliRun second =
+          CliRun.of("import", "--data", data, "-w", WORKSPACE, "-p", "bahn", WXR_SAMPLE);
       assertThat(second.out()).contains("12 read, 0 new, 12 already stored");
     }
 
@@ -51,7 +62,8 @@ class CommandLineTest {
 
     @Test
     void aMissingFileExitsWith2() {
-      CliRun run = CliRun.of("import", "--data", dir.resolve("data").toString(), "no-such-file.xml");
+      CliRun run =
+          CliRun.of("import", "--data", dir.resolve("data").toString(), "no-such-file.xml");
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("no-such-file.xml: no such file");
     }
@@ -75,7 +87,9 @@ class CommandLineTest {
 
     @Test
     void anUnknownFormatNameIsRefusedWithTheKnownOnes() {
-      CliRun run = CliRun.of("import", "--data", dir.resolve("data").toString(), "--format", "docx", WXR_SAMPLE);
+      CliRun run =
+          CliRun.of(
+              "import", "--data", dir.resolve("data").toString(), "--format", "docx", WXR_SAMPLE);
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("docx").contains("wxr");
     }
@@ -94,7 +108,20 @@ class CommandLineTest {
       assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
       JsonNode post = new ObjectMapper().readTree(lines[0]);
       for (String key :
-          new String[] {"id", "source", "thread", "parent", "kind", "author", "published", "lang", "url", "title", "text", "matched_queries"}) {
+          new String[] {
+            "id",
+            "source",
+            "thread",
+            "parent",
+            "kind",
+            "author",
+            "published",
+            "lang",
+            "url",
+            "title",
+            "text",
+            "matched_queries"
+          }) {
         assertThat(post.has(key)).as(key).isTrue();
       }
       assertThat(post.get("matched_queries").toString()).contains("bahn/flixbus");
@@ -110,7 +137,9 @@ class CommandLineTest {
 
     @Test
     void aBadTimeSaysWhichFormsAreUnderstood() {
-      CliRun run = CliRun.of("search", "--data", dir.resolve("data").toString(), "bahn", "--since", "gestern");
+      CliRun run =
+          CliRun.of(
+              "search", "--data", dir.resolve("data").toString(), "bahn", "--since", "gestern");
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("--since 'gestern' is not a time");
     }
@@ -120,7 +149,14 @@ class CommandLineTest {
   class Query {
     @Test
     void matchPrintsMatchOrNoMatchWithExitCode() {
-      CliRun yes = CliRun.of("query", "match", "--query", "bahn* NEAR/3 verspätung", "--text", "Die Bahnsteige hatten große Verspätung");
+      CliRun yes =
+          CliRun.of(
+              "query",
+              "match",
+              "--query",
+              "bahn* NEAR/3 verspätung",
+              "--text",
+              "Die Bahnsteige hatten große Verspätung");
       assertThat(yes.exitCode()).isZero();
       assertThat(yes.out().strip()).isEqualTo("match");
       CliRun no = CliRun.of("query", "match", "--query", "bahn", "--text", "Am Bahnsteig");
@@ -130,8 +166,14 @@ class CommandLineTest {
 
     @Test
     void matchHonoursTheLanguageFilter() {
-      assertThat(CliRun.of("query", "match", "-q", "bahn AND lang:de", "-t", "Bahn", "--lang", "de").exitCode()).isZero();
-      assertThat(CliRun.of("query", "match", "-q", "bahn AND lang:de", "-t", "Bahn", "--lang", "en").exitCode()).isEqualTo(1);
+      assertThat(
+              CliRun.of("query", "match", "-q", "bahn AND lang:de", "-t", "Bahn", "--lang", "de")
+                  .exitCode())
+          .isZero();
+      assertThat(
+              CliRun.of("query", "match", "-q", "bahn AND lang:de", "-t", "Bahn", "--lang", "en")
+                  .exitCode())
+          .isEqualTo(1);
     }
 
     @Test
@@ -139,7 +181,8 @@ class CommandLineTest {
       CliRun run = CliRun.of("query", "check", "bahn AND (ice OR");
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("invalid query at");
-      assertThat(CliRun.of("query", "check", "\"deutsche bahn\" NEAR/3 verspätung").exitCode()).isZero();
+      assertThat(CliRun.of("query", "check", "\"deutsche bahn\" NEAR/3 verspätung").exitCode())
+          .isZero();
     }
 
     @Test
@@ -183,7 +226,8 @@ class CommandLineTest {
               - name: q
                 query: (bahn OR
         """);
-    CliRun run = CliRun.of("stats", "--data", dir.resolve("data").toString(), "-w", workspace.toString());
+    CliRun run =
+        CliRun.of("stats", "--data", dir.resolve("data").toString(), "-w", workspace.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains("broken.yaml:2: project name 'Demo Project'")

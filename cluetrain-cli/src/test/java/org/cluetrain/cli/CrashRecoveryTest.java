@@ -59,7 +59,9 @@ class CrashRecoveryTest {
     child.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing
     child.waitFor(30, TimeUnit.SECONDS);
     assertThat(storedBeforeKill)
-        .as("the import was killed in the middle (log: %s)", Files.readString(dir.resolve("child.log")))
+        .as(
+            "the import was killed in the middle (log: %s)",
+            Files.readString(dir.resolve("child.log")))
         .isBetween(1L, (long) POSTS - 1);
 
     CliRun again = CliRun.of("import", "--data", data.toString(), file.toString());
@@ -91,9 +93,30 @@ class CrashRecoveryTest {
     List<String> words =
         new ArrayList<>(
             List.of(
-                "bahn", "zug", "verspätung", "bahnsteig", "pünktlich", "service", "ticket", "app",
-                "flight", "delay", "crew", "gate", "luggage", "refund", "great", "terrible",
-                "heute", "morgen", "wieder", "schon", "today", "again", "never", "always"));
+                "bahn",
+                "zug",
+                "verspätung",
+                "bahnsteig",
+                "pünktlich",
+                "service",
+                "ticket",
+                "app",
+                "flight",
+                "delay",
+                "crew",
+                "gate",
+                "luggage",
+                "refund",
+                "great",
+                "terrible",
+                "heute",
+                "morgen",
+                "wieder",
+                "schon",
+                "today",
+                "again",
+                "never",
+                "always"));
     Random random = new Random(42);
     Instant start = Instant.parse("2026-11-01T00:00:00Z");
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -79,9 +79,11 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/queries/{project}/{name}/counts", this::hourlyCounts);
     app.get("/api/search", this::search);
     app.get("/api/posts/{id}", this::post);
-    app.get("/api/threads", ctx -> ctx.json(runtime.ledger().threads(project(ctx), limit(ctx, 50))));
+    app.get(
+        "/api/threads", ctx -> ctx.json(runtime.ledger().threads(project(ctx), limit(ctx, 50))));
     app.get("/api/threads/{id}", this::thread);
-    app.get("/api/authors", ctx -> ctx.json(runtime.ledger().authors(project(ctx), limit(ctx, 50))));
+    app.get(
+        "/api/authors", ctx -> ctx.json(runtime.ledger().authors(project(ctx), limit(ctx, 50))));
     app.get("/api/stats", ctx -> ctx.json(runtime.ledger().stats(project(ctx))));
     app.get("/api/sources", ctx -> ctx.json(runtime.ledger().health()));
     app.exception(
@@ -125,7 +127,15 @@ public final class ApiServer implements AutoCloseable {
               json.put(
                   "feeds",
                   p.feeds().stream()
-                      .map(f -> Map.of("name", f.name(), "url", f.url(), "every_seconds", f.everySeconds()))
+                      .map(
+                          f ->
+                              Map.of(
+                                  "name",
+                                  f.name(),
+                                  "url",
+                                  f.url(),
+                                  "every_seconds",
+                                  f.everySeconds()))
                       .toList());
               json.put("queries", p.queries().stream().map(SavedQuery::id).toList());
               return json;

@@ -32,7 +32,9 @@ final class IndexPage {
         .append("max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}")
         .append("code{background:#f2f2f2;padding:0 .2rem}</style></head><body>")
         .append("<h1>Cluetrain is listening</h1><p>Projects: ");
-    workspace.projects().forEach(p -> html.append("<code>").append(escape(p.name())).append("</code> "));
+    workspace
+        .projects()
+        .forEach(p -> html.append("<code>").append(escape(p.name())).append("</code> "));
     html.append("</p><h2>HTTP API</h2><ul>");
     endpoints()
         .forEach(
@@ -41,13 +43,20 @@ final class IndexPage {
               String link =
                   path.contains("{")
                       ? "<code>" + escape(endpoint) + "</code>"
-                      : "<a href=\"" + escape(path) + "\"><code>" + escape(endpoint) + "</code></a>";
+                      : "<a href=\""
+                          + escape(path)
+                          + "\"><code>"
+                          + escape(endpoint)
+                          + "</code></a>";
               html.append("<li>").append(link).append(" — ").append(escape(what)).append("</li>");
             });
     return html.append("</ul></body></html>").toString();
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

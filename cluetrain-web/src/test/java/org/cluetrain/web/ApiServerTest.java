@@ -44,7 +44,11 @@ class ApiServerTest {
     }
     runtime
         .ledger()
-        .saveHealth(SourceHealth.pending("feed:https://www.tagesschau.de/xml/rss2/", "bahn", "https://www.tagesschau.de/xml/rss2/"));
+        .saveHealth(
+            SourceHealth.pending(
+                "feed:https://www.tagesschau.de/xml/rss2/",
+                "bahn",
+                "https://www.tagesschau.de/xml/rss2/"));
     server = ApiServer.start(runtime, "127.0.0.1", 0, () -> Map.of("polling", false));
   }
 
@@ -63,7 +67,8 @@ class ApiServerTest {
   static JsonNode json(String path) throws Exception {
     HttpResponse<String> response = get(path);
     assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type").orElse("")).contains("application/json");
+    assertThat(response.headers().firstValue("content-type").orElse(""))
+        .contains("application/json");
     return JSON.readTree(response.body());
   }
 
@@ -83,7 +88,8 @@ class ApiServerTest {
 
   @Test
   void searchWithTheQueryLanguage() throws Exception {
-    JsonNode result = json("/api/search?project=bahn&q=" + q("flixbus AND (kind:comment OR kind:reply)"));
+    JsonNode result =
+        json("/api/search?project=bahn&q=" + q("flixbus AND (kind:comment OR kind:reply)"));
     assertThat(result.get("total").asInt()).isEqualTo(2);
     JsonNode post = result.get("posts").get(0);
     assertThat(post.get("kind").asText()).isEqualTo("reply");
@@ -101,7 +107,8 @@ class ApiServerTest {
   void unknownThingsAre404WithAMessage() throws Exception {
     HttpResponse<String> post = get("/api/posts/no-such-post");
     assertThat(post.statusCode()).isEqualTo(404);
-    assertThat(JSON.readTree(post.body()).get("error").asText()).isEqualTo("no post with id no-such-post");
+    assertThat(JSON.readTree(post.body()).get("error").asText())
+        .isEqualTo("no post with id no-such-post");
     HttpResponse<String> project = get("/api/stats?project=nope");
     assertThat(project.statusCode()).isEqualTo(404);
     assertThat(get("/api/nothing-here").statusCode()).isEqualTo(404);

@@ -45,7 +45,8 @@ public final class FileImporter {
     List<Post> batch = new ArrayList<>(BATCH_SIZE);
     try {
       InputDocument input = InputDocument.ofFile(file);
-      String chosen = format == null || format.equals("auto") ? formats.detect(input).format() : format;
+      String chosen =
+          format == null || format.equals("auto") ? formats.detect(input).format() : format;
       report.format(chosen);
       formats.read(
           input,

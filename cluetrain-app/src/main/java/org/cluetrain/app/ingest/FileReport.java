@@ -80,7 +80,8 @@ public record FileReport(
     }
 
     FileReport build() {
-      return new FileReport(file, format, read, stored, alreadyKnown, listed(), subscriptions, null);
+      return new FileReport(
+          file, format, read, stored, alreadyKnown, listed(), subscriptions, null);
     }
 
     private List<String> listed() {

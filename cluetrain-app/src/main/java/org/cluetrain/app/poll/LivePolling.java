@@ -16,8 +16,8 @@ import org.cluetrain.pipeline.ListeningPipeline;
 import org.cluetrain.store.ListeningLedger;
 
 /**
- * Polls the workspace's feeds and routes what comes in through the pipeline, and each feed's
- * health into the ledger, where the HTTP API and {@code stats} show it.
+ * Polls the workspace's feeds and routes what comes in through the pipeline, and each feed's health
+ * into the ledger, where the HTTP API and {@code stats} show it.
  */
 public final class LivePolling implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LivePolling.class.getName());
@@ -57,8 +57,7 @@ public final class LivePolling implements AutoCloseable {
       Workspace workspace, ListeningPipeline pipeline, ListeningLedger ledger) {
     List<FeedSubscription> feeds = subscriptions(workspace);
     for (FeedSubscription feed : feeds) {
-      boolean known =
-          ledger.health().stream().anyMatch(h -> h.sourceId().equals(feed.sourceId()));
+      boolean known = ledger.health().stream().anyMatch(h -> h.sourceId().equals(feed.sourceId()));
       if (!known) {
         ledger.saveHealth(SourceHealth.pending(feed.sourceId(), feed.project(), feed.url()));
       }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.cluetrain.query.SavedQuery;
 
 /**
- * What a team listens to: its projects, each with sources, saved queries and competitors. Read
- * from a YAML file (see {@code docs/configuration.md}); every error in it is reported at once.
+ * What a team listens to: its projects, each with sources, saved queries and competitors. Read from
+ * a YAML file (see {@code docs/configuration.md}); every error in it is reported at once.
  *
  * @param file the file it was read from, or {@code null} when built in code
  * @param languages the languages to expect (ISO 639-1), for language identification

@@ -100,7 +100,8 @@ public final class WorkspaceReader {
     for (Node item : sequence(node, "languages")) {
       String code = scalar(item, "a language code");
       if (code != null && !code.matches("[a-z]{2}")) {
-        problem(item, "language '" + code + "' is not a two-letter ISO 639-1 code such as de or en");
+        problem(
+            item, "language '" + code + "' is not a two-letter ISO 639-1 code such as de or en");
       } else if (code != null) {
         codes.add(code);
       }
@@ -111,9 +112,7 @@ public final class WorkspaceReader {
   private Workspace.Project project(Node node) {
     Map<String, Node> fields =
         mapping(
-            node,
-            "a project",
-            Set.of("name", "description", "sources", "queries", "competitors"));
+            node, "a project", Set.of("name", "description", "sources", "queries", "competitors"));
     if (fields == null) {
       return null;
     }
