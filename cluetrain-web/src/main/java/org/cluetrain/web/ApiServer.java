@@ -71,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void routes() {
-    app.get("/", ctx -> ctx.html(IndexPage.html(runtime.workspace())));
+    app.get("/", ctx -> ctx.html(IndexPage.html(runtime)));
     app.get("/api", ctx -> ctx.json(IndexPage.endpoints()));
     app.get("/api/status", ctx -> ctx.json(status()));
     app.get("/api/projects", ctx -> ctx.json(projects()));

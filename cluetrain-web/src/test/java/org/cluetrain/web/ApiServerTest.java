@@ -142,6 +142,10 @@ class ApiServerTest {
   void theStartPageListsTheApi() throws Exception {
     HttpResponse<String> page = get("/");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Cluetrain is listening").contains("/api/search");
+    assertThat(page.body())
+        .contains("Cluetrain is listening")
+        .contains("/api/search")
+        .contains("Martina K.")
+        .contains("PENDING");
   }
 }
