@@ -18,6 +18,8 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class HtmlText {
   private static final Pattern MARKUP = Pattern.compile("<[a-zA-Z/!][^>]*>|&[#a-zA-Z0-9]+;");
+  private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u200b]+");
   private static final Set<String> BLOCKS =
       Set.of(
           "p",
@@ -100,8 +102,8 @@ public final class HtmlText {
       return "";
     }
     StringBuilder out = new StringBuilder(text.length());
-    for (String line : text.replace('\u00a0', ' ').split("\r\n|\r|\n")) {
-      String clean = line.replaceAll("[\\s\\u200b]+", " ").strip();
+    for (String line : LINE_BREAK.split(text.replace('\u00a0', ' '))) {
+      String clean = SPACES.matcher(line).replaceAll(" ").strip();
       if (!clean.isEmpty()) {
         if (out.length() > 0) {
           out.append('\n');

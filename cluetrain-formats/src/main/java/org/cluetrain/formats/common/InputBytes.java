@@ -14,6 +14,13 @@ public final class InputBytes {
   /** How much of an input detection looks at. */
   public static final int HEAD_SIZE = 64 * 1024;
 
+  /**
+   * A regular expression for what may precede an XML document's root element: whitespace, the
+   * declaration, processing instructions, comments and a DOCTYPE with an internal subset.
+   */
+  public static final String XML_PROLOG =
+      "(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>\\[]*(?:\\[.*?\\])?\\s*>)*";
+
   private InputBytes() {}
 
   /**

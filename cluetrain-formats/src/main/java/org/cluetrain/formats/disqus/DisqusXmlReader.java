@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.cluetrain.formats.common.Dates;
 import org.cluetrain.formats.common.HtmlText;
+import org.cluetrain.formats.common.InputBytes;
 import org.cluetrain.formats.common.PostIds;
 import org.cluetrain.formats.common.SecureXml;
 import org.cluetrain.formats.common.XmlStream;
@@ -44,7 +45,7 @@ public final class DisqusXmlReader implements FormatReader {
   @Override
   public boolean recognises(String head, String fileName) {
     // some exports in the wild carry a stray character before the XML declaration
-    return head.matches("(?s)^.{0,8}?(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<disqus\\b.*");
+    return head.matches("(?s)^.{0,8}?" + InputBytes.XML_PROLOG + "<disqus\\b.*");
   }
 
   /** What a post needs of its thread. */
@@ -54,6 +55,7 @@ public final class DisqusXmlReader implements FormatReader {
   public void read(InputDocument input, Consumer<ReadItem> sink) throws UnusableInputException {
     Map<String, ThreadRef> threads = new HashMap<>();
     int element = 0;
+    int completed = 0;
     int emitted = 0;
     String[] firstForum = {null};
     try (InputStream in = XmlStream.skipLeadingJunk(input.open())) {
@@ -91,6 +93,7 @@ public final class DisqusXmlReader implements FormatReader {
                 nested ->
                     author.putAll(
                         XmlStream.children(nested, (ns, local) -> local, Set.of(), x -> {})));
+        completed = element;
         String where = name + " " + (dsqId == null ? "#" + element : dsqId);
         ReadItem item = null;
         try {
@@ -134,7 +137,7 @@ public final class DisqusXmlReader implements FormatReader {
       sink.accept(
           new ReadItem.UnreadableItem(
               input.name(),
-              "after element " + element,
+              "element " + (completed + 1) + " onwards",
               "the rest is unreadable: " + SecureXml.describe(e)));
     } catch (IOException e) {
       throw new UnusableInputException(input.name(), "cannot be read: " + e.getMessage(), e);

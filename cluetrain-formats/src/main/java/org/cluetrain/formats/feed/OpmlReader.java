@@ -10,6 +10,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.cluetrain.formats.common.HtmlText;
+import org.cluetrain.formats.common.InputBytes;
 import org.cluetrain.formats.common.SecureXml;
 import org.cluetrain.ingest.FormatReader;
 import org.cluetrain.ingest.InputDocument;
@@ -24,7 +25,7 @@ import org.cluetrain.ingest.UnusableInputException;
  */
 public final class OpmlReader implements FormatReader {
   private static final Pattern ROOT =
-      Pattern.compile("(?s)^(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<opml\\b.*");
+      Pattern.compile("(?s)^" + InputBytes.XML_PROLOG + "<opml\\b.*");
 
   @Override
   public String format() {

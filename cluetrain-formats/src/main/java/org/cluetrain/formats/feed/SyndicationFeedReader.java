@@ -63,8 +63,7 @@ public final class SyndicationFeedReader implements FormatReader {
   static final String WFW_NS = "http://wellformedweb.org/CommentAPI/";
   private static final Pattern ROOT =
       Pattern.compile(
-          "(?s)^(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>\\[]*(?:\\[.*?\\])?\\s*>)*"
-              + "<(?:[\\w-]+:)?(rss|feed|RDF|channel|entry)\\b.*");
+          "(?s)^" + InputBytes.XML_PROLOG + "<(?:[\\w-]+:)?(rss|feed|RDF|channel|entry)\\b.*");
   private static final int MAX_FEED_BYTES = 64 * 1024 * 1024;
 
   @Override

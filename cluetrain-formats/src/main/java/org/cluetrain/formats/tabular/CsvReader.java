@@ -91,6 +91,9 @@ public final class CsvReader implements FormatReader {
               .setAllowMissingColumnNames(true)
               .setIgnoreEmptyLines(true)
               .setAllowDuplicateHeaderNames(true)
+              // real exports put stray quotes inside quoted fields; keep them as text
+              .setTrailingData(true)
+              .setLenientEof(true)
               .build();
       CSVParser parser;
       try {

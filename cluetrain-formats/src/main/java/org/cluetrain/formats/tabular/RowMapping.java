@@ -24,6 +24,9 @@ final class RowMapping {
   /** Formats of spreadsheets and exports that the ISO-first parser does not know. */
   private static final List<DateTimeFormatter> EXTRA_DATES =
       List.of(
+          DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT),
           DateTimeFormatter.ofPattern("M/d/yyyy H:mm[:ss]", Locale.ROOT),
           DateTimeFormatter.ofPattern("M/d/yy H:mm[:ss]", Locale.ROOT),
           DateTimeFormatter.ofPattern("d.M.yyyy H:mm[:ss]", Locale.ROOT),
@@ -34,6 +37,7 @@ final class RowMapping {
   private final String fileName;
   private final DateTimeFormatter dateFormat;
   private final String idPlatform;
+  private DateTimeFormatter lastFormat;
 
   RowMapping(ColumnMapping mapping, String fileName) {
     this.mapping = mapping;
@@ -143,16 +147,26 @@ final class RowMapping {
             "date '" + value + "' does not match the format '" + mapping.dateFormat() + "'");
       }
     }
-    Instant parsed = Dates.parse(value);
-    if (parsed != null) {
-      return parsed;
+    // a table uses one date format throughout: try the one that worked last time first
+    if (lastFormat != null) {
+      try {
+        return Dates.parse(value, lastFormat);
+      } catch (DateTimeParseException changed) {
+        lastFormat = null;
+      }
     }
     for (DateTimeFormatter format : EXTRA_DATES) {
       try {
-        return Dates.parse(value, format);
+        Instant parsed = Dates.parse(value, format);
+        lastFormat = format;
+        return parsed;
       } catch (DateTimeParseException notThisOne) {
         // try the next
       }
+    }
+    Instant parsed = Dates.parse(value);
+    if (parsed != null) {
+      return parsed;
     }
     throw new IllegalArgumentException("cannot read the date '" + value + "'");
   }

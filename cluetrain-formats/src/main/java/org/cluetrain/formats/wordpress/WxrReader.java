@@ -66,6 +66,7 @@ public final class WxrReader implements FormatReader {
     Channel channel = new Channel(input);
     int emitted = 0;
     int item = 0;
+    int completed = 0;
     try (InputStream in = XmlStream.skipLeadingJunk(input.open())) {
       XMLStreamReader xml = SecureXml.open(in);
       boolean sawRss = false;
@@ -85,6 +86,7 @@ public final class WxrReader implements FormatReader {
         } else if ("item".equals(name)) {
           item++;
           List<ReadItem> items = readItem(xml, channel, item);
+          completed = item;
           for (ReadItem readItem : items) {
             sink.accept(readItem);
             emitted++;
@@ -125,7 +127,7 @@ public final class WxrReader implements FormatReader {
       sink.accept(
           new ReadItem.UnreadableItem(
               input.name(),
-              "after item " + item,
+              "item " + (completed + 1) + " onwards",
               "the rest is unreadable: " + SecureXml.describe(e)));
     } catch (IOException e) {
       throw new UnusableInputException(input.name(), "cannot be read: " + e.getMessage(), e);

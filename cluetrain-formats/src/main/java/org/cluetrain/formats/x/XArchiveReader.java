@@ -103,7 +103,7 @@ public final class XArchiveReader implements FormatReader {
           sink.accept(
               new ReadItem.UnreadableItem(
                   input.name(),
-                  "after tweet " + index,
+                  "tweet " + (index + 1) + " onwards",
                   "the rest is unreadable: " + e.getOriginalMessage() + JsonInput.location(e)));
           return;
         }
