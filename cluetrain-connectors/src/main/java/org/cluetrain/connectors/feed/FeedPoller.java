@@ -686,7 +686,18 @@ public final class FeedPoller implements AutoCloseable {
       DocumentReader documents = reader;
       if (documents == null) {
         Formats formats = Formats.standard();
-        documents = (input, sink) -> formats.read(input, "auto", sink);
+        documents =
+            (input, sink) -> {
+              // A web page at a feed's address is an error page or a moved feed, not a post.
+              String format = formats.detect(input).format();
+              if (format.equals("html")) {
+                throw new UnusableInputException(
+                    input.name(),
+                    "format not recognised: an HTML page, not a feed (RSS, Atom, JSON Feed or an"
+                        + " API listing)");
+              }
+              formats.read(input, format, sink);
+            };
       }
       return new FeedPoller(this, documents);
     }
