@@ -145,12 +145,12 @@ public final class NgramLanguageIdentifier implements LanguageIdentifier {
       }
       for (int order = 1; order <= run; order++) {
         if (m.usesOrder[order]) {
-          int slot = m.find(window & ((1L << (m.bitsPerCode * order)) - 1));
-          if (slot >= 0) {
+          int row = m.find(window & ((1L << (m.bitsPerCode * order)) - 1));
+          if (row >= 0) {
             ngrams++;
-            int row = slot * count;
+            byte[] slots = m.slots;
             for (int l = 0; l < count; l++) {
-              cost[l] += m.costs[row + l] & 0xFF;
+              cost[l] += slots[row + l] & 0xFF;
             }
           }
         }

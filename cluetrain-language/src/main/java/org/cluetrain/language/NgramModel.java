@@ -1,6 +1,9 @@
 package org.cluetrain.language;
 
 import java.lang.Character.UnicodeScript;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -17,7 +20,8 @@ import java.util.TreeSet;
  * apart. An open-addressing table maps each n-gram any candidate knows to a row of costs, one
  * unsigned byte per language: {@code −ln p × }{@link #SCALE}, or the order's floor where a language
  * never saw the n-gram. Summing bytes over a text is a naive-Bayes log-likelihood, with no pointer
- * chasing and no boxing.
+ * chasing and no boxing. A slot holds its key and its row side by side, so a look-up touches one
+ * place in memory rather than two.
  */
 final class NgramModel {
   /** Costs are natural-log probabilities times this, rounded: 0.1 nats is finer than it matters. */
@@ -27,6 +31,8 @@ final class NgramModel {
   static final int OTHER_SCRIPT = 0;
 
   private static final double MAX_LOAD = 0.7;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   final String[] languages;
   final int bitsPerCode;
@@ -44,8 +50,12 @@ final class NgramModel {
 
   final int scriptGroups;
 
-  final long[] keys;
-  final byte[] costs;
+  /** Slots of {@link #stride} bytes: the key (a {@code long}, 0 if empty), then the costs row. */
+  final byte[] slots;
+
+  /** Bytes per slot: 8 for the key and one per language, rounded up to a multiple of 8. */
+  final int stride;
+
   private final int shift;
   private final int mask;
 
@@ -161,30 +171,31 @@ final class NgramModel {
       }
     }
     int capacity = Integer.highestOneBit((int) Math.ceil(distinct / MAX_LOAD)) << 1;
-    this.keys = new long[capacity];
-    this.costs = new byte[capacity * count];
+    this.stride = 8 + (count + 7) / 8 * 8;
+    this.slots = new byte[Math.multiplyExact(capacity, stride)];
     this.mask = capacity - 1;
     this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
     for (int i = 0; i < all.length; i++) {
       if (i == 0 || all[i] != all[i - 1]) {
-        int slot = insert(all[i]);
-        Arrays.fill(costs, slot * count, slot * count + count, (byte) floor[orderOf(all[i])]);
+        int row = insert(all[i]);
+        Arrays.fill(slots, row, row + count, (byte) floor[orderOf(all[i])]);
       }
     }
     for (int l = 0; l < count; l++) {
       for (int i = 0; i < languageKeys[l].length; i++) {
-        costs[find(languageKeys[l][i]) * count + l] = languageCosts[l][i];
+        slots[find(languageKeys[l][i]) + l] = languageCosts[l][i];
       }
     }
   }
 
-  /** The slot of an n-gram key, or −1 when no candidate language knows it. */
+  /** Where the costs row of an n-gram key starts in {@link #slots}, or −1 when nobody knows it. */
   int find(long key) {
     int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
     while (true) {
-      long found = keys[slot];
+      int at = slot * stride;
+      long found = (long) LONGS.get(slots, at);
       if (found == key) {
-        return slot;
+        return at + 8;
       }
       if (found == 0) {
         return -1;
@@ -193,16 +204,16 @@ final class NgramModel {
     }
   }
 
-  /** Bytes held by the tables (keys, costs, letter codes). */
+  /** Bytes held by the tables (slots, letter codes). */
   long sizeInBytes() {
-    return keys.length * 8L + costs.length + codeOf.length * 2L + scriptOfCode.length;
+    return slots.length + codeOf.length * 2L + scriptOfCode.length;
   }
 
   /** Number of distinct n-grams in the table. */
   int ngrams() {
     int n = 0;
-    for (long key : keys) {
-      if (key != 0) {
+    for (int at = 0; at < slots.length; at += stride) {
+      if ((long) LONGS.get(slots, at) != 0) {
         n++;
       }
     }
@@ -211,11 +222,11 @@ final class NgramModel {
 
   private int insert(long key) {
     int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
-    while (keys[slot] != 0) {
+    while ((long) LONGS.get(slots, slot * stride) != 0) {
       slot = (slot + 1) & mask;
     }
-    keys[slot] = key;
-    return slot;
+    LONGS.set(slots, slot * stride, key);
+    return slot * stride + 8;
   }
 
   private int orderOf(long key) {
