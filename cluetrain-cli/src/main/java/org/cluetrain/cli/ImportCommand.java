@@ -74,9 +74,18 @@ final class ImportCommand implements Callable<Integer> {
           err.println("  " + problem);
         }
         if (!report.subscriptions().isEmpty()) {
-          out.println("  feeds listed (add them to a project's sources to poll them):");
-          for (ReadItem.FeedSubscription feed : report.subscriptions()) {
-            out.printf("    - name: %s%n      feed: %s%n", quoteYaml(feed.title()), feed.feedUrl());
+          if (chosenProject != null) {
+            int added = runtime.ledger().subscribe(chosenProject, report.subscriptions());
+            out.printf(
+                "  %d feeds listed, %d newly subscribed for project %s (polled by serve)%n",
+                report.subscriptions().size(), added, chosenProject);
+          } else {
+            out.println(
+                "  feeds listed (import with --project P to subscribe, or add them to a project):");
+            for (ReadItem.FeedSubscription feed : report.subscriptions()) {
+              out.printf(
+                  "    - name: %s%n      feed: %s%n", quoteYaml(feed.title()), feed.feedUrl());
+            }
           }
         }
         if (report.unusable() != null) {

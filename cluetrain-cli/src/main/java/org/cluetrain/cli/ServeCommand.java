@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         }
       }
       LivePolling polling =
-          noPoll || LivePolling.subscriptions(runtime.workspace()).isEmpty()
+          noPoll || LivePolling.subscriptions(runtime.workspace(), runtime.ledger()).isEmpty()
               ? null
               : LivePolling.start(runtime.workspace(), runtime.pipeline(), runtime.ledger());
       try (ApiServer server =
@@ -78,7 +78,9 @@ final class ServeCommand implements Callable<Integer> {
               () -> {
                 Map<String, Object> status = new LinkedHashMap<>();
                 status.put("polling", polling != null);
-                status.put("feeds", LivePolling.subscriptions(runtime.workspace()).size());
+                status.put(
+                    "feeds",
+                    LivePolling.subscriptions(runtime.workspace(), runtime.ledger()).size());
                 status.put("stored_from_feeds", polling == null ? 0 : polling.stored());
                 status.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
                 return status;
@@ -88,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             host.contains(":") ? "[" + host + "]" : host,
             server.port(),
             runtime.store().count(),
-            LivePolling.subscriptions(runtime.workspace()).size(),
+            LivePolling.subscriptions(runtime.workspace(), runtime.ledger()).size(),
             polling == null ? "not polled" : "polled",
             runtime.dataDir());
         out.println("Press Ctrl-C to stop.");

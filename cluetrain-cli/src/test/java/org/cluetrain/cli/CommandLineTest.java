@@ -86,6 +86,30 @@ class CommandLineTest {
     }
 
     @Test
+    void anOpmlListSubscribesTheProjectToItsFeedsOnce() throws Exception {
+      Path opml = dir.resolve("feeds.opml");
+      Files.writeString(
+          opml,
+          """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <opml version="2.0"><head><title>Bahn-Blogs</title></head><body>
+            <outline text="Blogs">
+              <outline text="Unterwegs" type="rss" xmlUrl="https://unterwegs.example/feed/" htmlUrl="https://unterwegs.example/"/>
+              <outline text="Pendlerblog" type="rss" xmlUrl="https://pendler.example/rss.xml"/>
+            </outline>
+          </body></opml>
+          """);
+      String data = dir.resolve("data").toString();
+      CliRun first =
+          CliRun.of("import", "--data", data, "-w", WORKSPACE, "-p", "bahn", opml.toString());
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      assertThat(first.out()).contains("2 feeds listed, 2 newly subscribed for project bahn");
+      CliRun again =
+          CliRun.of("import", "--data", data, "-w", WORKSPACE, "-p", "bahn", opml.toString());
+      assertThat(again.out()).contains("2 feeds listed, 0 newly subscribed");
+    }
+
+    @Test
     void anUnknownFormatNameIsRefusedWithTheKnownOnes() {
       CliRun run =
           CliRun.of(

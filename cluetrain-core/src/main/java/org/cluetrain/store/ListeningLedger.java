@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
+import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.query.SavedQuery;
 
@@ -50,6 +51,19 @@ public interface ListeningLedger extends AutoCloseable {
   void saveQueries(Collection<String> projects, Collection<SavedQuery> queries);
 
   List<SavedQuery> queries();
+
+  /**
+   * Subscribes a project to feeds (from an OPML import); a feed already subscribed is kept once.
+   *
+   * @return how many of them were new
+   */
+  int subscribe(String project, Collection<ReadItem.FeedSubscription> feeds);
+
+  /** Every feed subscription, by project. */
+  List<Subscription> subscriptions();
+
+  /** A feed a project subscribed to by importing a list of feeds. */
+  record Subscription(String project, ReadItem.FeedSubscription feed) {}
 
   @Override
   void close();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
+import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.SavedQuery;
@@ -535,6 +536,48 @@ public final class JdbcListeningLedger implements ListeningLedger {
       throw new StoreFailure("cannot read queries: " + e.getMessage(), e);
     }
     return queries;
+  }
+
+  @Override
+  public synchronized int subscribe(String project, Collection<ReadItem.FeedSubscription> feeds) {
+    int added = 0;
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO subscriptions (project, feed_url, title, site_url, category)"
+                + " VALUES (?,?,?,?,?) ON CONFLICT (project, feed_url) DO NOTHING")) {
+      for (ReadItem.FeedSubscription feed : feeds) {
+        ps.setString(1, project);
+        ps.setString(2, feed.feedUrl());
+        ps.setString(3, feed.title());
+        ps.setString(4, feed.siteUrl());
+        ps.setString(5, feed.category());
+        added += ps.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot save feed subscriptions: " + e.getMessage(), e);
+    }
+    return added;
+  }
+
+  @Override
+  public synchronized List<Subscription> subscriptions() {
+    List<Subscription> all = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT project, feed_url, title, site_url, category FROM subscriptions"
+                    + " ORDER BY project, feed_url")) {
+      while (rs.next()) {
+        all.add(
+            new Subscription(
+                rs.getString(1),
+                new ReadItem.FeedSubscription(
+                    rs.getString(3), rs.getString(2), rs.getString(4), rs.getString(5))));
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read feed subscriptions: " + e.getMessage(), e);
+    }
+    return all;
   }
 
   private static List<String> split(String joined) {

@@ -75,3 +75,11 @@ CREATE TABLE IF NOT EXISTS saved_queries (
   must_not_match TEXT,
   PRIMARY KEY (project, name)
 );
+CREATE TABLE IF NOT EXISTS subscriptions (
+  project TEXT NOT NULL,
+  feed_url TEXT NOT NULL,
+  title TEXT,
+  site_url TEXT,
+  category TEXT,
+  PRIMARY KEY (project, feed_url)
+);

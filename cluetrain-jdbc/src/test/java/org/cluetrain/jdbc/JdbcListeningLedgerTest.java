@@ -117,4 +117,21 @@ class JdbcListeningLedgerTest {
       assertThat(ledger.recentFingerprints(10)).hasSize(1);
     }
   }
+
+  @Test
+  void feedSubscriptionsAreKeptOncePerProject() {
+    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("ledger.db"))) {
+      var feed =
+          new org.cluetrain.ingest.ReadItem.FeedSubscription(
+              "heise", "https://www.heise.de/rss/heise-atom.xml", "https://www.heise.de/", "IT");
+      assertThat(ledger.subscribe("bahn", List.of(feed, feed))).isEqualTo(1);
+      assertThat(ledger.subscribe("bahn", List.of(feed))).isZero();
+      assertThat(ledger.subscribe("airlines", List.of(feed))).isEqualTo(1);
+      assertThat(ledger.subscriptions())
+          .extracting(s -> s.project() + " " + s.feed().feedUrl())
+          .containsExactly(
+              "airlines https://www.heise.de/rss/heise-atom.xml",
+              "bahn https://www.heise.de/rss/heise-atom.xml");
+    }
+  }
 }

@@ -35,7 +35,39 @@ public final class LivePolling implements AutoCloseable {
     return stored.get();
   }
 
-  /** The feeds of every project, as the poller's subscriptions. */
+  /** How often feeds subscribed through an OPML import are polled. */
+  static final Duration SUBSCRIBED_FEED_INTERVAL = Duration.ofMinutes(30);
+
+  /**
+   * The feeds of every project, as the poller's subscriptions: those declared in the workspace and
+   * those subscribed to by importing an OPML list (for projects the workspace still has).
+   */
+  public static List<FeedSubscription> subscriptions(Workspace workspace, ListeningLedger ledger) {
+    List<FeedSubscription> feeds = subscriptions(workspace);
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    feeds.forEach(f -> declared.add(f.project() + " " + f.url()));
+    for (ListeningLedger.Subscription subscription : ledger.subscriptions()) {
+      String url = subscription.feed().feedUrl();
+      if (workspace.project(subscription.project()).isEmpty()
+          || !declared.add(subscription.project() + " " + url)) {
+        continue;
+      }
+      try {
+        feeds.add(
+            new FeedSubscription(
+                "feed:" + url,
+                subscription.project(),
+                url,
+                SUBSCRIBED_FEED_INTERVAL,
+                subscription.feed().title()));
+      } catch (IllegalArgumentException e) {
+        LOG.log(System.Logger.Level.WARNING, "skipping subscribed feed: {0}", e.getMessage());
+      }
+    }
+    return feeds;
+  }
+
+  /** The feeds declared in the workspace file, as the poller's subscriptions. */
   public static List<FeedSubscription> subscriptions(Workspace workspace) {
     List<FeedSubscription> feeds = new ArrayList<>();
     for (Workspace.Project project : workspace.projects()) {
@@ -55,7 +87,7 @@ public final class LivePolling implements AutoCloseable {
   /** Starts polling in the background; each feed's health is "pending" until its first attempt. */
   public static LivePolling start(
       Workspace workspace, ListeningPipeline pipeline, ListeningLedger ledger) {
-    List<FeedSubscription> feeds = subscriptions(workspace);
+    List<FeedSubscription> feeds = subscriptions(workspace, ledger);
     for (FeedSubscription feed : feeds) {
       boolean known = ledger.health().stream().anyMatch(h -> h.sourceId().equals(feed.sourceId()));
       if (!known) {
