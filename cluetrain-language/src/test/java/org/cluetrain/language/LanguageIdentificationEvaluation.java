@@ -29,8 +29,11 @@ import org.cluetrain.testkit.SharedData;
  * </ul>
  *
  * <pre>
- * mvn -q -o -pl cluetrain-language test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.cluetrain.language.LanguageIdentificationEvaluation -Dexec.args=accuracy
+ * mvn -q -o -pl cluetrain-language test-compile dependency:build-classpath \
+ *   -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * cd cluetrain-language
+ * java -cp target/test-classes:target/classes:$(cat target/test.classpath) \
+ *   org.cluetrain.language.LanguageIdentificationEvaluation accuracy
  * </pre>
  */
 public final class LanguageIdentificationEvaluation {
