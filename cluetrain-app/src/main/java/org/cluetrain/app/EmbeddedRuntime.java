@@ -18,6 +18,7 @@ import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.jdbc.JdbcListeningLedger;
 import org.cluetrain.language.LinguaLanguageIdentifier;
+import org.cluetrain.language.NgramLanguageIdentifier;
 import org.cluetrain.lucene.LucenePostStore;
 import org.cluetrain.lucene.MonitorQueryMatcher;
 import org.cluetrain.match.QueryMatcher;
@@ -91,7 +92,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     List<Enricher> enrichers =
         List.of(
             new EntityExtractor(),
-            new LanguageEnricher(LinguaLanguageIdentifier.of(languages, false)),
+            new LanguageEnricher(NgramLanguageIdentifier.of(languages)),
             duplicates);
     this.pipeline = new ListeningPipeline(enrichers, matcher, store, ledger);
   }
