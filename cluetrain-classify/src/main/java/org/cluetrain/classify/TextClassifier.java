@@ -1,0 +1,284 @@
+package org.cluetrain.classify;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.cluetrain.model.Label;
+
+/**
+ * A trained classifier for one task and one language: a text in, a label with its probability and
+ * the words that decided it out. Immutable and thread-safe; any text gives a result (an empty text,
+ * one without words, or a huge one: only its first {@link FeatureConfig#maxChars()} characters are
+ * scored; a text without features gets the label the model prefers a priori, with no reasons).
+ *
+ * <p>Built by {@link Trainer}, stored with {@link #save(Path)} and read back with {@link
+ * #load(Path)}; the shipped models come from {@link ShippedModels}.
+ */
+public final class TextClassifier {
+
+  static final int MAGIC = 0x43544331; // "CTC1"
+  static final int FORMAT_VERSION = 1;
+
+  /** How many reasons a label carries at most. */
+  static final int MAX_REASONS = 3;
+
+  private final Task task;
+  private final String lang;
+  private final List<String> labels;
+  private final FeatureExtractor extractor;
+  private final LinearModel model;
+  private final Map<String, String> metadata;
+  private final ThreadLocal<Features> buffers = ThreadLocal.withInitial(Features::new);
+
+  TextClassifier(
+      Task task,
+      String lang,
+      List<String> labels,
+      FeatureConfig features,
+      LinearModel model,
+      Map<String, String> metadata) {
+    this.task = task;
+    this.lang = lang;
+    this.labels = List.copyOf(labels);
+    this.extractor = new FeatureExtractor(features);
+    this.model = model;
+    this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
+  /** The task's name, e.g. {@code sentiment}. */
+  public String task() {
+    return task.id();
+  }
+
+  /** The language the model was trained for (ISO 639-1). */
+  public String lang() {
+    return lang;
+  }
+
+  /** The labels it can answer, in a fixed order. */
+  public List<String> labels() {
+    return labels;
+  }
+
+  /** How texts are turned into features. */
+  public FeatureConfig features() {
+    return extractor.config();
+  }
+
+  /** How the model was trained: data, seed, epochs, regularisation, date. */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  /** The most probable label, its probability and up to three words that pushed towards it. */
+  public Label classify(String text) {
+    Features f = buffers.get();
+    extractor.extract(text, f);
+    double[] p = new double[model.classes];
+    model.probabilities(f, p);
+    int best = argmax(p);
+    return new Label(labels.get(best), clamp(p[best]), reasons(f, best));
+  }
+
+  /** The most probable label, without probabilities or reasons (the fastest call). */
+  public String predict(String text) {
+    Features f = buffers.get();
+    extractor.extract(text, f);
+    double[] p = new double[model.classes];
+    model.probabilities(f, p);
+    return labels.get(argmax(p));
+  }
+
+  /** The probability of every label, in the order of {@link #labels()}; they sum to 1. */
+  public Map<String, Double> probabilities(String text) {
+    Features f = buffers.get();
+    extractor.extract(text, f);
+    double[] p = new double[model.classes];
+    model.probabilities(f, p);
+    Map<String, Double> result = new LinkedHashMap<>();
+    for (int c = 0; c < p.length; c++) {
+      result.put(labels.get(c), p[c]);
+    }
+    return Collections.unmodifiableMap(result);
+  }
+
+  /**
+   * The words (or emoji, or marked forms such as {@code nicht … gut}) whose features raised the
+   * chosen label's score most over the others' mean.
+   */
+  private List<String> reasons(Features f, int label) {
+    int k = model.classes;
+    double[] byToken = new double[f.tokenCount];
+    for (int i = 0; i < f.size; i++) {
+      int base = f.index[i] * k;
+      double mean = 0;
+      for (int c = 0; c < k; c++) {
+        mean += model.weights[base + c];
+      }
+      mean /= k;
+      byToken[f.owner[i]] += f.value[i] * (model.weights[base + label] - mean);
+    }
+    Map<String, Double> byWord = new LinkedHashMap<>();
+    for (int t = 0; t < f.tokenCount; t++) {
+      String word = f.negated[t] ? "(negated) " + f.tokens[t] : f.tokens[t];
+      byWord.merge(word, byToken[t], Double::sum);
+    }
+    List<Map.Entry<String, Double>> entries = new ArrayList<>(byWord.entrySet());
+    entries.removeIf(e -> !(e.getValue() > 0));
+    entries.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    List<String> result = new ArrayList<>(MAX_REASONS);
+    for (int i = 0; i < entries.size() && i < MAX_REASONS; i++) {
+      result.add(entries.get(i).getKey());
+    }
+    return result;
+  }
+
+  private static int argmax(double[] p) {
+    int best = 0;
+    for (int c = 1; c < p.length; c++) {
+      if (p[c] > p[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static double clamp(double v) {
+    return Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
+  }
+
+  LinearModel model() {
+    return model;
+  }
+
+  FeatureExtractor extractor() {
+    return extractor;
+  }
+
+  Task taskValue() {
+    return task;
+  }
+
+  /** Writes the model in its compact binary format (gzip, weights quantised to 16 bits). */
+  public void save(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (OutputStream out = Files.newOutputStream(file)) {
+      save(out);
+    }
+  }
+
+  /** Writes the model to {@code out}, leaving it open. */
+  public void save(OutputStream out) throws IOException {
+    GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(gzip, 1 << 16));
+    data.writeInt(MAGIC);
+    data.writeInt(FORMAT_VERSION);
+    data.writeUTF(task.id());
+    data.writeUTF(lang);
+    data.writeInt(labels.size());
+    for (String l : labels) {
+      data.writeUTF(l);
+    }
+    FeatureConfig fc = extractor.config();
+    data.writeInt(fc.hashBits());
+    data.writeInt(fc.wordNgrams());
+    data.writeInt(fc.charMin());
+    data.writeInt(fc.charMax());
+    data.writeBoolean(fc.negation());
+    data.writeInt(fc.maxChars());
+    data.writeInt(metadata.size());
+    for (Map.Entry<String, String> e : metadata.entrySet()) {
+      data.writeUTF(e.getKey());
+      data.writeUTF(e.getValue());
+    }
+    for (float b : model.bias) {
+      data.writeFloat(b);
+    }
+    data.writeFloat(model.scale);
+    for (short w : model.weights) {
+      data.writeShort(w);
+    }
+    data.flush();
+    gzip.finish();
+  }
+
+  /** Reads a model written by {@link #save(Path)}. */
+  public static TextClassifier load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(in);
+    } catch (IOException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a model written by {@link #save(OutputStream)}. */
+  public static TextClassifier load(InputStream in) throws IOException {
+    DataInputStream data =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
+    if (data.readInt() != MAGIC) {
+      throw new IOException("not a Cluetrain classifier model");
+    }
+    int version = data.readInt();
+    if (version != FORMAT_VERSION) {
+      throw new IOException(
+          "model format version " + version + ", this build reads " + FORMAT_VERSION);
+    }
+    Task task = Task.of(data.readUTF());
+    String lang = data.readUTF();
+    int k = data.readInt();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      labels.add(data.readUTF());
+    }
+    FeatureConfig fc =
+        new FeatureConfig(
+            data.readInt(),
+            data.readInt(),
+            data.readInt(),
+            data.readInt(),
+            data.readBoolean(),
+            data.readInt());
+    int m = data.readInt();
+    Map<String, String> metadata = new LinkedHashMap<>();
+    for (int i = 0; i < m; i++) {
+      metadata.put(data.readUTF(), data.readUTF());
+    }
+    float[] bias = new float[k];
+    for (int i = 0; i < k; i++) {
+      bias[i] = data.readFloat();
+    }
+    float scale = data.readFloat();
+    int dim = 1 << fc.hashBits();
+    short[] weights = new short[dim * k];
+    byte[] raw = data.readNBytes(weights.length * 2);
+    if (raw.length != weights.length * 2) {
+      throw new IOException("truncated model: weights missing");
+    }
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = (short) (((raw[2 * i] & 0xff) << 8) | (raw[2 * i + 1] & 0xff));
+    }
+    return new TextClassifier(
+        task, lang, labels, fc, new LinearModel(k, dim, weights, scale, bias), metadata);
+  }
+
+  @Override
+  public String toString() {
+    return "TextClassifier[" + task.id() + "-" + lang + ", labels " + labels + "]";
+  }
+}
