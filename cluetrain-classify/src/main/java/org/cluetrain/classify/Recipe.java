@@ -1,0 +1,113 @@
+package org.cluetrain.classify;
+
+import java.util.List;
+
+/**
+ * How one shipped model is trained: its data files (relative to the {@code labeled} folder), the
+ * weight of each file's rows, the training configuration, and the files and measure its model card
+ * reports.
+ */
+record Recipe(
+    String name,
+    Task task,
+    String lang,
+    List<Source> sources,
+    TrainingConfig config,
+    String measure) {
+
+  /**
+   * @param file e.g. {@code sentiment/de/germeval2017.dev.tsv}
+   * @param weight how much each of its rows counts in training (1: as much as any other row)
+   * @param target whether its held-out rows make up the figure the model is judged by
+   */
+  record Source(String file, double weight, boolean target) {}
+
+  static final List<Recipe> SHIPPED =
+      List.of(
+          new Recipe(
+              "sentiment-de",
+              Task.SENTIMENT,
+              "de",
+              List.of(
+                  new Source("sentiment/de/germeval2017.dev.tsv", 3, true),
+                  new Source("sentiment/de/sb10k.all.tsv", 1, false),
+                  new Source("sentiment/de/one-million-posts.all.tsv", 1, false)),
+              TrainingConfig.defaults(),
+              "micro_f1"),
+          new Recipe(
+              "sentiment-en",
+              Task.SENTIMENT,
+              "en",
+              List.of(
+                  new Source("sentiment/en/semeval2013-2016.all.tsv", 1, true),
+                  new Source("sentiment/en/us-airline.all.tsv", 1, false),
+                  new Source("sentiment/en/sxsw-brands.all.tsv", 1, false)),
+              TrainingConfig.defaults().withClassWeighting(1),
+              "macro_recall"),
+          new Recipe(
+              "spam-en",
+              Task.SPAM,
+              "en",
+              List.of(
+                  new Source("spam/en/youtube-psy.all.tsv", 1, true),
+                  new Source("spam/en/youtube-katyperry.all.tsv", 1, true),
+                  new Source("spam/en/youtube-lmfao.all.tsv", 1, true),
+                  new Source("spam/en/datacamp-blog-comments.all.tsv", 1, true),
+                  new Source(
+                      "spam/en/sms.all.tsv",
+                      0,
+                      false)), // scored, not trained on: it hurt comment spam
+              TrainingConfig.defaults(),
+              "f1_spam"),
+          new Recipe(
+              "offensive-de",
+              Task.OFFENSIVE,
+              "de",
+              List.of(
+                  new Source("offensive/de/germeval2018.train.tsv", 1, true),
+                  new Source("offensive/de/germeval2019.train.tsv", 1, true)),
+              TrainingConfig.defaults().withClassWeighting(1),
+              "macro_f1"),
+          new Recipe(
+              "offensive-en",
+              Task.OFFENSIVE,
+              "en",
+              List.of(
+                  new Source("offensive/en/olid.train.tsv", 1, true),
+                  new Source("offensive/en/davidson.all.tsv", 1, false)),
+              TrainingConfig.defaults().withClassWeighting(1),
+              "macro_f1"));
+
+  static Recipe named(String name) {
+    for (Recipe r : SHIPPED) {
+      if (r.name.equals(name)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("no shipped model named " + name);
+  }
+
+  Recipe withConfig(TrainingConfig c) {
+    return new Recipe(name, task, lang, sources, c, measure);
+  }
+
+  Recipe withSources(List<Source> s) {
+    return new Recipe(name, task, lang, s, config, measure);
+  }
+
+  /** The figure this model is judged by. */
+  double figure(Evaluation e) {
+    switch (measure) {
+      case "micro_f1":
+        return e.microF1();
+      case "macro_f1":
+        return e.macroF1();
+      case "macro_recall":
+        return e.macroRecall();
+      case "f1_spam":
+        return e.scores("spam").f1();
+      default:
+        throw new IllegalStateException("unknown measure " + measure);
+    }
+  }
+}
