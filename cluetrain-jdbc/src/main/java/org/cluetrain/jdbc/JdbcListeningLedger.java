@@ -129,103 +129,200 @@ public final class JdbcListeningLedger implements ListeningLedger {
     }
     try {
       connection.setAutoCommit(false);
-      int added = 0;
-      try (PreparedStatement insertPost =
-              connection.prepareStatement(
-                  "INSERT INTO posts (seq, id, project, source_id, thread_id, parent_id, kind, lang,"
-                      + " author_id, published, fingerprint, duplicate_of)"
-                      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING");
-          PreparedStatement insertMatch =
-              connection.prepareStatement(
-                  "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
-                      + " ON CONFLICT (query_id, post_id) DO NOTHING");
-          PreparedStatement count =
-              connection.prepareStatement(
-                  "INSERT INTO hourly_counts (query_id, hour, lang, source_id, posts)"
-                      + " VALUES (?,?,?,?,1) ON CONFLICT (query_id, hour, lang, source_id)"
-                      + " DO UPDATE SET posts = hourly_counts.posts + 1");
-          PreparedStatement thread =
-              connection.prepareStatement(
-                  "INSERT INTO threads (thread_id, project, source_id, title, posts,"
-                      + " first_published, last_published) VALUES (?,?,?,?,1,?,?)"
-                      + " ON CONFLICT (thread_id) DO UPDATE SET posts = threads.posts + 1,"
-                      + " title = COALESCE(excluded.title, threads.title),"
-                      + " first_published = MIN(threads.first_published, excluded.first_published),"
-                      + " last_published = MAX(threads.last_published, excluded.last_published)");
-          PreparedStatement author =
-              connection.prepareStatement(
-                  "INSERT INTO authors (author_id, name, posts, replies_received) VALUES (?,?,1,0)"
-                      + " ON CONFLICT (author_id) DO UPDATE SET posts = authors.posts + 1,"
-                      + " name = excluded.name");
-          PreparedStatement authorProject =
-              connection.prepareStatement(
-                  "INSERT INTO author_projects (author_id, project, posts) VALUES (?,?,1)"
-                      + " ON CONFLICT (author_id, project) DO UPDATE SET"
-                      + " posts = author_projects.posts + 1");
-          PreparedStatement reply =
-              connection.prepareStatement(
-                  "UPDATE authors SET replies_received = replies_received + 1 WHERE author_id ="
-                      + " (SELECT author_id FROM posts WHERE id = ?)")) {
-        for (StoredPost stored : posts) {
-          Post post = stored.post();
-          insertPost.setLong(1, ++sequence);
-          insertPost.setString(2, post.id());
-          insertPost.setString(3, post.project());
-          insertPost.setString(4, post.source().id());
-          insertPost.setString(5, post.threadId());
-          insertPost.setString(6, post.parentId());
-          insertPost.setString(7, post.kind().label());
-          insertPost.setString(8, post.lang());
-          insertPost.setString(9, post.author() == null ? null : post.author().id());
-          insertPost.setLong(10, post.published().toEpochMilli());
-          insertPost.setLong(11, post.fingerprint());
-          insertPost.setString(12, post.duplicateOf());
-          if (insertPost.executeUpdate() == 0) {
-            continue; // recorded before: counting it again would double the figures
-          }
-          added++;
-          long hour = post.published().getEpochSecond() / 3600 * 3600;
-          for (String queryId : stored.matchedQueries()) {
-            insertMatch.setString(1, queryId);
-            insertMatch.setString(2, post.id());
-            insertMatch.setLong(3, hour);
-            insertMatch.executeUpdate();
-            count.setString(1, queryId);
-            count.setLong(2, hour);
-            count.setString(3, post.lang() == null ? "und" : post.lang());
-            count.setString(4, post.source().id());
-            count.executeUpdate();
-          }
-          thread.setString(1, post.threadId());
-          thread.setString(2, post.project());
-          thread.setString(3, post.source().id());
-          thread.setString(4, post.parentId() == null ? headline(post) : null);
-          thread.setLong(5, post.published().toEpochMilli());
-          thread.setLong(6, post.published().toEpochMilli());
-          thread.executeUpdate();
-          if (post.author() != null) {
-            author.setString(1, post.author().id());
-            author.setString(2, post.author().name());
-            author.executeUpdate();
-            if (post.project() != null) {
-              authorProject.setString(1, post.author().id());
-              authorProject.setString(2, post.project());
-              authorProject.executeUpdate();
-            }
-          }
-          if (post.parentId() != null) {
-            reply.setString(1, post.parentId());
-            reply.executeUpdate();
-          }
-        }
-      }
+      List<StoredPost> added = insertPosts(posts);
+      recordMatches(added);
+      recordThreads(added);
+      recordAuthors(added);
       connection.commit();
-      return added;
+      return added.size();
     } catch (SQLException e) {
       rollback();
       throw new StoreFailure("cannot record posts in the ledger: " + e.getMessage(), e);
     } finally {
       autoCommit();
+    }
+  }
+
+  /** Inserts the posts; returns those that were not recorded before, in order. */
+  private List<StoredPost> insertPosts(List<StoredPost> posts) throws SQLException {
+    List<StoredPost> added = new ArrayList<>(posts.size());
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO posts (seq, id, project, source_id, thread_id, parent_id, kind, lang,"
+                + " author_id, published, fingerprint, duplicate_of)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+      for (StoredPost stored : posts) {
+        Post post = stored.post();
+        insert.setLong(1, ++sequence);
+        insert.setString(2, post.id());
+        insert.setString(3, post.project());
+        insert.setString(4, post.source().id());
+        insert.setString(5, post.threadId());
+        insert.setString(6, post.parentId());
+        insert.setString(7, post.kind().label());
+        insert.setString(8, post.lang());
+        insert.setString(9, post.author() == null ? null : post.author().id());
+        insert.setLong(10, post.published().toEpochMilli());
+        insert.setLong(11, post.fingerprint());
+        insert.setString(12, post.duplicateOf());
+        if (insert.executeUpdate() == 1) {
+          added.add(stored); // recorded before means counted before: never count it twice
+        }
+      }
+    }
+    return added;
+  }
+
+  /**
+   * Records each match and adds it to the hourly counts. Counts are summed per (query, hour,
+   * language, source) in memory first, so a batch costs one statement per distinct key rather than
+   * one per match.
+   */
+  private void recordMatches(List<StoredPost> posts) throws SQLException {
+    Map<List<Object>, Long> counts = new LinkedHashMap<>();
+    try (PreparedStatement match =
+        connection.prepareStatement(
+            "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
+                + " ON CONFLICT (query_id, post_id) DO NOTHING")) {
+      for (StoredPost stored : posts) {
+        Post post = stored.post();
+        long hour = post.published().getEpochSecond() / 3600 * 3600;
+        String lang = post.lang() == null ? "und" : post.lang();
+        for (String queryId : stored.matchedQueries()) {
+          match.setString(1, queryId);
+          match.setString(2, post.id());
+          match.setLong(3, hour);
+          match.addBatch();
+          counts.merge(List.of(queryId, hour, lang, post.source().id()), 1L, Long::sum);
+        }
+      }
+      match.executeBatch();
+    }
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "INSERT INTO hourly_counts (query_id, hour, lang, source_id, posts)"
+                + " VALUES (?,?,?,?,?) ON CONFLICT (query_id, hour, lang, source_id)"
+                + " DO UPDATE SET posts = hourly_counts.posts + excluded.posts")) {
+      for (Map.Entry<List<Object>, Long> entry : counts.entrySet()) {
+        List<Object> key = entry.getKey();
+        count.setString(1, (String) key.get(0));
+        count.setLong(2, (Long) key.get(1));
+        count.setString(3, (String) key.get(2));
+        count.setString(4, (String) key.get(3));
+        count.setLong(5, entry.getValue());
+        count.addBatch();
+      }
+      count.executeBatch();
+    }
+  }
+
+  /** Adds the posts to their threads: one statement per thread of the batch. */
+  private void recordThreads(List<StoredPost> posts) throws SQLException {
+    Map<String, ThreadDelta> threads = new LinkedHashMap<>();
+    for (StoredPost stored : posts) {
+      Post post = stored.post();
+      threads
+          .computeIfAbsent(post.threadId(), id -> new ThreadDelta(post))
+          .add(post, post.parentId() == null ? headline(post) : null);
+    }
+    try (PreparedStatement thread =
+        connection.prepareStatement(
+            "INSERT INTO threads (thread_id, project, source_id, title, posts,"
+                + " first_published, last_published) VALUES (?,?,?,?,?,?,?)"
+                + " ON CONFLICT (thread_id) DO UPDATE SET posts = threads.posts + excluded.posts,"
+                + " title = COALESCE(excluded.title, threads.title),"
+                + " first_published = MIN(threads.first_published, excluded.first_published),"
+                + " last_published = MAX(threads.last_published, excluded.last_published)")) {
+      for (Map.Entry<String, ThreadDelta> entry : threads.entrySet()) {
+        ThreadDelta delta = entry.getValue();
+        thread.setString(1, entry.getKey());
+        thread.setString(2, delta.project);
+        thread.setString(3, delta.sourceId);
+        thread.setString(4, delta.title);
+        thread.setLong(5, delta.posts);
+        thread.setLong(6, delta.first);
+        thread.setLong(7, delta.last);
+        thread.addBatch();
+      }
+      thread.executeBatch();
+    }
+  }
+
+  /** Counts posts per author and project, and replies received per author. */
+  private void recordAuthors(List<StoredPost> posts) throws SQLException {
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, Long> authorPosts = new LinkedHashMap<>();
+    Map<List<String>, Long> projectPosts = new LinkedHashMap<>();
+    for (StoredPost stored : posts) {
+      Post post = stored.post();
+      if (post.author() != null) {
+        names.put(post.author().id(), post.author().name());
+        authorPosts.merge(post.author().id(), 1L, Long::sum);
+        if (post.project() != null) {
+          projectPosts.merge(List.of(post.author().id(), post.project()), 1L, Long::sum);
+        }
+      }
+    }
+    try (PreparedStatement author =
+            connection.prepareStatement(
+                "INSERT INTO authors (author_id, name, posts, replies_received) VALUES (?,?,?,0)"
+                    + " ON CONFLICT (author_id) DO UPDATE SET"
+                    + " posts = authors.posts + excluded.posts, name = excluded.name");
+        PreparedStatement authorProject =
+            connection.prepareStatement(
+                "INSERT INTO author_projects (author_id, project, posts) VALUES (?,?,?)"
+                    + " ON CONFLICT (author_id, project) DO UPDATE SET"
+                    + " posts = author_projects.posts + excluded.posts");
+        PreparedStatement reply =
+            connection.prepareStatement(
+                "UPDATE authors SET replies_received = replies_received + 1 WHERE author_id ="
+                    + " (SELECT author_id FROM posts WHERE id = ?)")) {
+      for (Map.Entry<String, Long> entry : authorPosts.entrySet()) {
+        author.setString(1, entry.getKey());
+        author.setString(2, names.get(entry.getKey()));
+        author.setLong(3, entry.getValue());
+        author.addBatch();
+      }
+      author.executeBatch();
+      for (Map.Entry<List<String>, Long> entry : projectPosts.entrySet()) {
+        authorProject.setString(1, entry.getKey().get(0));
+        authorProject.setString(2, entry.getKey().get(1));
+        authorProject.setLong(3, entry.getValue());
+        authorProject.addBatch();
+      }
+      authorProject.executeBatch();
+      for (StoredPost stored : posts) {
+        if (stored.post().parentId() != null) {
+          reply.setString(1, stored.post().parentId());
+          reply.addBatch();
+        }
+      }
+      reply.executeBatch();
+    }
+  }
+
+  /** What a batch adds to one thread. */
+  private static final class ThreadDelta {
+    final String project;
+    final String sourceId;
+    String title;
+    long posts;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+
+    ThreadDelta(Post post) {
+      this.project = post.project();
+      this.sourceId = post.source().id();
+    }
+
+    void add(Post post, String headline) {
+      posts++;
+      long published = post.published().toEpochMilli();
+      first = Math.min(first, published);
+      last = Math.max(last, published);
+      if (headline != null) {
+        title = headline;
+      }
     }
   }
 
