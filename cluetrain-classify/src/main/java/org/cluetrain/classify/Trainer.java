@@ -46,6 +46,8 @@ public final class Trainer {
     int n = examples.size();
     int[] y = new int[n];
     int[] counts = new int[k];
+    double[] weighted = new double[k];
+    double weightedTotal = 0;
     for (int i = 0; i < n; i++) {
       LabeledExample e = examples.get(i);
       y[i] = labels.indexOf(e.label());
@@ -54,11 +56,16 @@ public final class Trainer {
             "example " + e.id() + ": label '" + e.label() + "' is not one of " + labels);
       }
       counts[y[i]]++;
+      double w = exampleWeights == null ? 1 : exampleWeights[i];
+      weighted[y[i]] += w;
+      weightedTotal += w;
     }
     double[] classWeight = new double[k];
     for (int c = 0; c < k; c++) {
       classWeight[c] =
-          counts[c] == 0 ? 0 : Math.pow((double) n / (k * counts[c]), config.classWeighting());
+          weighted[c] == 0
+              ? 0
+              : Math.pow(weightedTotal / (k * weighted[c]), config.classWeighting());
     }
 
     FeatureExtractor extractor = new FeatureExtractor(config.features());

@@ -1,0 +1,77 @@
+package org.cluetrain.classify;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Speed harness for the model cards (one thread, so posts/s per core): load time of each shipped
+ * model, then {@code predict} and {@code classify} (with reasons) over the texts of its data files,
+ * after a warm-up; and training time of a relevance model on the GermEval 2017 rows.
+ *
+ * <pre>
+ * java -cp … org.cluetrain.classify.ClassifierSpeed LABELED_DIR
+ * </pre>
+ */
+public final class ClassifierSpeed {
+  private ClassifierSpeed() {}
+
+  public static void main(String[] args) {
+    Path labeled = Path.of(args[0]);
+    for (Recipe recipe : Recipe.SHIPPED) {
+      long t0 = System.nanoTime();
+      TextClassifier model = ShippedModels.load(recipe.task(), recipe.lang()).orElseThrow();
+      double loadMs = (System.nanoTime() - t0) / 1e6;
+      List<String> texts = new ArrayList<>();
+      long chars = 0;
+      for (Recipe.Source s : recipe.sources()) {
+        for (LabeledExample e :
+            LabeledData.read(recipe.task(), labeled.resolve(s.file())).examples()) {
+          texts.add(e.text());
+          chars += e.text().length();
+        }
+      }
+      int rounds = Math.max(1, 200_000 / texts.size());
+      run(model, texts, rounds, false); // warm-up
+      double predict = run(model, texts, rounds, false);
+      double classify = run(model, texts, rounds, true);
+      System.out.printf(
+          Locale.ROOT,
+          "%-13s load %6.0f ms  %,7d texts (mean %4d chars)  predict %,9.0f posts/s  classify+reasons %,9.0f posts/s%n",
+          recipe.name(),
+          loadMs,
+          texts.size(),
+          chars / texts.size(),
+          predict,
+          classify);
+    }
+    List<LabeledExample> relevance =
+        LabeledData.read(Task.RELEVANCE, labeled.resolve("relevance/de/germeval2017.dev.tsv"))
+            .examples();
+    for (int i = 0; i < 3; i++) {
+      long t0 = System.nanoTime();
+      Trainer.train(Task.RELEVANCE, "de", relevance, TrainingConfig.defaults());
+      System.out.printf(
+          Locale.ROOT,
+          "train relevance-de on %,d rows: %.2f s%n",
+          relevance.size(),
+          (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  private static double run(TextClassifier model, List<String> texts, int rounds, boolean reasons) {
+    long t0 = System.nanoTime();
+    int sink = 0;
+    for (int r = 0; r < rounds; r++) {
+      for (String text : texts) {
+        sink += reasons ? model.classify(text).reasons().size() : model.predict(text).length();
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (sink == -1) {
+      throw new AssertionError();
+    }
+    return texts.size() * (double) rounds / seconds;
+  }
+}
