@@ -7,11 +7,14 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.classify.ClassifierEnricher;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
@@ -44,6 +47,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final MonitorQueryMatcher matcher;
   private final ListeningPipeline pipeline;
   private final List<String> queryProblems;
+  private final RelevanceLoop relevance;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;
@@ -89,10 +93,13 @@ public final class EmbeddedRuntime implements AutoCloseable {
         workspace.languages().size() >= 2
             ? workspace.languages()
             : LinguaLanguageIdentifier.DEFAULT_LANGUAGES;
+    this.relevance = new RelevanceLoop(dataDir.resolve("models"), store, ledger, Clock.systemUTC());
     List<Enricher> enrichers =
         List.of(
             new EntityExtractor(),
             new LanguageEnricher(NgramLanguageIdentifier.of(languages)),
+            ClassifierEnricher.shipped(),
+            relevance.enricher(),
             duplicates);
     this.pipeline = new ListeningPipeline(enrichers, matcher, store, ledger);
   }
@@ -120,6 +127,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
   public ListeningLedger ledger() {
     return ledger;
+  }
+
+  /** The relevance labelling loop of every project. */
+  public RelevanceLoop relevance() {
+    return relevance;
   }
 
   public QueryMatcher matcher() {

@@ -42,6 +42,17 @@ public final class PostView {
     engagement.put("rating", post.engagement().rating());
     json.put("engagement", engagement);
     json.put("duplicate_of", post.duplicateOf());
+    Map<String, Object> labels = new LinkedHashMap<>();
+    post.labels()
+        .forEach(
+            (task, label) -> {
+              Map<String, Object> value = new LinkedHashMap<>();
+              value.put("label", label.value());
+              value.put("score", Math.round(label.score() * 1000) / 1000.0);
+              value.put("reasons", label.reasons());
+              labels.put(task, value);
+            });
+    json.put("labels", labels);
     json.put("matched_queries", stored.matchedQueries());
     return json;
   }

@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       ServeCommand.class,
       QueryCommand.class,
+      LabelCommand.class,
+      ModelCommands.Train.class,
+      ModelCommands.Eval.class,
+      ModelCommands.Classify.class,
       CommandLine.HelpCommand.class
     })
 public final class CluetrainCommand implements Runnable {

@@ -30,7 +30,13 @@ class CommandLineTest {
         "query",
         "query check",
         "query match",
-        "query test"
+        "query test",
+        "train",
+        "eval",
+        "classify",
+        "label",
+        "label add",
+        "label next"
       })
   void everyCommandHasHelp(String command) {
     String[] args = (command + " --help").strip().split(" ");

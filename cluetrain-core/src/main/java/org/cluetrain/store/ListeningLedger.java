@@ -62,6 +62,15 @@ public interface ListeningLedger extends AutoCloseable {
   /** Every feed subscription, by project. */
   List<Subscription> subscriptions();
 
+  /**
+   * Records an analyst's verdict whether a post is relevant to a project (the latest verdict on a
+   * post counts).
+   */
+  void saveRelevanceLabel(String project, String postId, boolean relevant, java.time.Instant at);
+
+  /** The analysts' relevance verdicts for a project: post id → relevant, in labelling order. */
+  java.util.Map<String, Boolean> relevanceLabels(String project);
+
   /** A feed a project subscribed to by importing a list of feeds. */
   record Subscription(String project, ReadItem.FeedSubscription feed) {}
 

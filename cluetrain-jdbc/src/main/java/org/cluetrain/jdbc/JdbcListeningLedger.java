@@ -636,6 +636,43 @@ public final class JdbcListeningLedger implements ListeningLedger {
   }
 
   @Override
+  public synchronized void saveRelevanceLabel(
+      String project, String postId, boolean relevant, Instant at) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO relevance_labels (project, post_id, relevant, labelled_at)"
+                + " VALUES (?,?,?,?) ON CONFLICT (project, post_id) DO UPDATE SET"
+                + " relevant = excluded.relevant, labelled_at = excluded.labelled_at")) {
+      ps.setString(1, project);
+      ps.setString(2, postId);
+      ps.setInt(3, relevant ? 1 : 0);
+      ps.setLong(4, at.toEpochMilli());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot save the relevance label of " + postId + ": " + e, e);
+    }
+  }
+
+  @Override
+  public synchronized Map<String, Boolean> relevanceLabels(String project) {
+    Map<String, Boolean> labels = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT post_id, relevant FROM relevance_labels WHERE project = ?"
+                + " ORDER BY labelled_at, post_id")) {
+      ps.setString(1, project);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          labels.put(rs.getString(1), rs.getInt(2) == 1);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read relevance labels: " + e.getMessage(), e);
+    }
+    return labels;
+  }
+
+  @Override
   public synchronized int subscribe(String project, Collection<ReadItem.FeedSubscription> feeds) {
     int added = 0;
     try (PreparedStatement ps =

@@ -83,3 +83,10 @@ CREATE TABLE IF NOT EXISTS subscriptions (
   category TEXT,
   PRIMARY KEY (project, feed_url)
 );
+CREATE TABLE IF NOT EXISTS relevance_labels (
+  project TEXT NOT NULL,
+  post_id TEXT NOT NULL,
+  relevant INTEGER NOT NULL,
+  labelled_at BIGINT NOT NULL,
+  PRIMARY KEY (project, post_id)
+);

@@ -1,5 +1,6 @@
 package org.cluetrain.web;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,6 +9,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import java.util.function.Supplier;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.PostView;
 import org.cluetrain.app.TimeArguments;
+import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
@@ -31,6 +34,8 @@ import org.cluetrain.store.StoredPost;
  * the operator's machine by accident. Every error is a JSON object with an {@code error} message.
  */
 public final class ApiServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Javalin app;
   private final EmbeddedRuntime runtime;
   private final Supplier<Map<String, Object>> status;
@@ -86,6 +91,8 @@ public final class ApiServer implements AutoCloseable {
         "/api/authors", ctx -> ctx.json(runtime.ledger().authors(project(ctx), limit(ctx, 50))));
     app.get("/api/stats", ctx -> ctx.json(runtime.ledger().stats(project(ctx))));
     app.get("/api/sources", ctx -> ctx.json(runtime.ledger().health()));
+    app.post("/api/projects/{project}/labels", this::label);
+    app.get("/api/projects/{project}/labels/next", this::nextToLabel);
     app.exception(
         BadRequest.class,
         (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
@@ -213,6 +220,51 @@ public final class ApiServer implements AutoCloseable {
       throw new NotFound("no saved query " + id);
     }
     ctx.json(runtime.ledger().hourlyCounts(id, instant(ctx, "since"), instant(ctx, "until")));
+  }
+
+  /** Body: {@code {"post_id": "…", "relevant": true}}. Answers what the labelling did. */
+  private void label(Context ctx) {
+    String project = pathProject(ctx);
+    Map<String, Object> body;
+    try {
+      body = JSON.readValue(ctx.body(), new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new BadRequest("the body must be JSON like {\"post_id\": \"…\", \"relevant\": true}");
+    }
+    if (!(body.get("post_id") instanceof String postId)
+        || !(body.get("relevant") instanceof Boolean relevant)) {
+      throw new BadRequest(
+          "the body needs \"post_id\" (a string) and \"relevant\" (true or false)");
+    }
+    RelevanceLoop.Outcome outcome;
+    try {
+      outcome = runtime.relevance().label(project, postId, relevant);
+    } catch (IllegalArgumentException e) {
+      throw new NotFound(e.getMessage());
+    }
+    ctx.status(HttpStatus.CREATED).json(outcome);
+  }
+
+  private void nextToLabel(Context ctx) {
+    String project = pathProject(ctx);
+    ctx.json(
+        runtime.relevance().next(project, limit(ctx, 10)).stream()
+            .map(
+                c -> {
+                  Map<String, Object> json = new LinkedHashMap<>();
+                  json.put("relevant_probability", c.relevantProbability());
+                  json.put("post", PostView.of(c.post()));
+                  return json;
+                })
+            .toList());
+  }
+
+  private String pathProject(Context ctx) {
+    String project = ctx.pathParam("project");
+    if (runtime.workspace().project(project).isEmpty()) {
+      throw new NotFound("no project '" + project + "'");
+    }
+    return project;
   }
 
   private String project(Context ctx) {

@@ -29,6 +29,10 @@ final class IndexPage {
     api.put("GET /api/authors?project=P", "authors by posts, with replies they drew");
     api.put("GET /api/stats?project=P", "posts by project, source, language, kind, query");
     api.put("GET /api/sources", "health of every polled source");
+    api.put(
+        "POST /api/projects/{project}/labels",
+        "label a post relevant or not: {\"post_id\", \"relevant\"}");
+    api.put("GET /api/projects/{project}/labels/next?limit=N", "posts most worth labelling next");
     return api;
   }
 

@@ -139,6 +139,47 @@ class ApiServerTest {
   }
 
   @Test
+  void relevanceLabellingLoop() throws Exception {
+    JsonNode next = json("/api/projects/airlines/labels/next?limit=3");
+    assertThat(next).hasSize(3);
+    String first = next.get(0).get("post").get("id").asText();
+    String second = next.get(1).get("post").get("id").asText();
+    assertThat(
+            post(
+                    "/api/projects/airlines/labels",
+                    "{\"post_id\": \"" + first + "\", \"relevant\": true}")
+                .statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> trained =
+        post(
+            "/api/projects/airlines/labels",
+            "{\"post_id\": \"" + second + "\", \"relevant\": false}");
+    assertThat(trained.statusCode()).isEqualTo(201);
+    assertThat(JSON.readTree(trained.body()).get("model_trained").asBoolean()).isTrue();
+    JsonNode after = json("/api/projects/airlines/labels/next?limit=10");
+    assertThat(after.get(0).get("relevant_probability").isNumber()).isTrue();
+    assertThat(after.findValuesAsText("id")).doesNotContain(first, second);
+    assertThat(json("/api/posts/" + q(first)).get("labels").get("relevance").get("label").asText())
+        .isEqualTo("true");
+
+    assertThat(
+            post("/api/projects/airlines/labels", "{\"post_id\": \"nope\", \"relevant\": true}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(post("/api/projects/airlines/labels", "not json").statusCode()).isEqualTo(400);
+    assertThat(post("/api/projects/nope/labels", "{}").statusCode()).isEqualTo(404);
+  }
+
+  static HttpResponse<String> post(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void theStartPageListsTheApi() throws Exception {
     HttpResponse<String> page = get("/");
     assertThat(page.statusCode()).isEqualTo(200);
