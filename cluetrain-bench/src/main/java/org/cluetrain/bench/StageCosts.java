@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.cluetrain.classify.ClassifierEnricher;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.jdbc.JdbcListeningLedger;
 import org.cluetrain.language.LinguaLanguageIdentifier;
+import org.cluetrain.language.NgramLanguageIdentifier;
 import org.cluetrain.lucene.LucenePostStore;
 import org.cluetrain.lucene.MonitorQueryMatcher;
 import org.cluetrain.match.QueryMatcher;
@@ -21,8 +23,8 @@ import org.cluetrain.store.StoredPost;
 
 /**
  * Times each pipeline stage on its own over the same posts, one thread, in the pipeline's order
- * (each stage gets the previous stage's output) and in batches like the pipeline's. Lingua is timed
- * in several configurations, because it is the stage a deployment can tune.
+ * (each stage gets the previous stage's output) and in batches like the pipeline's. the language
+ * identifiers are timed in several configurations, because it is the stage a deployment can tune.
  */
 final class StageCosts {
   /** Posts run through a stateless stage before its clock starts (JIT, Lingua's models). */
@@ -62,7 +64,10 @@ final class StageCosts {
 
     Map<String, Enricher> languages = new LinkedHashMap<>();
     languages.put(
-        "language: Lingua high accuracy, 17 languages (the default)",
+        "language: n-gram identifier, 17 languages (the default)",
+        new LanguageEnricher(NgramLanguageIdentifier.standard()));
+    languages.put(
+        "language: Lingua high accuracy, 17 languages",
         new LanguageEnricher(LinguaLanguageIdentifier.standard()));
     languages.put(
         "language: Lingua low accuracy, 17 languages",
@@ -82,6 +87,15 @@ final class StageCosts {
         withLanguage = result; // the default configuration feeds the later stages
       }
     }
+
+    List<Post> classified = new ArrayList<>(raw.size());
+    costs.add(
+        timeStateless(
+            "classify: sentiment, spam, offensive (shipped models)",
+            withLanguage,
+            ClassifierEnricher.shipped(),
+            classified));
+    withLanguage = classified;
 
     DuplicateDetector duplicates = new DuplicateDetector(DUPLICATE_MEMORY);
     long start = System.nanoTime();

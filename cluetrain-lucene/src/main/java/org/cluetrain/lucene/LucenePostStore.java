@@ -71,7 +71,11 @@ public final class LucenePostStore implements PostStore {
           new IndexWriter(
               this.directory,
               new IndexWriterConfig(analyzer)
-                  .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                  .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                  // every batch is committed: packing each small flushed segment into a compound
+                  // file first would write its bytes twice
+                  .setUseCompoundFile(false)
+                  .setRAMBufferSizeMB(64));
       this.searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the post index in " + directory, e);
