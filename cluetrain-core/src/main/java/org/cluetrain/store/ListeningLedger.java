@@ -45,6 +45,15 @@ public interface ListeningLedger extends AutoCloseable {
 
   void saveHealth(SourceHealth health);
 
+  /**
+   * Remembers a feed's HTTP validators ({@code ETag}, {@code Last-Modified}), so that after a
+   * restart the next fetch is still a conditional GET.
+   */
+  void saveValidators(String sourceId, String etag, String lastModified);
+
+  /** The validators remembered for a source: {@code [etag, lastModified]}, either may be null. */
+  java.util.Optional<String[]> validators(String sourceId);
+
   List<SourceHealth> health();
 
   /** Replaces the saved queries of the given projects with these. */

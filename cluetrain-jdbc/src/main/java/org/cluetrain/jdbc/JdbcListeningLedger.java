@@ -547,6 +547,36 @@ public final class JdbcListeningLedger implements ListeningLedger {
   }
 
   @Override
+  public synchronized void saveValidators(String sourceId, String etag, String lastModified) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "UPDATE source_health SET etag = ?, last_modified = ? WHERE source_id = ?")) {
+      ps.setString(1, etag);
+      ps.setString(2, lastModified);
+      ps.setString(3, sourceId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot save the validators of " + sourceId + ": " + e, e);
+    }
+  }
+
+  @Override
+  public synchronized java.util.Optional<String[]> validators(String sourceId) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT etag, last_modified FROM source_health WHERE source_id = ?")) {
+      ps.setString(1, sourceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? java.util.Optional.of(new String[] {rs.getString(1), rs.getString(2)})
+            : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot read the validators of " + sourceId + ": " + e, e);
+    }
+  }
+
+  @Override
   public synchronized List<SourceHealth> health() {
     List<SourceHealth> all = new ArrayList<>();
     try (Statement statement = connection.createStatement();

@@ -64,7 +64,9 @@ CREATE TABLE IF NOT EXISTS source_health (
   items_fetched BIGINT NOT NULL,
   items_unparseable BIGINT NOT NULL,
   next_attempt BIGINT,
-  gaps TEXT
+  gaps TEXT,
+  etag TEXT,
+  last_modified TEXT
 );
 CREATE TABLE IF NOT EXISTS saved_queries (
   project TEXT NOT NULL,

@@ -114,6 +114,10 @@ class JdbcListeningLedgerTest {
       assertThat(health.state()).isEqualTo(SourceHealth.State.UNREACHABLE);
       assertThat(health.gaps()).containsExactly("a", "b");
       assertThat(health.lastSuccess()).isNull();
+      ledger.saveValidators("feed:x", "\"abc\"", "Mon, 23 Nov 2026 05:00:00 GMT");
+      assertThat(ledger.validators("feed:x").orElseThrow())
+          .containsExactly("\"abc\"", "Mon, 23 Nov 2026 05:00:00 GMT");
+      assertThat(ledger.validators("feed:unknown")).isEmpty();
       assertThat(ledger.recentFingerprints(10)).hasSize(1);
     }
   }

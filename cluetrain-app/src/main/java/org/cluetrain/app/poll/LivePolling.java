@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.connectors.feed.FeedListener;
 import org.cluetrain.connectors.feed.FeedPoller;
+import org.cluetrain.connectors.feed.FeedState;
 import org.cluetrain.connectors.feed.FeedSubscription;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceHealth;
@@ -88,12 +89,21 @@ public final class LivePolling implements AutoCloseable {
   public static LivePolling start(
       Workspace workspace, ListeningPipeline pipeline, ListeningLedger ledger) {
     List<FeedSubscription> feeds = subscriptions(workspace, ledger);
+    List<FeedState> saved = new ArrayList<>();
+    java.util.Map<String, SourceHealth> healthById = new java.util.HashMap<>();
+    ledger.health().forEach(h -> healthById.put(h.sourceId(), h));
     for (FeedSubscription feed : feeds) {
-      boolean known = ledger.health().stream().anyMatch(h -> h.sourceId().equals(feed.sourceId()));
-      if (!known) {
+      SourceHealth health = healthById.get(feed.sourceId());
+      if (health == null) {
         ledger.saveHealth(SourceHealth.pending(feed.sourceId(), feed.project(), feed.url()));
+      } else {
+        // a restart keeps the schedule, the counts and the conditional GET of the last run
+        String[] validators = ledger.validators(feed.sourceId()).orElse(new String[2]);
+        saved.add(new FeedState(validators[0], validators[1], health));
       }
     }
+    java.util.concurrent.atomic.AtomicReference<FeedPoller> pollerRef =
+        new java.util.concurrent.atomic.AtomicReference<>();
     AtomicLong stored = new AtomicLong();
     FeedListener listener =
         new FeedListener() {
@@ -109,9 +119,20 @@ public final class LivePolling implements AutoCloseable {
           @Override
           public void onHealth(SourceHealth health) {
             ledger.saveHealth(health);
+            FeedPoller poller = pollerRef.get();
+            if (poller != null) {
+              poller.states().stream()
+                  .filter(state -> state.health().sourceId().equals(health.sourceId()))
+                  .findFirst()
+                  .ifPresent(
+                      state ->
+                          ledger.saveValidators(
+                              health.sourceId(), state.etag(), state.lastModified()));
+            }
           }
         };
-    FeedPoller poller = FeedPoller.builder(listener).subscribe(feeds).build();
+    FeedPoller poller = FeedPoller.builder(listener).subscribe(feeds).initialStates(saved).build();
+    pollerRef.set(poller);
     LivePolling started = new LivePolling(poller, stored);
     poller.start();
     return started;
