@@ -83,17 +83,55 @@ final class FeatureExtractor {
     {":*", "<emo_kiss>"}
   };
 
+  /** The first characters of the emoticons (lower case), to skip the lookup everywhere else. */
+  private static final String EMOTICON_STARTS = ":=;<^x";
+
   private static final int SEED_WORD = 0x2f1a3b4c;
   private static final int SEED_NEG = 0x51ed2705;
   private static final int SEED_BIGRAM = 0x7a2c9e13;
   private static final int SEED_CHAR = 0x1b873593;
 
+  private static final int SEED_DOC = 0x3c6ef372;
+
+  /** Emoji whose polarity is plain enough to count with the lexicon. */
+  private static final String POSITIVE_EMOJI =
+      "😀😁😂😃😄😅😆😉😊😋😍😎😘🙂🤗🤩🥰🥳👍👏🙌💪🎉❤💕💖💗💙💚💛💜🌹✨✅⭐👌😻💯";
+
+  private static final String NEGATIVE_EMOJI =
+      "😒😞😟😠😡😢😣😤😥😧😨😩😪😫😭😰😱😖😔🙄🤬🤮🤢👎💩💔😑😐😕🙁☹😿❌";
+
+  /**
+   * Document-level features (lexicon totals, cues) are added after normalisation, at this value.
+   */
+  private static final float DOC_VALUE = 0.5f;
+
   private final FeatureConfig config;
   private final int mask;
+  private final SentimentLexicon lexicon;
+  private final float charWeight;
 
   FeatureExtractor(FeatureConfig config) {
     this.config = config;
     this.mask = (1 << config.hashBits()) - 1;
+    this.lexicon = SentimentLexicon.of(config.lexicon());
+    this.charWeight = (float) config.charWeight();
+  }
+
+  /** Per-text counts behind the lexicon totals and surface cues. */
+  private static final class Doc {
+    float pos;
+    float neg;
+    int posWords;
+    int negWords;
+    boolean intensify;
+    int urls;
+    int digits;
+    int caps;
+    int exclaims;
+    int questions;
+    int repeats;
+    int words;
+    int chars;
   }
 
   FeatureConfig config() {
@@ -110,6 +148,7 @@ final class FeatureExtractor {
     if (end < text.length() && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
+    Doc doc = lexicon != null || config.cues() ? new Doc() : null;
     boolean inNegation = false;
     int prevHash = 0;
     boolean hasPrev = false;
@@ -130,6 +169,13 @@ final class FeatureExtractor {
         }
         prevHash = emitToken(out, "<url>", text.substring(i, j), false, prevHash, hasPrev, false);
         hasPrev = true;
+        if (config.cues()) {
+          doc.urls++;
+          String domain = domain(text, i, j);
+          if (!domain.isEmpty()) {
+            out.add(fmix(hash(SEED_DOC, domain)) & mask, 1f, out.tokenCount - 1);
+          }
+        }
         i = j;
         continue;
       }
@@ -145,9 +191,18 @@ final class FeatureExtractor {
         continue;
       }
       // emoticons
-      String emoticon = emoticonAt(text, i, end);
-      if (emoticon != null) {
-        int len = emoticonLength(text, i, end);
+      int e =
+          EMOTICON_STARTS.indexOf(Character.toLowerCase(ch)) >= 0 ? emoticonAt(text, i, end) : -1;
+      if (e >= 0) {
+        String emoticon = EMOTICONS[e][1];
+        int len = EMOTICONS[e][0].length();
+        if (lexicon != null) {
+          polarity(
+              doc,
+              emoticon.equals("<emo_sad>")
+                  ? -1
+                  : emoticon.equals("<emo_skeptic>") || emoticon.equals("<emo_surprise>") ? 0 : 1);
+        }
         prevHash =
             emitToken(out, emoticon, text.substring(i, i + len), false, prevHash, hasPrev, false);
         hasPrev = true;
@@ -186,8 +241,36 @@ final class FeatureExtractor {
         boolean neg = config.negation() && inNegation && !negator;
         prevHash = emitToken(out, key, surface, neg, prevHash, hasPrev, !number);
         hasPrev = true;
-        if (!number && surface.length() >= 3 && isAllCaps(surface)) {
+        boolean caps = !number && surface.length() >= 3 && isAllCaps(surface);
+        if (caps) {
           out.add(hash(SEED_WORD, "<caps>") & mask, 1f, out.tokenCount - 1);
+        }
+        if (doc != null) {
+          doc.words++;
+          if (config.cues()) {
+            doc.caps += caps ? 1 : 0;
+            doc.digits += number ? 1 : 0;
+            doc.repeats += word.length() < surface.length() ? 1 : 0;
+          }
+          if (lexicon != null && !number) {
+            float v = lexicon.valence(word);
+            if (v != 0) {
+              v = neg ? -v : v;
+              v = doc.intensify ? v * 1.5f : v;
+              out.add(
+                  v > 0 ? hash(SEED_DOC, "<lex+>") & mask : hash(SEED_DOC, "<lex->") & mask,
+                  Math.abs(v),
+                  out.tokenCount - 1);
+              if (v > 0) {
+                doc.pos += v;
+                doc.posWords++;
+              } else {
+                doc.neg -= v;
+                doc.negWords++;
+              }
+            }
+            doc.intensify = SentimentLexicon.isIntensifier(word);
+          }
         }
         if (negator) {
           inNegation = true;
@@ -200,6 +283,15 @@ final class FeatureExtractor {
           j++;
         }
         String key = j - i > 1 ? ch + "+" : String.valueOf(ch);
+        if (doc != null) {
+          for (int q = i; q < j; q++) {
+            if (text.charAt(q) == '!') {
+              doc.exclaims++;
+            } else {
+              doc.questions++;
+            }
+          }
+        }
         prevHash = emitToken(out, key, text.substring(i, j), false, prevHash, hasPrev, false);
         hasPrev = true;
         inNegation = false;
@@ -214,13 +306,75 @@ final class FeatureExtractor {
       int cp = text.codePointAt(i);
       int n = Character.charCount(cp);
       if (isEmoji(cp)) {
-        String e = new String(Character.toChars(cp));
-        prevHash = emitToken(out, e, e, false, prevHash, hasPrev, false);
+        String emoji = new String(Character.toChars(cp));
+        prevHash = emitToken(out, emoji, emoji, false, prevHash, hasPrev, false);
         hasPrev = true;
+        if (lexicon != null) {
+          polarity(
+              doc, POSITIVE_EMOJI.contains(emoji) ? 1 : NEGATIVE_EMOJI.contains(emoji) ? -1 : 0);
+        }
       }
       i += n;
     }
     out.normalise();
+    if (doc != null && out.tokenCount > 0) {
+      doc.chars = end;
+      documentFeatures(doc, out);
+    }
+  }
+
+  private static void polarity(Doc doc, int sign) {
+    if (sign > 0) {
+      doc.pos += 0.5f;
+      doc.posWords++;
+    } else if (sign < 0) {
+      doc.neg += 0.5f;
+      doc.negWords++;
+    }
+  }
+
+  /** Lexicon totals and surface cues, each a bucketed indicator owned by the first token. */
+  private void documentFeatures(Doc doc, Features out) {
+    if (lexicon != null) {
+      float net = doc.pos - doc.neg;
+      int netBin =
+          net <= -1.5f
+              ? -3
+              : net <= -0.7f
+                  ? -2
+                  : net < -0.05f ? -1 : net < 0.05f ? 0 : net < 0.7f ? 1 : net < 1.5f ? 2 : 3;
+      doc(out, "<lexnet>", netBin);
+      doc(out, "<lexpos>", Math.min(doc.posWords, 3));
+      doc(out, "<lexneg>", Math.min(doc.negWords, 3));
+      if (doc.posWords > 0 && doc.negWords > 0) {
+        doc(out, "<lexmixed>", 1);
+      }
+    }
+    if (config.cues()) {
+      doc(out, "<len>", 32 - Integer.numberOfLeadingZeros(doc.chars / 16));
+      doc(out, "<urls>", Math.min(doc.urls, 3));
+      doc(out, "<digits>", Math.min(doc.digits, 4));
+      doc(out, "<capsw>", Math.min(doc.caps, 3));
+      doc(out, "<excl>", Math.min(doc.exclaims, 4));
+      doc(out, "<quest>", Math.min(doc.questions, 3));
+      doc(out, "<rep>", Math.min(doc.repeats, 2));
+    }
+  }
+
+  private void doc(Features out, String name, int bin) {
+    out.add(fmix(hash(SEED_DOC, name) + bin * 0x61c88647) & mask, DOC_VALUE, -1);
+  }
+
+  /** The host of a link without {@code www.}, lower-cased, e.g. {@code youtube.com}. */
+  private static String domain(String text, int from, int to) {
+    int start = text.indexOf("//", from);
+    start = start < 0 || start >= to ? from : start + 2;
+    int stop = start;
+    while (stop < to && text.charAt(stop) != '/' && text.charAt(stop) != '?') {
+      stop++;
+    }
+    String host = text.substring(start, stop).toLowerCase(Locale.ROOT);
+    return host.startsWith("www.") ? host.substring(4) : host;
   }
 
   private int emitToken(
@@ -257,7 +411,7 @@ final class FeatureExtractor {
         char c = pos == 0 ? '<' : pos == len - 1 ? '>' : word.charAt(pos - 1);
         h = (h ^ c) * 0x01000193;
         if (n >= min && !(n == len && n <= 3)) { // skip n-grams that are the whole short word
-          out.add(fmix(h + n) & mask, 1f, token);
+          out.add(fmix(h + n) & mask, charWeight, token);
         }
       }
     }
@@ -327,22 +481,15 @@ final class FeatureExtractor {
         || Character.getType(cp) == Character.OTHER_SYMBOL;
   }
 
-  private static String emoticonAt(String text, int i, int end) {
-    for (String[] e : EMOTICONS) {
-      if (startsWithIgnoreCase(text, i, end, e[0]) && emoticonBoundary(text, i, end, e[0])) {
-        return e[1];
+  /** The index in {@link #EMOTICONS} of the emoticon at {@code i}, or -1. */
+  private static int emoticonAt(String text, int i, int end) {
+    for (int e = 0; e < EMOTICONS.length; e++) {
+      String face = EMOTICONS[e][0];
+      if (startsWithIgnoreCase(text, i, end, face) && emoticonBoundary(text, i, end, face)) {
+        return e;
       }
     }
-    return null;
-  }
-
-  private static int emoticonLength(String text, int i, int end) {
-    for (String[] e : EMOTICONS) {
-      if (startsWithIgnoreCase(text, i, end, e[0]) && emoticonBoundary(text, i, end, e[0])) {
-        return e[0].length();
-      }
-    }
-    return 1;
+    return -1;
   }
 
   /** An emoticon that starts with letters ("xd") must stand alone, not start a word. */

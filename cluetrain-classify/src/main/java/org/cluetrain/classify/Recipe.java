@@ -1,6 +1,7 @@
 package org.cluetrain.classify;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How one shipped model is trained: its data files (relative to the {@code labeled} folder), the
@@ -13,7 +14,33 @@ record Recipe(
     String lang,
     List<Source> sources,
     TrainingConfig config,
-    String measure) {
+    String measure,
+    double threshold) {
+
+  /** A recipe that answers the most probable label. */
+  Recipe(
+      String name,
+      Task task,
+      String lang,
+      List<Source> sources,
+      TrainingConfig config,
+      String measure) {
+    this(name, task, lang, sources, config, measure, 0.5);
+  }
+
+  /**
+   * Trains the model on {@code examples} and, for a two-label task with a threshold other than 0.5,
+   * shifts its bias so that it answers the first label (spam, offense) when that label's
+   * probability exceeds {@link #threshold()}.
+   */
+  TextClassifier train(
+      List<LabeledExample> examples, double[] weights, Map<String, String> metadata) {
+    TextClassifier model = Trainer.train(task, lang, examples, weights, config, metadata);
+    if (threshold == 0.5 || task.labels().size() != 2) {
+      return model;
+    }
+    return model.withFirstLabelThreshold(threshold);
+  }
 
   /**
    * @param file e.g. {@code sentiment/de/germeval2017.dev.tsv}
@@ -39,10 +66,13 @@ record Recipe(
               Task.SENTIMENT,
               "en",
               List.of(
-                  new Source("sentiment/en/semeval2013-2016.all.tsv", 1, true),
+                  new Source("sentiment/en/semeval2013-2016.all.tsv", 2, true),
                   new Source("sentiment/en/us-airline.all.tsv", 1, false),
                   new Source("sentiment/en/sxsw-brands.all.tsv", 1, false)),
-              TrainingConfig.defaults().withClassWeighting(1),
+              TrainingConfig.defaults()
+                  .withClassWeighting(1)
+                  .withEpochs(4)
+                  .withFeatures(FeatureConfig.defaults().withLexicon("en").withCues(true)),
               "macro_recall"),
           new Recipe(
               "spam-en",
@@ -57,7 +87,7 @@ record Recipe(
                       "spam/en/sms.all.tsv",
                       0,
                       false)), // scored, not trained on: it hurt comment spam
-              TrainingConfig.defaults(),
+              TrainingConfig.defaults().withFeatures(FeatureConfig.defaults().withCues(true)),
               "f1_spam"),
           new Recipe(
               "offensive-de",
@@ -91,11 +121,15 @@ record Recipe(
   }
 
   Recipe withConfig(TrainingConfig c) {
-    return new Recipe(name, task, lang, sources, c, measure);
+    return new Recipe(name, task, lang, sources, c, measure, threshold);
   }
 
   Recipe withSources(List<Source> s) {
-    return new Recipe(name, task, lang, s, config, measure);
+    return new Recipe(name, task, lang, s, config, measure, threshold);
+  }
+
+  Recipe withThreshold(double t) {
+    return new Recipe(name, task, lang, sources, config, measure, t);
   }
 
   /** The figure this model is judged by. */

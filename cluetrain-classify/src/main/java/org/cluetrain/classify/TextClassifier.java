@@ -30,7 +30,9 @@ import org.cluetrain.model.Label;
 public final class TextClassifier {
 
   static final int MAGIC = 0x43544331; // "CTC1"
-  static final int FORMAT_VERSION = 1;
+
+  /** 2 added the lexicon, surface cues and character n-gram weight; version 1 files still load. */
+  static final int FORMAT_VERSION = 2;
 
   /** How many reasons a label carries at most. */
   static final int MAX_REASONS = 3;
@@ -123,6 +125,9 @@ public final class TextClassifier {
     int k = model.classes;
     double[] byToken = new double[f.tokenCount];
     for (int i = 0; i < f.size; i++) {
+      if (f.owner[i] < 0) {
+        continue; // a document-level feature (lexicon totals, surface cues), no word of its own
+      }
       int base = f.index[i] * k;
       double mean = 0;
       for (int c = 0; c < k; c++) {
@@ -158,6 +163,27 @@ public final class TextClassifier {
 
   private static double clamp(double v) {
     return Double.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0;
+  }
+
+  /**
+   * This model, answering the first of two labels when its probability exceeds {@code threshold}
+   * (the bias is shifted by the threshold's log-odds, so the probabilities shift with it).
+   */
+  TextClassifier withFirstLabelThreshold(double threshold) {
+    if (model.classes != 2 || !(threshold > 0 && threshold < 1)) {
+      throw new IllegalArgumentException("a threshold within (0, 1) needs a two-label model");
+    }
+    float[] bias = model.bias.clone();
+    bias[0] -= (float) Math.log(threshold / (1 - threshold));
+    Map<String, String> m = new LinkedHashMap<>(metadata);
+    m.put("threshold", labels.get(0) + " when p > " + threshold);
+    return new TextClassifier(
+        task,
+        lang,
+        labels,
+        extractor.config(),
+        new LinearModel(model.classes, model.dim, model.weights, model.scale, bias),
+        m);
   }
 
   LinearModel model() {
@@ -202,6 +228,9 @@ public final class TextClassifier {
     data.writeInt(fc.charMax());
     data.writeBoolean(fc.negation());
     data.writeInt(fc.maxChars());
+    data.writeUTF(fc.lexicon());
+    data.writeBoolean(fc.cues());
+    data.writeDouble(fc.charWeight());
     data.writeInt(metadata.size());
     for (Map.Entry<String, String> e : metadata.entrySet()) {
       data.writeUTF(e.getKey());
@@ -235,7 +264,7 @@ public final class TextClassifier {
       throw new IOException("not a Cluetrain classifier model");
     }
     int version = data.readInt();
-    if (version != FORMAT_VERSION) {
+    if (version != 1 && version != FORMAT_VERSION) {
       throw new IOException(
           "model format version " + version + ", this build reads " + FORMAT_VERSION);
     }
@@ -254,6 +283,12 @@ public final class TextClassifier {
             data.readInt(),
             data.readBoolean(),
             data.readInt());
+    if (version >= 2) {
+      fc =
+          fc.withLexicon(data.readUTF())
+              .withCues(data.readBoolean())
+              .withCharWeight(data.readDouble());
+    }
     int m = data.readInt();
     Map<String, String> metadata = new LinkedHashMap<>();
     for (int i = 0; i < m; i++) {

@@ -141,12 +141,9 @@ public final class TrainShippedModels {
     double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
     long start = System.nanoTime();
     TextClassifier model =
-        Trainer.train(
-            recipe.task(),
-            recipe.lang(),
+        recipe.train(
             train,
             w,
-            recipe.config(),
             Map.of(
                 "data",
                 data.toString(),

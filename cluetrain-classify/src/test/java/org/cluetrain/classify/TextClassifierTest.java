@@ -1,6 +1,7 @@
 package org.cluetrain.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -95,6 +96,42 @@ class TextClassifierTest {
     }
     assertThat(model.classify(null).value()).isEqualTo(model.classify("").value());
     assertThat(model.classify("").reasons()).isEmpty();
+  }
+
+  @Test
+  void lexiconAndCueFeaturesRoundTripAndNeverBecomeReasons(@TempDir Path dir) throws Exception {
+    List<LabeledExample> examples = new ArrayList<>();
+    for (int i = 0; i < TEXTS.size(); i++) {
+      examples.add(new LabeledExample("t" + i, "en", LABELS.get(i), TEXTS.get(i)));
+    }
+    FeatureConfig features =
+        FeatureConfig.defaults()
+            .withHashBits(14)
+            .withLexicon("en")
+            .withCues(true)
+            .withCharWeight(0.5);
+    TextClassifier lexical =
+        Trainer.train(
+            Task.SENTIMENT,
+            "en",
+            examples,
+            TrainingConfig.defaults().withEpochs(20).withFeatures(features));
+    Path file = dir.resolve("lexical.bin");
+    lexical.save(file);
+    TextClassifier loaded = TextClassifier.load(file);
+    assertThat(loaded.features()).isEqualTo(features);
+    for (String text :
+        List.of("not good at all!!", "very happy :) https://example.com/x", "", "😡😡")) {
+      assertThat(loaded.probabilities(text)).isEqualTo(lexical.probabilities(text));
+      assertThat(loaded.classify(text).reasons()).allMatch(r -> !r.startsWith("<"));
+    }
+  }
+
+  @Test
+  void unknownLexiconIsRejectedWithItsName() {
+    assertThatThrownBy(() -> FeatureConfig.defaults().withLexicon("fr"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lexicon must be \"\" (none), \"de\" or \"en\", was fr");
   }
 
   @Test
