@@ -71,7 +71,7 @@ record Recipe(
                   new Source("sentiment/en/sxsw-brands.all.tsv", 1, false)),
               TrainingConfig.defaults()
                   .withClassWeighting(1)
-                  .withEpochs(4)
+                  .withEpochs(2)
                   .withFeatures(FeatureConfig.defaults().withLexicon("en").withCues(true)),
               "macro_recall"),
           new Recipe(
