@@ -41,9 +41,13 @@
  * See {@link org.cluetrain.classify.FeatureConfig}: lower-cased words and word pairs, links,
  * accounts and numbers normalised, emoji and emoticons as tokens, negation scope marked for German
  * and English, character 2–5-grams within words (covering German compounds), all hashed into {@code
- * 2^hashBits} buckets. The model is multinomial logistic regression with L2, trained by AdaGrad;
- * weights are stored quantised to 16 bits in a versioned, gzip-compressed file. A label's reasons
- * are the post's own words whose features raised the chosen label's score most.
+ * 2^hashBits} buckets. Optionally a sentiment lexicon ({@code lexicon/de.tsv}, {@code
+ * lexicon/en.tsv}; sources and licences in {@code lexicon/NOTICE.md}) adds word valences with
+ * negation flipping and intensifiers plus the text's bucketed totals, and surface cues add length,
+ * link counts and domains, digits, capitals and punctuation counts. The model is multinomial
+ * logistic regression with L2, trained by AdaGrad; weights are stored quantised to 16 bits in a
+ * versioned, gzip-compressed file. A label's reasons are the post's own words whose features raised
+ * the chosen label's score most.
  *
  * <p>The shipped models are rebuilt by one command, {@code TrainShippedModels} (see the model cards
  * for the exact invocation, the data and its licences).

@@ -28,33 +28,54 @@ public final class ClassifierExperiments {
 
   static Map<String, UnaryOperator<Recipe>> variants(Recipe base) {
     Map<String, UnaryOperator<Recipe>> v = new LinkedHashMap<>();
-    TrainingConfig c = base.config();
-    FeatureConfig f = c.features();
     String lang = base.lang();
     v.put("shipped", r -> r);
     v.put(
-        "words only (no char n-grams)", r -> r.withConfig(c.withFeatures(f.withCharNgrams(0, 0))));
-    v.put("unigrams + char 2-5", r -> r.withConfig(c.withFeatures(f.withWordNgrams(1))));
-    v.put("char 3-5", r -> r.withConfig(c.withFeatures(f.withCharNgrams(3, 5))));
-    v.put("no negation marking", r -> r.withConfig(c.withFeatures(f.withNegation(false))));
-    v.put("2^20 buckets", r -> r.withConfig(c.withFeatures(f.withHashBits(20))));
-    v.put("lexicon", r -> r.withConfig(c.withFeatures(f.withLexicon(lang))));
-    v.put("no lexicon", r -> r.withConfig(c.withFeatures(f.withLexicon(""))));
-    v.put("cues", r -> r.withConfig(c.withFeatures(f.withCues(true))));
-    v.put("no cues", r -> r.withConfig(c.withFeatures(f.withCues(false))));
-    v.put("lexicon + cues", r -> r.withConfig(c.withFeatures(f.withLexicon(lang).withCues(true))));
-    v.put("char weight 0.5", r -> r.withConfig(c.withFeatures(f.withCharWeight(0.5))));
-    v.put("char weight 0.25", r -> r.withConfig(c.withFeatures(f.withCharWeight(0.25))));
-    v.put("class weighting 0", r -> r.withConfig(c.withClassWeighting(0)));
-    v.put("class weighting 0.5", r -> r.withConfig(c.withClassWeighting(0.5)));
-    v.put("class weighting 1", r -> r.withConfig(c.withClassWeighting(1)));
-    v.put("epochs 2", r -> r.withConfig(c.withEpochs(2)));
-    v.put("epochs 4", r -> r.withConfig(c.withEpochs(4)));
-    v.put("epochs 8", r -> r.withConfig(c.withEpochs(8)));
-    v.put("epochs 15", r -> r.withConfig(c.withEpochs(15)));
-    v.put("l2 1e-5", r -> r.withConfig(c.withL2(1e-5)));
-    v.put("learning rate 0.1", r -> r.withConfig(c.withLearningRate(0.1)));
-    v.put("learning rate 0.4", r -> r.withConfig(c.withLearningRate(0.4)));
+        "words only (no char n-grams)",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withCharNgrams(0, 0))));
+    v.put(
+        "unigrams + char 2-5",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withWordNgrams(1))));
+    v.put(
+        "char 3-5",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withCharNgrams(3, 5))));
+    v.put(
+        "no negation marking",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withNegation(false))));
+    v.put(
+        "2^20 buckets",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withHashBits(20))));
+    v.put(
+        "lexicon",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withLexicon(lang))));
+    v.put(
+        "no lexicon",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withLexicon(""))));
+    v.put("cues", r -> r.withConfig(r.config().withFeatures(r.config().features().withCues(true))));
+    v.put(
+        "no cues",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withCues(false))));
+    v.put(
+        "lexicon + cues",
+        r ->
+            r.withConfig(
+                r.config().withFeatures(r.config().features().withLexicon(lang).withCues(true))));
+    v.put(
+        "char weight 0.5",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withCharWeight(0.5))));
+    v.put(
+        "char weight 0.25",
+        r -> r.withConfig(r.config().withFeatures(r.config().features().withCharWeight(0.25))));
+    v.put("class weighting 0", r -> r.withConfig(r.config().withClassWeighting(0)));
+    v.put("class weighting 0.5", r -> r.withConfig(r.config().withClassWeighting(0.5)));
+    v.put("class weighting 1", r -> r.withConfig(r.config().withClassWeighting(1)));
+    v.put("epochs 2", r -> r.withConfig(r.config().withEpochs(2)));
+    v.put("epochs 4", r -> r.withConfig(r.config().withEpochs(4)));
+    v.put("epochs 8", r -> r.withConfig(r.config().withEpochs(8)));
+    v.put("epochs 15", r -> r.withConfig(r.config().withEpochs(15)));
+    v.put("l2 1e-5", r -> r.withConfig(r.config().withL2(1e-5)));
+    v.put("learning rate 0.1", r -> r.withConfig(r.config().withLearningRate(0.1)));
+    v.put("learning rate 0.4", r -> r.withConfig(r.config().withLearningRate(0.4)));
     for (double t : new double[] {0.3, 0.4, 0.6}) {
       v.put("threshold " + t, r -> r.withThreshold(t));
     }
@@ -146,9 +167,24 @@ public final class ClassifierExperiments {
       rest.remove(at);
     }
     List<String> wanted = rest;
+    Map<String, UnaryOperator<Recipe>> all = variants(base);
+    // "A & B" applies variant A, then B, to the recipe
+    for (String w : wanted) {
+      if (w.contains(" & ")) {
+        UnaryOperator<Recipe> op = r -> r;
+        for (String part : w.split(" & ")) {
+          UnaryOperator<Recipe> p = variants(base).get(part);
+          if (p == null) {
+            throw new IllegalArgumentException("no variant " + part);
+          }
+          UnaryOperator<Recipe> before = op;
+          op = r -> p.apply(before.apply(r));
+        }
+        all.put(w, op);
+      }
+    }
     int k = folds;
     Map<String, List<LabeledExample>> cache = new HashMap<>();
-    Map<String, UnaryOperator<Recipe>> all = variants(base);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Map<String, Future<String>> results = new LinkedHashMap<>();
     for (Map.Entry<String, UnaryOperator<Recipe>> e : all.entrySet()) {
