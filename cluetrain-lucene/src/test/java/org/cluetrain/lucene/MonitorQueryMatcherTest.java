@@ -27,6 +27,34 @@ class MonitorQueryMatcherTest {
   }
 
   @Test
+  void aLargeBatchSplitOverTheCoresMatchesExactlyAsPostByPost() {
+    matcher.replaceQueries(
+        List.of(
+            SavedQuery.of("p", "bahn", "bahn OR zug*"),
+            SavedQuery.of("p", "late", "(bahn OR ice) NEAR/3 verspätung"),
+            SavedQuery.of("q", "flight", "flight* AND NOT avgeek")));
+    String[] texts = {
+      "Die Bahn hat wieder Verspätung", "Der ICE mit großer Verspätung", "Zugausfall in Köln",
+      "My flight was delayed", "Flights to Munich #avgeek avgeek", "Nichts Besonderes heute"
+    };
+    List<Post> posts = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_203; i++) {
+      posts.add(post("p" + i, texts[i % texts.length] + " " + i, i % 7 == 0 ? "q" : "p"));
+    }
+    List<List<String>> together = matcher.match(posts).matches();
+    assertThat(together).hasSize(posts.size());
+    for (int i = 0; i < posts.size(); i += 97) {
+      assertThat(together.get(i))
+          .as("post %d", i)
+          .isEqualTo(matcher.match(List.of(posts.get(i))).matches().get(0));
+    }
+    assertThat(together.get(6)).containsExactly("p/bahn", "p/late");
+    assertThat(together.get(7)).isEmpty(); // project q has no query about trains
+    assertThat(together.get(21)).containsExactly("q/flight");
+    assertThat(together.get(1_202)).containsExactly("p/bahn"); // the last chunk's last post
+  }
+
+  @Test
   void aBadQueryAmongGoodOnesIsReportedAndTheOthersStillMatch() {
     List<QueryProblem> problems =
         matcher.replaceQueries(
