@@ -9,10 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
@@ -49,20 +45,6 @@ public final class MonitorQueryMatcher implements QueryMatcher {
 
   /** The monitor and, per query id, its project; replaced as a whole. */
   private record QuerySet(Monitor monitor, Map<String, String> projects) {}
-
-  /** Batches smaller than twice this are matched on the calling thread alone. */
-  static final int MIN_CHUNK = 250;
-
-  private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
-
-  private final ExecutorService workers =
-      Executors.newFixedThreadPool(
-          PARALLELISM,
-          runnable -> {
-            Thread thread = new Thread(runnable, "cluetrain-matcher");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   public MonitorQueryMatcher() {
     this(new PostAnalyzer());
@@ -147,49 +129,18 @@ public final class MonitorQueryMatcher implements QueryMatcher {
     if (posts.isEmpty()) {
       return new MatchBatch(List.of(), List.of());
     }
+    Document[] batch = posts.stream().map(documents::forMatching).toArray(Document[]::new);
     lock.readLock().lock();
     try {
-      QuerySet set = current;
-      int chunks = Math.min(PARALLELISM, posts.size() / MIN_CHUNK);
-      if (chunks <= 1) {
-        return matchChunk(set, posts);
-      }
-      // The monitor is thread-safe and matching is CPU-bound: split a large batch over the cores.
-      int size = (posts.size() + chunks - 1) / chunks;
-      List<Future<MatchBatch>> others = new ArrayList<>();
-      for (int from = size; from < posts.size(); from += size) {
-        List<Post> chunk = posts.subList(from, Math.min(posts.size(), from + size));
-        others.add(workers.submit(() -> matchChunk(set, chunk)));
-      }
-      List<MatchBatch> parts = new ArrayList<>();
-      parts.add(matchChunk(set, posts.subList(0, size)));
-      for (Future<MatchBatch> other : others) {
-        parts.add(await(other));
-      }
-      List<List<String>> matches = new ArrayList<>(posts.size());
-      Map<String, QueryProblem> problems = new java.util.LinkedHashMap<>();
-      for (MatchBatch part : parts) {
-        matches.addAll(part.matches());
-        part.problems().forEach(problem -> problems.putIfAbsent(problem.queryId(), problem));
-      }
-      return new MatchBatch(matches, List.copyOf(problems.values()));
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  private MatchBatch matchChunk(QuerySet set, List<Post> posts) {
-    Document[] batch = posts.stream().map(documents::forMatching).toArray(Document[]::new);
-    try {
       MultiMatchingQueries<QueryMatch> result =
-          set.monitor().match(batch, QueryMatch.SIMPLE_MATCHER);
+          current.monitor().match(batch, QueryMatch.SIMPLE_MATCHER);
       List<List<String>> matches = new ArrayList<>(posts.size());
       for (int i = 0; i < posts.size(); i++) {
         String project = posts.get(i).project();
         matches.add(
             result.getMatches(i).stream()
                 .map(QueryMatch::getQueryId)
-                .filter(id -> project == null || project.equals(set.projects().get(id)))
+                .filter(id -> project == null || project.equals(current.projects().get(id)))
                 .sorted()
                 .toList());
       }
@@ -202,26 +153,13 @@ public final class MonitorQueryMatcher implements QueryMatcher {
       return new MatchBatch(matches, problems);
     } catch (IOException e) {
       throw new UncheckedIOException("matching a batch of " + posts.size() + " posts failed", e);
-    }
-  }
-
-  private static MatchBatch await(Future<MatchBatch> part) {
-    try {
-      return part.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while matching", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException("matching failed", e.getCause());
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
   @Override
   public void close() {
-    workers.shutdown();
     lock.writeLock().lock();
     try {
       close(current.monitor());
