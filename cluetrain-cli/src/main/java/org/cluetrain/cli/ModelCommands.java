@@ -160,19 +160,7 @@ final class ModelCommands {
       } else {
         Map<String, TextClassifier> byLang = new LinkedHashMap<>();
         for (String lang : examples.stream().map(LabeledExample::lang).distinct().toList()) {
-          byLang.put(
-              lang,
-              ShippedModels.load(chosen, lang)
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "no shipped "
-                                  + chosen.id()
-                                  + " model for language '"
-                                  + lang
-                                  + "'; shipped: "
-                                  + ShippedModels.NAMES
-                                  + " (or give --model)")));
+          byLang.put(lang, shipped(chosen, lang));
         }
         models = e -> byLang.get(e.lang());
       }
@@ -222,18 +210,7 @@ final class ModelCommands {
       Task chosen = task(task);
       String language = lang != null ? lang : NgramLanguageIdentifier.standard().identify(text);
       TextClassifier classifier =
-          model != null
-              ? TextClassifier.load(model)
-              : ShippedModels.load(chosen, language)
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "no shipped "
-                                  + chosen.id()
-                                  + " model for language '"
-                                  + language
-                                  + "'; shipped: "
-                                  + ShippedModels.NAMES));
+          model != null ? TextClassifier.load(model) : shipped(chosen, language);
       Label label = classifier.classify(text);
       spec.commandLine()
           .getOut()
@@ -248,6 +225,21 @@ final class ModelCommands {
                   : "  because of: " + String.join(", ", label.reasons()));
       return ExitCodes.OK;
     }
+  }
+
+  /** The shipped model for a task and language, or an error naming what is shipped. */
+  static TextClassifier shipped(Task task, String lang) {
+    return ShippedModels.load(task, lang)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no shipped "
+                        + task.id()
+                        + " model for language '"
+                        + lang
+                        + "'; shipped: "
+                        + ShippedModels.NAMES
+                        + " (or give --model)"));
   }
 
   static String mostCommonLanguage(List<LabeledExample> examples) {
