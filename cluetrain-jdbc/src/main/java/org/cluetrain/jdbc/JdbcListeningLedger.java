@@ -231,8 +231,11 @@ public final class JdbcListeningLedger implements ListeningLedger {
                 + " first_published, last_published) VALUES (?,?,?,?,?,?,?)"
                 + " ON CONFLICT (thread_id) DO UPDATE SET posts = threads.posts + excluded.posts,"
                 + " title = COALESCE(excluded.title, threads.title),"
-                + " first_published = MIN(threads.first_published, excluded.first_published),"
-                + " last_published = MAX(threads.last_published, excluded.last_published)")) {
+                // CASE rather than SQLite's two-argument MIN/MAX: PostgreSQL runs it too
+                + " first_published = CASE WHEN excluded.first_published < threads.first_published"
+                + " THEN excluded.first_published ELSE threads.first_published END,"
+                + " last_published = CASE WHEN excluded.last_published > threads.last_published"
+                + " THEN excluded.last_published ELSE threads.last_published END")) {
       for (Map.Entry<String, ThreadDelta> entry : threads.entrySet()) {
         ThreadDelta delta = entry.getValue();
         thread.setString(1, entry.getKey());
