@@ -73,6 +73,18 @@ class JdbcListeningLedgerTest {
       assertThat(authors).extracting(a -> a.authorId()).containsExactly("anna", "ben");
       assertThat(authors.get(0).repliesReceived()).isEqualTo(1); // ben answered anna
       assertThat(authors.get(1).repliesReceived()).isEqualTo(1); // anna answered ben
+
+      java.time.Instant firstBefore = thread.first();
+      StoredPost late = post("c3", "root", "ben", List.of());
+      StoredPost early =
+          new StoredPost(
+              late.post().toBuilder().id("c0").published(firstBefore.minusSeconds(60)).build(),
+              List.of());
+      assertThat(ledger.record(List.of(early))).isEqualTo(1); // a later batch, an earlier post
+      var grown = ledger.threads("bahn", 10).get(0);
+      assertThat(grown.first()).isEqualTo(firstBefore.minusSeconds(60));
+      assertThat(grown.last()).isEqualTo(thread.last());
+      assertThat(grown.posts()).isEqualTo(4);
     }
   }
 
