@@ -33,15 +33,14 @@ class ListeningEndToEndTest {
     Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
     try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
       assertThat(runtime.queryProblems()).isEmpty();
-      FileImporter importer = new FileImporter(runtime.pipeline(), Formats.standard());
-      for (Workspace.Project project : workspace.projects()) {
-        for (Path file : project.imports()) {
-          FileReport report = importer.importFile(file, project.name(), "auto");
-          assertThat(report.unusable()).isNull();
-          assertThat(report.problems()).isEmpty();
-          assertThat(report.stored()).isPositive();
-        }
-      }
+      new FileImporter(runtime.pipeline(), Formats.standard())
+          .importWorkspace(
+              workspace,
+              (project, report) -> {
+                assertThat(report.unusable()).isNull();
+                assertThat(report.problems()).isEmpty();
+                assertThat(report.stored()).isPositive();
+              });
       // the German blog thread: post, comments, replies and a pingback, with languages
       List<StoredPost> thread =
           runtime

@@ -20,6 +20,7 @@ import org.cluetrain.classify.TrainingConfig;
 import org.cluetrain.language.NgramLanguageIdentifier;
 import org.cluetrain.model.Label;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -57,6 +58,28 @@ final class ModelCommands {
     return data.examples();
   }
 
+  /** The task and the labelled files that {@code train} and {@code eval} both read. */
+  static final class LabelledFiles {
+    @Parameters(paramLabel = "TASK", description = "sentiment, spam, offensive or relevance.")
+    String task;
+
+    @Option(
+        names = "--data",
+        required = true,
+        arity = "1..*",
+        paramLabel = "FILE",
+        description = "Labelled TSV files.")
+    List<Path> data;
+
+    Task task() {
+      return ModelCommands.task(task);
+    }
+
+    List<LabeledExample> read(PrintWriter err) {
+      return ModelCommands.read(task(), data, err);
+    }
+  }
+
   @Command(
       name = "train",
       mixinStandardHelpOptions = true,
@@ -68,16 +91,7 @@ final class ModelCommands {
   static final class Train implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "TASK", description = "sentiment, spam, offensive or relevance.")
-    String task;
-
-    @Option(
-        names = "--data",
-        required = true,
-        arity = "1..*",
-        paramLabel = "FILE",
-        description = "Labelled TSV files.")
-    List<Path> data;
+    @Mixin LabelledFiles labelled;
 
     @Option(
         names = "--out",
@@ -102,8 +116,8 @@ final class ModelCommands {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Task chosen = task(task);
-      List<LabeledExample> examples = read(chosen, data, spec.commandLine().getErr());
+      Task chosen = labelled.task();
+      List<LabeledExample> examples = labelled.read(spec.commandLine().getErr());
       String language = lang != null ? lang : mostCommonLanguage(examples);
       long start = System.nanoTime();
       TextClassifier model =
@@ -132,16 +146,7 @@ final class ModelCommands {
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "TASK", description = "sentiment, spam, offensive or relevance.")
-    String task;
-
-    @Option(
-        names = "--data",
-        required = true,
-        arity = "1..*",
-        paramLabel = "FILE",
-        description = "Labelled TSV files.")
-    List<Path> data;
+    @Mixin LabelledFiles labelled;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "A model written by train.")
     Path model;
@@ -151,8 +156,8 @@ final class ModelCommands {
 
     @Override
     public Integer call() throws Exception {
-      Task chosen = task(task);
-      List<LabeledExample> examples = read(chosen, data, spec.commandLine().getErr());
+      Task chosen = labelled.task();
+      List<LabeledExample> examples = labelled.read(spec.commandLine().getErr());
       Function<LabeledExample, TextClassifier> models;
       if (model != null) {
         TextClassifier loaded = TextClassifier.load(model);

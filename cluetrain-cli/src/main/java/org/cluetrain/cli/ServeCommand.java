@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.ingest.FileImporter;
-import org.cluetrain.app.ingest.FileReport;
 import org.cluetrain.app.poll.LivePolling;
-import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.connectors.feed.FeedSubscription;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.web.ApiServer;
 import picocli.CommandLine.Command;
@@ -53,23 +53,25 @@ final class ServeCommand implements Callable<Integer> {
     Instant started = Instant.now();
     try (EmbeddedRuntime runtime = options.open()) {
       runtime.queryProblems().forEach(p -> out.println("query problem: " + p));
-      FileImporter importer = new FileImporter(runtime.pipeline(), Formats.standard());
-      for (Workspace.Project project : runtime.workspace().projects()) {
-        for (Path file : project.imports()) {
-          FileReport report = importer.importFile(file, project.name(), "auto");
-          out.printf(
-              "imported %s into %s: %d new, %d already stored%s%n",
-              file.getFileName(),
-              project.name(),
-              report.stored(),
-              report.alreadyKnown(),
-              report.problems().isEmpty() ? "" : ", " + report.problems().size() + " problems");
-        }
-      }
+      new FileImporter(runtime.pipeline(), Formats.standard())
+          .importWorkspace(
+              runtime.workspace(),
+              (project, report) ->
+                  out.printf(
+                      "imported %s into %s: %d new, %d already stored%s%n",
+                      Path.of(report.file()).getFileName(),
+                      project,
+                      report.stored(),
+                      report.alreadyKnown(),
+                      report.problems().isEmpty()
+                          ? ""
+                          : ", " + report.problems().size() + " problems"));
+      List<FeedSubscription> feeds =
+          LivePolling.subscriptions(runtime.workspace(), runtime.ledger());
       LivePolling polling =
-          noPoll || LivePolling.subscriptions(runtime.workspace(), runtime.ledger()).isEmpty()
+          noPoll || feeds.isEmpty()
               ? null
-              : LivePolling.start(runtime.workspace(), runtime.pipeline(), runtime.ledger());
+              : LivePolling.start(feeds, runtime.pipeline(), runtime.ledger());
       try (ApiServer server =
           ApiServer.start(
               runtime,
@@ -78,9 +80,7 @@ final class ServeCommand implements Callable<Integer> {
               () -> {
                 Map<String, Object> status = new LinkedHashMap<>();
                 status.put("polling", polling != null);
-                status.put(
-                    "feeds",
-                    LivePolling.subscriptions(runtime.workspace(), runtime.ledger()).size());
+                status.put("feeds", feeds.size());
                 status.put("stored_from_feeds", polling == null ? 0 : polling.stored());
                 status.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
                 return status;
@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             host.contains(":") ? "[" + host + "]" : host,
             server.port(),
             runtime.store().count(),
-            LivePolling.subscriptions(runtime.workspace(), runtime.ledger()).size(),
+            feeds.size(),
             polling == null ? "not polled" : "polled",
             runtime.dataDir());
         out.println("Press Ctrl-C to stop.");

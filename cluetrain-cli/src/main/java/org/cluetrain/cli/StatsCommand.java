@@ -1,6 +1,7 @@
 package org.cluetrain.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cluetrain.app.EmbeddedRuntime;
@@ -40,9 +41,10 @@ final class StatsCommand implements Callable<Integer> {
       section(out, "by language", stats.byLanguage());
       section(out, "by kind", stats.byKind());
       section(out, "by query", stats.byQuery());
-      if (!runtime.ledger().health().isEmpty()) {
+      List<SourceHealth> sources = runtime.ledger().health();
+      if (!sources.isEmpty()) {
         out.println("source health:");
-        for (SourceHealth health : runtime.ledger().health()) {
+        for (SourceHealth health : sources) {
           if (project != null && !project.equals(health.project())) {
             continue;
           }

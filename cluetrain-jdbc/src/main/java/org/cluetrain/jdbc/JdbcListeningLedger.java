@@ -337,20 +337,13 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized List<DuplicateDetector.Entry> recentFingerprints(int limit) {
-    List<DuplicateDetector.Entry> entries = new ArrayList<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
+    List<DuplicateDetector.Entry> entries =
+        select(
+            "fingerprints",
             "SELECT id, fingerprint FROM posts WHERE fingerprint <> 0 AND duplicate_of IS NULL"
-                + " ORDER BY seq DESC LIMIT ?")) {
-      ps.setInt(1, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          entries.add(new DuplicateDetector.Entry(rs.getString(1), rs.getLong(2)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read fingerprints: " + e.getMessage(), e);
-    }
+                + " ORDER BY seq DESC LIMIT ?",
+            rs -> new DuplicateDetector.Entry(rs.getString(1), rs.getLong(2)),
+            limit);
     java.util.Collections.reverse(entries);
     return entries;
   }
@@ -358,139 +351,95 @@ public final class JdbcListeningLedger implements ListeningLedger {
   @Override
   public synchronized ListeningStats stats(String project) {
     String where = project == null ? "" : " WHERE project = ?";
-    try {
-      long total = single("SELECT COUNT(*) FROM posts" + where, project);
-      long duplicates =
-          single(
-              "SELECT COUNT(*) FROM posts WHERE duplicate_of IS NOT NULL"
-                  + (project == null ? "" : " AND project = ?"),
-              project);
-      Map<String, Long> byQuery = new LinkedHashMap<>();
-      String queryFilter = project == null ? "" : " WHERE query_id LIKE ?";
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "SELECT query_id, SUM(posts) AS n FROM hourly_counts"
-                  + queryFilter
-                  + " GROUP BY query_id ORDER BY n DESC, query_id")) {
-        if (project != null) {
-          ps.setString(1, project.replace("%", "\\%") + "/%");
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            byQuery.put(rs.getString(1), rs.getLong(2));
-          }
-        }
-      }
-      return new ListeningStats(
-          total,
-          grouped("COALESCE(project, '(none)')", where, project),
-          grouped("source_id", where, project),
-          grouped("COALESCE(lang, 'und')", where, project),
-          grouped("kind", where, project),
-          byQuery,
-          duplicates);
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot compute statistics: " + e.getMessage(), e);
-    }
+    Object[] parameters = project == null ? new Object[0] : new Object[] {project};
+    long total =
+        select("statistics", "SELECT COUNT(*) FROM posts" + where, rs -> rs.getLong(1), parameters)
+            .get(0);
+    long duplicates =
+        select(
+                "statistics",
+                "SELECT COUNT(*) FROM posts WHERE duplicate_of IS NOT NULL"
+                    + (project == null ? "" : " AND project = ?"),
+                rs -> rs.getLong(1),
+                parameters)
+            .get(0);
+    // a project's query ids are "project/name": the range ["p/", "p0") holds exactly those
+    Map<String, Long> byQuery =
+        counts(
+            "SELECT query_id, SUM(posts) AS n FROM hourly_counts"
+                + (project == null ? "" : " WHERE query_id >= ? AND query_id < ?")
+                + " GROUP BY query_id ORDER BY n DESC, query_id",
+            project == null ? new Object[0] : new Object[] {project + "/", project + "0"});
+    return new ListeningStats(
+        total,
+        grouped("COALESCE(project, '(none)')", where, parameters),
+        grouped("source_id", where, parameters),
+        grouped("COALESCE(lang, 'und')", where, parameters),
+        grouped("kind", where, parameters),
+        byQuery,
+        duplicates);
   }
 
-  private long single(String sql, String parameter) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      if (parameter != null) {
-        ps.setString(1, parameter);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+  private Map<String, Long> grouped(String column, String where, Object[] parameters) {
+    return counts(
+        "SELECT "
+            + column
+            + " AS k, COUNT(*) AS n FROM posts"
+            + where
+            + " GROUP BY k ORDER BY n DESC, k",
+        parameters);
   }
 
-  private Map<String, Long> grouped(String column, String where, String parameter)
-      throws SQLException {
+  /** A two-column (key, count) query as an ordered map. */
+  private Map<String, Long> counts(String sql, Object[] parameters) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT "
-                + column
-                + " AS k, COUNT(*) AS n FROM posts"
-                + where
-                + " GROUP BY k ORDER BY n DESC, k")) {
-      if (parameter != null) {
-        ps.setString(1, parameter);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          counts.put(rs.getString(1), rs.getLong(2));
-        }
-      }
+    for (Map.Entry<String, Long> row :
+        select("statistics", sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)), parameters)) {
+      counts.put(row.getKey(), row.getValue());
     }
     return counts;
   }
 
   @Override
   public synchronized List<HourlyCount> hourlyCounts(String queryId, Instant since, Instant until) {
-    List<HourlyCount> counts = new ArrayList<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT hour, lang, source_id, posts FROM hourly_counts WHERE query_id = ?"
-                + " AND hour >= ? AND hour < ? ORDER BY hour, lang, source_id")) {
-      ps.setString(1, queryId);
-      ps.setLong(2, since == null ? Long.MIN_VALUE : since.getEpochSecond());
-      ps.setLong(3, until == null ? Long.MAX_VALUE : until.getEpochSecond());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          counts.add(
-              new HourlyCount(
-                  queryId,
-                  Instant.ofEpochSecond(rs.getLong(1)),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getLong(4)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read hourly counts: " + e.getMessage(), e);
-    }
-    return counts;
+    return select(
+        "hourly counts",
+        "SELECT hour, lang, source_id, posts FROM hourly_counts WHERE query_id = ?"
+            + " AND hour >= ? AND hour < ? ORDER BY hour, lang, source_id",
+        rs ->
+            new HourlyCount(
+                queryId,
+                Instant.ofEpochSecond(rs.getLong(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4)),
+        queryId,
+        since == null ? Long.MIN_VALUE : since.getEpochSecond(),
+        until == null ? Long.MAX_VALUE : until.getEpochSecond());
   }
 
   @Override
   public synchronized List<ThreadSummary> threads(String project, int limit) {
-    List<ThreadSummary> threads = new ArrayList<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT thread_id, project, source_id, title, posts, first_published, last_published"
-                + " FROM threads"
-                + (project == null ? "" : " WHERE project = ?")
-                + " ORDER BY last_published DESC, thread_id LIMIT ?")) {
-      int i = 1;
-      if (project != null) {
-        ps.setString(i++, project);
-      }
-      ps.setInt(i, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          threads.add(
-              new ThreadSummary(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getLong(5),
-                  Instant.ofEpochMilli(rs.getLong(6)),
-                  Instant.ofEpochMilli(rs.getLong(7))));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read threads: " + e.getMessage(), e);
-    }
-    return threads;
+    return select(
+        "threads",
+        "SELECT thread_id, project, source_id, title, posts, first_published, last_published"
+            + " FROM threads"
+            + (project == null ? "" : " WHERE project = ?")
+            + " ORDER BY last_published DESC, thread_id LIMIT ?",
+        rs ->
+            new ThreadSummary(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                Instant.ofEpochMilli(rs.getLong(6)),
+                Instant.ofEpochMilli(rs.getLong(7))),
+        project == null ? new Object[] {limit} : new Object[] {project, limit});
   }
 
   @Override
   public synchronized List<AuthorSummary> authors(String project, int limit) {
-    List<AuthorSummary> authors = new ArrayList<>();
     String sql =
         project == null
             ? "SELECT author_id, name, posts, replies_received FROM authors"
@@ -498,22 +447,11 @@ public final class JdbcListeningLedger implements ListeningLedger {
             : "SELECT a.author_id, a.name, p.posts, a.replies_received FROM author_projects p"
                 + " JOIN authors a ON a.author_id = p.author_id WHERE p.project = ?"
                 + " ORDER BY p.posts DESC, a.author_id LIMIT ?";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      int i = 1;
-      if (project != null) {
-        ps.setString(i++, project);
-      }
-      ps.setInt(i, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          authors.add(
-              new AuthorSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read authors: " + e.getMessage(), e);
-    }
-    return authors;
+    return select(
+        "authors",
+        sql,
+        rs -> new AuthorSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+        project == null ? new Object[] {limit} : new Object[] {project, limit});
   }
 
   @Override
@@ -551,45 +489,33 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized void saveValidators(String sourceId, String etag, String lastModified) {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "UPDATE source_health SET etag = ?, last_modified = ? WHERE source_id = ?")) {
-      ps.setString(1, etag);
-      ps.setString(2, lastModified);
-      ps.setString(3, sourceId);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot save the validators of " + sourceId + ": " + e, e);
-    }
+    update(
+        "the validators of " + sourceId,
+        "UPDATE source_health SET etag = ?, last_modified = ? WHERE source_id = ?",
+        etag,
+        lastModified,
+        sourceId);
   }
 
   @Override
   public synchronized java.util.Optional<String[]> validators(String sourceId) {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT etag, last_modified FROM source_health WHERE source_id = ?")) {
-      ps.setString(1, sourceId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? java.util.Optional.of(new String[] {rs.getString(1), rs.getString(2)})
-            : java.util.Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read the validators of " + sourceId + ": " + e, e);
-    }
+    return select(
+            "the validators of " + sourceId,
+            "SELECT etag, last_modified FROM source_health WHERE source_id = ?",
+            rs -> new String[] {rs.getString(1), rs.getString(2)},
+            sourceId)
+        .stream()
+        .findFirst();
   }
 
   @Override
   public synchronized List<SourceHealth> health() {
-    List<SourceHealth> all = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs =
-            statement.executeQuery(
-                "SELECT source_id, project, url, state, last_attempt, last_success, last_error,"
-                    + " consecutive_failures, items_fetched, items_unparseable, next_attempt, gaps"
-                    + " FROM source_health ORDER BY project, source_id")) {
-      while (rs.next()) {
-        all.add(
+    return select(
+        "source health",
+        "SELECT source_id, project, url, state, last_attempt, last_success, last_error,"
+            + " consecutive_failures, items_fetched, items_unparseable, next_attempt, gaps"
+            + " FROM source_health ORDER BY project, source_id",
+        rs ->
             new SourceHealth(
                 rs.getString(1),
                 rs.getString(2),
@@ -603,11 +529,6 @@ public final class JdbcListeningLedger implements ListeningLedger {
                 rs.getLong(10),
                 instant(rs, 11),
                 split(rs.getString(12))));
-      }
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read source health: " + e.getMessage(), e);
-    }
-    return all;
   }
 
   @Override
@@ -646,14 +567,11 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized List<SavedQuery> queries() {
-    List<SavedQuery> queries = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs =
-            statement.executeQuery(
-                "SELECT project, name, query_text, role, must_match, must_not_match"
-                    + " FROM saved_queries ORDER BY project, name")) {
-      while (rs.next()) {
-        queries.add(
+    return select(
+        "queries",
+        "SELECT project, name, query_text, role, must_match, must_not_match"
+            + " FROM saved_queries ORDER BY project, name",
+        rs ->
             new SavedQuery(
                 rs.getString(1),
                 rs.getString(2),
@@ -661,46 +579,33 @@ public final class JdbcListeningLedger implements ListeningLedger {
                 SavedQuery.Role.valueOf(rs.getString(4)),
                 split(rs.getString(5)),
                 split(rs.getString(6))));
-      }
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read queries: " + e.getMessage(), e);
-    }
-    return queries;
   }
 
   @Override
   public synchronized void saveRelevanceLabel(
       String project, String postId, boolean relevant, Instant at) {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO relevance_labels (project, post_id, relevant, labelled_at)"
-                + " VALUES (?,?,?,?) ON CONFLICT (project, post_id) DO UPDATE SET"
-                + " relevant = excluded.relevant, labelled_at = excluded.labelled_at")) {
-      ps.setString(1, project);
-      ps.setString(2, postId);
-      ps.setInt(3, relevant ? 1 : 0);
-      ps.setLong(4, at.toEpochMilli());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot save the relevance label of " + postId + ": " + e, e);
-    }
+    update(
+        "the relevance label of " + postId,
+        "INSERT INTO relevance_labels (project, post_id, relevant, labelled_at)"
+            + " VALUES (?,?,?,?) ON CONFLICT (project, post_id) DO UPDATE SET"
+            + " relevant = excluded.relevant, labelled_at = excluded.labelled_at",
+        project,
+        postId,
+        relevant ? 1 : 0,
+        at.toEpochMilli());
   }
 
   @Override
   public synchronized Map<String, Boolean> relevanceLabels(String project) {
     Map<String, Boolean> labels = new LinkedHashMap<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
+    for (Map.Entry<String, Boolean> label :
+        select(
+            "relevance labels",
             "SELECT post_id, relevant FROM relevance_labels WHERE project = ?"
-                + " ORDER BY labelled_at, post_id")) {
-      ps.setString(1, project);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          labels.put(rs.getString(1), rs.getInt(2) == 1);
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read relevance labels: " + e.getMessage(), e);
+                + " ORDER BY labelled_at, post_id",
+            rs -> Map.entry(rs.getString(1), rs.getInt(2) == 1),
+            project)) {
+      labels.put(label.getKey(), label.getValue());
     }
     return labels;
   }
@@ -728,23 +633,68 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized List<Subscription> subscriptions() {
-    List<Subscription> all = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs =
-            statement.executeQuery(
-                "SELECT project, feed_url, title, site_url, category FROM subscriptions"
-                    + " ORDER BY project, feed_url")) {
-      while (rs.next()) {
-        all.add(
+    return select(
+        "feed subscriptions",
+        "SELECT project, feed_url, title, site_url, category FROM subscriptions"
+            + " ORDER BY project, feed_url",
+        rs ->
             new Subscription(
                 rs.getString(1),
                 new ReadItem.FeedSubscription(
                     rs.getString(3), rs.getString(2), rs.getString(4), rs.getString(5))));
+  }
+
+  /** Reads one row of a result into a value. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /**
+   * Runs a query with its parameters bound in order and reads every row.
+   *
+   * @param what what is read, for the error message
+   */
+  private <T> List<T> select(String what, String sql, RowReader<T> reader, Object... parameters) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, parameters);
+      List<T> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(reader.read(rs));
+        }
       }
+      return rows;
     } catch (SQLException e) {
-      throw new StoreFailure("cannot read feed subscriptions: " + e.getMessage(), e);
+      throw new StoreFailure("cannot read " + what + ": " + e.getMessage(), e);
     }
-    return all;
+  }
+
+  /** Runs one statement that changes rows. */
+  private void update(String what, String sql, Object... parameters) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, parameters);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreFailure("cannot save " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object[] parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      Object value = parameters[i];
+      if (value == null) {
+        ps.setNull(i + 1, Types.VARCHAR);
+      } else if (value instanceof String text) {
+        ps.setString(i + 1, text);
+      } else if (value instanceof Long number) {
+        ps.setLong(i + 1, number);
+      } else if (value instanceof Integer number) {
+        ps.setInt(i + 1, number);
+      } else {
+        throw new IllegalArgumentException("cannot bind a " + value.getClass().getSimpleName());
+      }
+    }
   }
 
   private static List<String> split(String joined) {

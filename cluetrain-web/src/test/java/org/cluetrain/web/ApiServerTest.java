@@ -36,12 +36,8 @@ class ApiServerTest {
   static void start() throws Exception {
     Workspace workspace = WorkspaceReader.read(Path.of("../examples/workspace.yaml"));
     runtime = EmbeddedRuntime.open(data, workspace);
-    FileImporter importer = new FileImporter(runtime.pipeline(), Formats.standard());
-    for (Workspace.Project project : workspace.projects()) {
-      for (Path file : project.imports()) {
-        importer.importFile(file, project.name(), "auto");
-      }
-    }
+    new FileImporter(runtime.pipeline(), Formats.standard())
+        .importWorkspace(workspace, (project, report) -> {});
     runtime
         .ledger()
         .saveHealth(

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
@@ -72,6 +74,20 @@ public final class FileImporter {
       return report.unusable(file + ": " + e.getMessage());
     }
     return report.build();
+  }
+
+  /**
+   * Imports every file the workspace's projects declare ({@code import:} sources), each for its
+   * project, reporting each file as it is done.
+   *
+   * @param done receives the project's name and the file's report
+   */
+  public void importWorkspace(Workspace workspace, BiConsumer<String, FileReport> done) {
+    for (Workspace.Project project : workspace.projects()) {
+      for (Path file : project.imports()) {
+        done.accept(project.name(), importFile(file, project.name(), "auto"));
+      }
+    }
   }
 
   private void flush(List<Post> batch, FileReport.Builder report) {

@@ -56,7 +56,7 @@ public final class LivePolling implements AutoCloseable {
       try {
         feeds.add(
             new FeedSubscription(
-                "feed:" + url,
+                sourceId(url),
                 subscription.project(),
                 url,
                 SUBSCRIBED_FEED_INTERVAL,
@@ -68,6 +68,11 @@ public final class LivePolling implements AutoCloseable {
     return feeds;
   }
 
+  /** A polled feed's source id: the same as the feed reader gives posts fetched from it. */
+  static String sourceId(String feedUrl) {
+    return "feed:" + feedUrl;
+  }
+
   /** The feeds declared in the workspace file, as the poller's subscriptions. */
   public static List<FeedSubscription> subscriptions(Workspace workspace) {
     List<FeedSubscription> feeds = new ArrayList<>();
@@ -75,7 +80,7 @@ public final class LivePolling implements AutoCloseable {
       for (Workspace.FeedSource feed : project.feeds()) {
         feeds.add(
             new FeedSubscription(
-                "feed:" + feed.url(),
+                sourceId(feed.url()),
                 project.name(),
                 feed.url(),
                 Duration.ofSeconds(feed.everySeconds()),
@@ -85,10 +90,13 @@ public final class LivePolling implements AutoCloseable {
     return feeds;
   }
 
-  /** Starts polling in the background; each feed's health is "pending" until its first attempt. */
+  /**
+   * Starts polling these feeds (see {@link #subscriptions(Workspace, ListeningLedger)}) in the
+   * background; a feed's health is "pending" until its first attempt, and a feed polled before
+   * continues with its saved schedule, counts and validators.
+   */
   public static LivePolling start(
-      Workspace workspace, ListeningPipeline pipeline, ListeningLedger ledger) {
-    List<FeedSubscription> feeds = subscriptions(workspace, ledger);
+      List<FeedSubscription> feeds, ListeningPipeline pipeline, ListeningLedger ledger) {
     List<FeedState> saved = new ArrayList<>();
     java.util.Map<String, SourceHealth> healthById = new java.util.HashMap<>();
     ledger.health().forEach(h -> healthById.put(h.sourceId(), h));

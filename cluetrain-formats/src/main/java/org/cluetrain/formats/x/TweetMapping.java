@@ -55,16 +55,7 @@ final class TweetMapping {
       throw new IllegalArgumentException("tweet " + id + " has no text");
     }
     List<String> links = new ArrayList<>();
-    for (JsonNode url : entities.path("urls")) {
-      String shortUrl = JsonInput.text(url, "url");
-      String expanded = JsonInput.text(url, "expanded_url");
-      if (expanded != null) {
-        links.add(expanded);
-        if (shortUrl != null) {
-          text = text.replace(shortUrl, expanded);
-        }
-      }
-    }
+    text = expandLinks(entities, text, links);
     for (JsonNode media : entities.path("media")) {
       String expanded = JsonInput.text(media, "expanded_url");
       if (expanded != null && !links.contains(expanded)) {
@@ -104,25 +95,19 @@ final class TweetMapping {
             JsonInput.number(tweet, "retweet_count"),
             null,
             null);
-    return Post.builder()
-        .id("x:" + id)
-        .source(source)
-        .threadId(parent == null ? null : "x:" + parent)
-        .parentId(parent == null ? null : "x:" + parent)
-        .kind(parent == null ? PostKind.POST : PostKind.REPLY)
-        .author(author)
-        .url(
-            author != null && author.handle() != null
-                ? "https://x.com/" + author.handle() + "/status/" + id
-                : null)
-        .text(HtmlText.normalise(Parser.unescapeEntities(text, false)))
-        .published(published != null ? published : fromSnowflake(id))
-        .engagement(engagement.isUnknown() ? Engagement.UNKNOWN : engagement)
-        .links(links)
-        .mentions(new ArrayList<>(mentions))
-        .hashtags(new ArrayList<>(hashtags))
-        .lang(language(JsonInput.text(tweet, "lang")))
-        .build();
+    return post(
+        id,
+        source,
+        parent,
+        parent,
+        author,
+        text,
+        published,
+        engagement,
+        links,
+        mentions,
+        hashtags,
+        tweet);
   }
 
   /** A v2 tweet; {@code users} are the response's {@code includes.users} by id. */
@@ -141,16 +126,7 @@ final class TweetMapping {
     }
     JsonNode entities = tweet.path("entities");
     List<String> links = new ArrayList<>();
-    for (JsonNode url : entities.path("urls")) {
-      String shortUrl = JsonInput.text(url, "url");
-      String expanded = JsonInput.text(url, "expanded_url");
-      if (expanded != null) {
-        links.add(expanded);
-        if (shortUrl != null) {
-          text = text.replace(shortUrl, expanded);
-        }
-      }
-    }
+    text = expandLinks(entities, text, links);
     Set<String> mentions = new LinkedHashSet<>();
     for (JsonNode mention : entities.path("mentions")) {
       addLower(mentions, JsonInput.text(mention, "username"));
@@ -189,11 +165,39 @@ final class TweetMapping {
             JsonInput.number(metrics, "impression_count"),
             null);
     Instant published = Dates.parse(JsonInput.text(tweet, "created_at"));
+    return post(
+        id,
+        source,
+        conversation != null ? conversation : parent,
+        parent,
+        author,
+        text,
+        published,
+        engagement,
+        links,
+        mentions,
+        hashtags,
+        tweet);
+  }
+
+  /** The post both API versions come down to; ids are the tweets' own, prefixed {@code x:}. */
+  private static Post post(
+      String id,
+      SourceRef source,
+      String thread,
+      String parent,
+      Author author,
+      String text,
+      Instant published,
+      Engagement engagement,
+      List<String> links,
+      Set<String> mentions,
+      Set<String> hashtags,
+      JsonNode tweet) {
     return Post.builder()
         .id("x:" + id)
         .source(source)
-        .threadId(
-            conversation != null ? "x:" + conversation : parent == null ? null : "x:" + parent)
+        .threadId(thread == null ? null : "x:" + thread)
         .parentId(parent == null ? null : "x:" + parent)
         .kind(parent == null ? PostKind.POST : PostKind.REPLY)
         .author(author)
@@ -209,6 +213,24 @@ final class TweetMapping {
         .hashtags(new ArrayList<>(hashtags))
         .lang(language(JsonInput.text(tweet, "lang")))
         .build();
+  }
+
+  /**
+   * Replaces the text's t.co short links by the addresses they stand for, collecting those in
+   * {@code links}; returns the text.
+   */
+  private static String expandLinks(JsonNode entities, String text, List<String> links) {
+    for (JsonNode url : entities.path("urls")) {
+      String shortUrl = JsonInput.text(url, "url");
+      String expanded = JsonInput.text(url, "expanded_url");
+      if (expanded != null) {
+        links.add(expanded);
+        if (shortUrl != null) {
+          text = text.replace(shortUrl, expanded);
+        }
+      }
+    }
+    return text;
   }
 
   private static Long sum(Long a, Long b) {
