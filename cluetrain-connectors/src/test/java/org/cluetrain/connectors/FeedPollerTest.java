@@ -28,6 +28,7 @@ import org.cluetrain.model.Post;
 import org.cluetrain.testkit.ManualClock;
 import org.cluetrain.testkit.SharedData;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,15 @@ class FeedPollerTest {
   private final RecordingListener listener = new RecordingListener();
   private final FeedServer server = FeedServer.start();
   private final List<FeedPoller> pollers = new ArrayList<>();
+
+  /**
+   * The server hands out real captured feeds from its own threads, where a missing file could not
+   * skip the test: check for them here, on the test's thread, first.
+   */
+  @BeforeEach
+  void sharedFeedsArePresent() {
+    SharedData.path("fixtures/feeds/real-captured/input");
+  }
 
   @AfterEach
   void stop() {
