@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.classify.ClassifierEnricher;
@@ -19,6 +20,7 @@ import org.cluetrain.enrich.Enricher;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
+import org.cluetrain.jdbc.JdbcAccountStore;
 import org.cluetrain.jdbc.JdbcListeningLedger;
 import org.cluetrain.language.LinguaLanguageIdentifier;
 import org.cluetrain.language.NgramLanguageIdentifier;
@@ -48,6 +50,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final ListeningPipeline pipeline;
   private final List<String> queryProblems;
   private final RelevanceLoop relevance;
+  private final AccessControl access;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;
@@ -102,6 +105,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
             relevance.enricher(),
             duplicates);
     this.pipeline = new ListeningPipeline(enrichers, matcher, store, ledger);
+    this.access =
+        new AccessControl(
+            JdbcAccountStore.openSqlite(dataDir.resolve("ledger.db")), Clock.systemUTC());
   }
 
   /** Opens (creating if needed) the data directory for this workspace. */
@@ -138,6 +144,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return matcher;
   }
 
+  /** Who may sign in, and their sessions and API tokens. */
+  public AccessControl access() {
+    return access;
+  }
+
   /** Saved queries that could not be compiled, each with its reason. */
   public List<String> queryProblems() {
     return List.copyOf(queryProblems);
@@ -147,6 +158,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   public void close() {
     try (lockChannel) {
       matcher.close();
+      access.accounts().close();
       store.close();
       ledger.close();
       lock.release();

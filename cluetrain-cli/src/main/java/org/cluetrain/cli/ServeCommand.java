@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Cluetrain: import the workspace's files, poll its feeds and serve the HTTP API.",
+      "Run Cluetrain: import the workspace's files, poll its feeds, serve the web application"
+          + " and its JSON API.",
       "Stops on Ctrl-C (or SIGTERM), finishing the batch in hand."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -93,6 +94,16 @@ final class ServeCommand implements Callable<Integer> {
             feeds.size(),
             polling == null ? "not polled" : "polled",
             runtime.dataDir());
+        runtime
+            .access()
+            .createFirstAdmin()
+            .ifPresent(
+                password ->
+                    out.printf(
+                        "First start: sign in as 'admin' with the password %s%n"
+                            + "(shown only now; change it on your account page, or with"
+                            + " 'cluetrain users password admin').%n",
+                        password));
         out.println("Press Ctrl-C to stop.");
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);

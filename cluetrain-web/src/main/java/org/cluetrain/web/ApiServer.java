@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
+import io.javalin.security.RouteRole;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -16,17 +20,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.cluetrain.access.Account;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.PostView;
 import org.cluetrain.app.TimeArguments;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
 import org.cluetrain.store.SearchPage;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.StoredPost;
+import org.cluetrain.web.access.Access;
+import org.cluetrain.web.access.Authentication;
+import org.cluetrain.web.access.SignInPages;
 
 /**
  * The HTTP API: JSON over {@code /api/…} for projects, queries, search, posts, threads, stats and
@@ -53,7 +63,11 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(mapper, false));
+              config.staticFiles.add("/assets", Location.CLASSPATH);
+              config.staticFiles.enableWebjars();
             });
+    Authentication.install(app, runtime.access(), this::projectNames);
+    SignInPages.register(app);
     routes();
   }
 
@@ -75,24 +89,42 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
+  /** A route of the server: its method, path and who may call it. */
+  public record Endpoint(String method, String path, Set<RouteRole> roles) {}
+
+  /** Every route, so tests can prove each one refuses whom it must. */
+  public List<Endpoint> endpoints() {
+    return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+        .map(ParsedEndpoint::getEndpoint)
+        .filter(e -> e.getMethod().isHttpMethod())
+        .map(e -> new Endpoint(e.getMethod().name(), e.getPath(), e.getRoles()))
+        .toList();
+  }
+
   private void routes() {
-    app.get("/", ctx -> ctx.html(IndexPage.html(runtime)));
-    app.get("/api", ctx -> ctx.json(IndexPage.endpoints()));
-    app.get("/api/status", ctx -> ctx.json(status()));
-    app.get("/api/projects", ctx -> ctx.json(projects()));
-    app.get("/api/queries", ctx -> ctx.json(queries(ctx.queryParam("project"))));
-    app.get("/api/queries/{project}/{name}/counts", this::hourlyCounts);
-    app.get("/api/search", this::search);
-    app.get("/api/posts/{id}", this::post);
+    app.get("/", this::home, Access.VIEWER);
+    app.get("/switch", this::switchProject, Access.VIEWER);
+    app.get("/api", ctx -> ctx.json(ApiIndex.endpoints()), Access.VIEWER);
+    app.get("/api/status", ctx -> ctx.json(status()), Access.VIEWER);
+    app.get("/api/projects", ctx -> ctx.json(projects(ctx)), Access.VIEWER);
+    app.get("/api/queries", ctx -> ctx.json(queries(project(ctx))), Access.VIEWER);
+    app.get("/api/queries/{project}/{name}/counts", this::hourlyCounts, Access.VIEWER);
+    app.get("/api/search", this::search, Access.VIEWER);
+    app.get("/api/posts/{id}", this::post, Access.VIEWER);
     app.get(
-        "/api/threads", ctx -> ctx.json(runtime.ledger().threads(project(ctx), limit(ctx, 50))));
-    app.get("/api/threads/{id}", this::thread);
+        "/api/threads",
+        ctx -> ctx.json(runtime.ledger().threads(project(ctx), limit(ctx, 50))),
+        Access.VIEWER);
+    app.get("/api/threads/{id}", this::thread, Access.VIEWER);
     app.get(
-        "/api/authors", ctx -> ctx.json(runtime.ledger().authors(project(ctx), limit(ctx, 50))));
-    app.get("/api/stats", ctx -> ctx.json(runtime.ledger().stats(project(ctx))));
-    app.get("/api/sources", ctx -> ctx.json(runtime.ledger().health()));
-    app.post("/api/projects/{project}/labels", this::label);
-    app.get("/api/projects/{project}/labels/next", this::nextToLabel);
+        "/api/authors",
+        ctx -> ctx.json(runtime.ledger().authors(project(ctx), limit(ctx, 50))),
+        Access.VIEWER);
+    app.get("/api/stats", ctx -> ctx.json(runtime.ledger().stats(project(ctx))), Access.VIEWER);
+    app.get("/api/sources", ctx -> ctx.json(visibleHealth(ctx)), Access.VIEWER);
+    app.post("/api/projects/{project}/labels", this::label, Access.ANALYST);
+    app.get("/api/projects/{project}/labels/next", this::nextToLabel, Access.VIEWER);
+    app.exception(HttpResponseException.class, ErrorPages::answer);
     app.exception(
         BadRequest.class,
         (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
@@ -124,8 +156,43 @@ public final class ApiServer implements AutoCloseable {
     return json;
   }
 
-  private List<Map<String, Object>> projects() {
+  private List<String> projectNames() {
+    return runtime.workspace().projects().stream().map(Workspace.Project::name).toList();
+  }
+
+  /** Where the browser lands: the overview of the first project this person may see. */
+  private void home(Context ctx) {
+    Account account = Authentication.requireAccount(ctx);
+    projectNames().stream()
+        .filter(account::canSee)
+        .findFirst()
+        .ifPresentOrElse(first -> ctx.redirect("/p/" + first), () -> ctx.redirect("/sources"));
+  }
+
+  /** The project switcher: the same section in another project. */
+  private void switchProject(Context ctx) {
+    String project = ctx.queryParam("project");
+    if (project == null || runtime.workspace().project(project).isEmpty()) {
+      throw new NotFound("no project '" + project + "'");
+    }
+    Authentication.requireProject(ctx, project);
+    String section = Objects.requireNonNullElse(ctx.queryParam("section"), "overview");
+    boolean perProject = List.of("mentions", "inbox", "queries", "alerts").contains(section);
+    ctx.redirect("/p/" + project + (perProject ? "/" + section : ""));
+  }
+
+  private List<SourceHealth> visibleHealth(Context ctx) {
+    Account account = Authentication.requireAccount(ctx);
+    return runtime.ledger().health().stream()
+        .filter(
+            h -> account.seesAllProjects() || (h.project() != null && account.canSee(h.project())))
+        .toList();
+  }
+
+  private List<Map<String, Object>> projects(Context ctx) {
+    Account account = Authentication.requireAccount(ctx);
     return runtime.workspace().projects().stream()
+        .filter(p -> account.canSee(p.name()))
         .map(
             p -> {
               Map<String, Object> json = new LinkedHashMap<>();
@@ -199,6 +266,7 @@ public final class ApiServer implements AutoCloseable {
             .store()
             .get(ctx.pathParam("id"))
             .orElseThrow(() -> new NotFound("no post with id " + ctx.pathParam("id")));
+    Authentication.requireProject(ctx, post.post().project());
     ctx.json(PostView.of(post));
   }
 
@@ -207,6 +275,7 @@ public final class ApiServer implements AutoCloseable {
     if (posts.isEmpty()) {
       throw new NotFound("no thread with id " + ctx.pathParam("id"));
     }
+    Authentication.requireProject(ctx, posts.get(0).post().project());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("thread", ctx.pathParam("id"));
     json.put("posts", posts.stream().map(PostView::of).toList());
@@ -219,6 +288,7 @@ public final class ApiServer implements AutoCloseable {
     if (!known) {
       throw new NotFound("no saved query " + id);
     }
+    Authentication.requireProject(ctx, ctx.pathParam("project"));
     ctx.json(runtime.ledger().hourlyCounts(id, instant(ctx, "since"), instant(ctx, "until")));
   }
 
@@ -264,6 +334,7 @@ public final class ApiServer implements AutoCloseable {
     if (runtime.workspace().project(project).isEmpty()) {
       throw new NotFound("no project '" + project + "'");
     }
+    Authentication.requireProject(ctx, project);
     return project;
   }
 
@@ -276,6 +347,8 @@ public final class ApiServer implements AutoCloseable {
               + "'; the workspace has "
               + runtime.workspace().projects().stream().map(Workspace.Project::name).toList());
     }
+    // a person limited to some projects must name one; everybody else may ask across all
+    Authentication.requireProject(ctx, project);
     return project;
   }
 

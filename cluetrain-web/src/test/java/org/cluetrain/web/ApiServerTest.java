@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
@@ -31,6 +33,7 @@ class ApiServerTest {
   static ApiServer server;
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final ObjectMapper JSON = new ObjectMapper();
+  static String token;
 
   @BeforeAll
   static void start() throws Exception {
@@ -46,6 +49,8 @@ class ApiServerTest {
                 "bahn",
                 "https://www.tagesschau.de/xml/rss2/"));
     server = ApiServer.start(runtime, "127.0.0.1", 0, () -> Map.of("polling", false));
+    runtime.access().addUser("ana", Role.ANALYST, "a long enough secret", Set.of());
+    token = runtime.access().createToken("ana", "tests");
   }
 
   @AfterAll
@@ -56,7 +61,9 @@ class ApiServerTest {
 
   static HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -170,19 +177,17 @@ class ApiServerTest {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
-  void theStartPageListsTheApi() throws Exception {
+  void theStartPageIsTheFirstProjectsOverview() throws Exception {
     HttpResponse<String> page = get("/");
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body())
-        .contains("Cluetrain is listening")
-        .contains("/api/search")
-        .contains("Martina K.")
-        .contains("PENDING");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location")).hasValue("/p/bahn");
+    assertThat(json("/api").toString()).contains("GET /api/search");
   }
 }

@@ -1,0 +1,198 @@
+package org.cluetrain.app.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cluetrain.access.Account;
+import org.cluetrain.access.AccountStore;
+import org.cluetrain.access.AccountStore.Session;
+import org.cluetrain.access.AccountStore.Token;
+import org.cluetrain.access.Role;
+
+/**
+ * Signing in and out, sessions and API tokens. Secrets handed out (session cookies, tokens) are 256
+ * random bits; the store keeps only their SHA-256, so reading the database signs nobody in.
+ */
+public final class AccessControl {
+  /** How long a browser stays signed in without signing in again. */
+  public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+  public static final int MIN_PASSWORD_LENGTH = 10;
+  private static final String TOKEN_PREFIX = "ct_";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** A hash of a password nobody knows: unknown names cost the same time as known ones. */
+  private static final String UNKNOWN_USER_HASH = PasswordHashing.hash(randomSecret());
+
+  private final AccountStore accounts;
+  private final Clock clock;
+  private final SignInThrottle throttle;
+
+  public AccessControl(AccountStore accounts, Clock clock) {
+    this.accounts = accounts;
+    this.clock = clock;
+    this.throttle = new SignInThrottle(clock);
+  }
+
+  /** A browser's sign-in: the cookie secret to hand out, and who it is. */
+  public record SignedIn(String secret, Account account, String csrfToken) {}
+
+  /** Why a sign-in was refused; {@code retryAfter} is set when too many attempts failed. */
+  public static final class SignInRefused extends Exception {
+    private final Duration retryAfter;
+
+    SignInRefused(String message, Duration retryAfter) {
+      super(message);
+      this.retryAfter = retryAfter;
+    }
+
+    public Optional<Duration> retryAfter() {
+      return Optional.ofNullable(retryAfter);
+    }
+  }
+
+  /**
+   * Checks the password and opens a session.
+   *
+   * @param address where the attempt comes from, for the guessing limit
+   */
+  public SignedIn signIn(String name, String password, String address) throws SignInRefused {
+    String key = name == null ? "" : name.strip();
+    Optional<Duration> wait = throttle.waitBefore(key, address);
+    if (wait.isPresent()) {
+      throw new SignInRefused("too many failed sign-ins; try again later", wait.get());
+    }
+    Optional<String> hash = accounts.passwordHash(key);
+    // hash a password even for unknown names, so timing does not tell which names exist
+    boolean matches =
+        PasswordHashing.verify(password == null ? "" : password, hash.orElse(UNKNOWN_USER_HASH));
+    if (hash.isEmpty() || !matches) {
+      throttle.failed(key, address);
+      throw new SignInRefused("wrong user name or password", null);
+    }
+    throttle.succeeded(key);
+    Account account = accounts.find(key).orElseThrow();
+    String secret = randomSecret();
+    String csrf = randomSecret();
+    accounts.saveSession(
+        new Session(sha256(secret), account.name(), csrf, clock.instant().plus(SESSION_LIFETIME)));
+    return new SignedIn(secret, account, csrf);
+  }
+
+  /** The signed-in account of a session cookie, while the session lasts. */
+  public Optional<SignedIn> session(String secret) {
+    if (secret == null || secret.isBlank()) {
+      return Optional.empty();
+    }
+    String hash = sha256(secret);
+    Optional<Session> session = accounts.session(hash);
+    if (session.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!session.get().expires().isAfter(clock.instant())) {
+      accounts.deleteSession(hash);
+      return Optional.empty();
+    }
+    return accounts
+        .find(session.get().account())
+        .map(account -> new SignedIn(secret, account, session.get().csrfToken()));
+  }
+
+  public void signOut(String secret) {
+    if (secret != null) {
+      accounts.deleteSession(sha256(secret));
+    }
+  }
+
+  /** Creates an API token for the account; the secret is shown once and never stored. */
+  public String createToken(String account, String label) {
+    requireAccount(account);
+    String secret = TOKEN_PREFIX + randomSecret();
+    String hash = sha256(secret);
+    accounts.saveToken(
+        new Token(hash.substring(0, 12), hash, account, label.strip(), clock.instant()));
+    return secret;
+  }
+
+  public List<Token> tokens(String account) {
+    return accounts.tokens(account);
+  }
+
+  public void revokeToken(String account, String id) {
+    accounts.deleteToken(account, id);
+  }
+
+  /** The account an API token ({@code Authorization: Bearer ct_…}) belongs to. */
+  public Optional<Account> tokenAccount(String secret) {
+    if (secret == null || !secret.startsWith(TOKEN_PREFIX)) {
+      return Optional.empty();
+    }
+    return accounts.token(sha256(secret)).flatMap(token -> accounts.find(token.account()));
+  }
+
+  /** Adds a user; the password must be at least {@value #MIN_PASSWORD_LENGTH} characters. */
+  public Account addUser(String name, Role role, String password, Set<String> projects) {
+    checkPassword(password);
+    Account account = new Account(name, role, projects, null, clock.instant());
+    accounts.create(account, PasswordHashing.hash(password));
+    return account;
+  }
+
+  public void changePassword(String name, String password) {
+    checkPassword(password);
+    accounts.setPasswordHash(name, PasswordHashing.hash(password));
+  }
+
+  /**
+   * On the first start there is nobody to sign in: creates {@code admin} with a random password and
+   * answers it, to be shown once. Answers nothing when accounts exist.
+   */
+  public Optional<String> createFirstAdmin() {
+    if (!accounts.all().isEmpty()) {
+      return Optional.empty();
+    }
+    String password = randomSecret().substring(0, 20);
+    addUser("admin", Role.ADMIN, password, Set.of());
+    return Optional.of(password);
+  }
+
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  private void requireAccount(String name) {
+    if (accounts.find(name).isEmpty()) {
+      throw new IllegalArgumentException("there is no user named '" + name + "'");
+    }
+  }
+
+  private static void checkPassword(String password) {
+    if (password == null || password.strip().length() < MIN_PASSWORD_LENGTH) {
+      throw new IllegalArgumentException(
+          "the password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+  }
+
+  static String randomSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String sha256(String secret) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+}

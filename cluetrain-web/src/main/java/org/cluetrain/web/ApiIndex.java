@@ -1,0 +1,29 @@
+package org.cluetrain.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The JSON API's table of contents, served at {@code /api}. */
+final class ApiIndex {
+  private ApiIndex() {}
+
+  static Map<String, String> endpoints() {
+    Map<String, String> api = new LinkedHashMap<>();
+    api.put("GET /api/status", "posts stored, data directory, query problems, polling");
+    api.put("GET /api/projects", "projects with their feeds and queries");
+    api.put("GET /api/queries?project=P", "saved queries with their examples");
+    api.put("GET /api/queries/{project}/{name}/counts?since=7d", "hourly match counts");
+    api.put("GET /api/search?q=Q&project=P&since=T&until=T&limit=N", "search stored posts");
+    api.put("GET /api/posts/{id}", "one post");
+    api.put("GET /api/threads?project=P", "conversations, most recently active first");
+    api.put("GET /api/threads/{id}", "every post of a conversation, oldest first");
+    api.put("GET /api/authors?project=P", "authors by posts, with replies they drew");
+    api.put("GET /api/stats?project=P", "posts by project, source, language, kind, query");
+    api.put("GET /api/sources", "health of every polled source");
+    api.put(
+        "POST /api/projects/{project}/labels",
+        "label a post relevant or not: {\"post_id\", \"relevant\"}");
+    api.put("GET /api/projects/{project}/labels/next?limit=N", "posts most worth labelling next");
+    return api;
+  }
+}

@@ -1,0 +1,108 @@
+package org.cluetrain.web.access;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.web.page.Messages;
+import org.cluetrain.web.page.PageContext;
+import org.cluetrain.web.page.Templates;
+
+/** Signing in and out, and choosing the interface language. */
+public final class SignInPages {
+  private SignInPages() {}
+
+  public static void register(Javalin app) {
+    app.get("/login", ctx -> loginPage(ctx, null, HttpStatus.OK), Access.PUBLIC);
+    app.post("/login", SignInPages::signIn, Access.PUBLIC);
+    app.post("/logout", SignInPages::signOut, Access.PUBLIC);
+    app.post("/language", SignInPages::chooseLanguage, Access.PUBLIC);
+  }
+
+  private static void loginPage(Context ctx, String error, HttpStatus status) {
+    PageContext page = Authentication.page(ctx, null, "login");
+    Map<String, Object> model = new HashMap<>();
+    model.put("page", page);
+    model.put("next", localPath(ctx.queryParam("next"), ctx.formParam("next")));
+    model.put("error", error);
+    model.put("name", ctx.formParam("name") == null ? "" : ctx.formParam("name"));
+    ctx.status(status);
+    Templates.page(ctx, "login.jte", model);
+  }
+
+  private static void signIn(Context ctx) {
+    requireSameOrigin(ctx);
+    AccessControl access = Authentication.accessControl(ctx);
+    Messages t = Messages.of(Authentication.language(ctx));
+    try {
+      AccessControl.SignedIn signedIn =
+          access.signIn(ctx.formParam("name"), ctx.formParam("password"), ctx.ip());
+      Authentication.setSessionCookie(
+          ctx, signedIn.secret(), (int) AccessControl.SESSION_LIFETIME.toSeconds());
+      ctx.redirect(localPath(ctx.formParam("next"), null));
+    } catch (AccessControl.SignInRefused refused) {
+      if (refused.retryAfter().isPresent()) {
+        long seconds = refused.retryAfter().get().toSeconds() + 1;
+        ctx.header("Retry-After", Long.toString(seconds));
+        loginPage(
+            ctx,
+            t.get("login.throttled", Math.max(1, (seconds + 59) / 60)),
+            HttpStatus.TOO_MANY_REQUESTS);
+      } else {
+        loginPage(ctx, t.get("login.wrong"), HttpStatus.UNAUTHORIZED);
+      }
+    }
+  }
+
+  private static void signOut(Context ctx) {
+    Authentication.accessControl(ctx).signOut(ctx.cookie(Authentication.SESSION_COOKIE));
+    Authentication.setSessionCookie(ctx, "", 0);
+    ctx.redirect("/login");
+  }
+
+  private static void chooseLanguage(Context ctx) {
+    String language = Messages.supported(ctx.formParam("language"));
+    Cookie cookie = new Cookie(Authentication.LANGUAGE_COOKIE, language);
+    cookie.setPath("/");
+    cookie.setMaxAge(365 * 24 * 3600);
+    cookie.setSecure(Authentication.isHttps(ctx));
+    ctx.cookie(cookie);
+    Authentication.account(ctx)
+        .ifPresent(
+            account ->
+                Authentication.accessControl(ctx).accounts().setLanguage(account.name(), language));
+    String back = ctx.header("Referer");
+    ctx.redirect(back == null ? "/" : localPath(URI.create(back).getRawPath(), null));
+  }
+
+  /**
+   * Sign-in forms come only from our own pages: a cross-site form could otherwise sign a browser
+   * into the attacker's account ("login CSRF").
+   */
+  private static void requireSameOrigin(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin == null || origin.equals("null")) {
+      return; // older browsers and scripts send none; SameSite cookies still protect the session
+    }
+    URI uri = URI.create(origin);
+    String host = ctx.host();
+    if (host == null
+        || !(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())).equals(host)) {
+      throw new ForbiddenResponse("sign-in forms must be sent from this site");
+    }
+  }
+
+  /** Only paths on this site are followed after signing in: never another site. */
+  static String localPath(String first, String second) {
+    String next = first != null ? first : second;
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+      return "/";
+    }
+    return next;
+  }
+}

@@ -1,0 +1,127 @@
+package org.cluetrain.web.page;
+
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The interface's words in one language ({@code messages_de.properties}, {@code
+ * messages_en.properties}), with numbers and times formatted the way that language writes them.
+ */
+public final class Messages {
+  /** The languages the interface speaks; the first is the fallback. */
+  public static final List<String> LANGUAGES = List.of("en", "de");
+
+  private final Locale locale;
+  private final ResourceBundle bundle;
+  private final ZoneId zone;
+
+  private Messages(String language, ZoneId zone) {
+    this.locale = Locale.forLanguageTag(language);
+    this.bundle =
+        ResourceBundle.getBundle(
+            "org.cluetrain.web.messages",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.zone = zone;
+  }
+
+  /** The messages of a supported language; anything else gets English. */
+  public static Messages of(String language) {
+    return new Messages(supported(language), ZoneId.systemDefault());
+  }
+
+  /** The language itself if the interface speaks it, else English. */
+  public static String supported(String language) {
+    return language != null && LANGUAGES.contains(language) ? language : LANGUAGES.get(0);
+  }
+
+  /**
+   * Picks the first supported language of an {@code Accept-Language} header, e.g. {@code
+   * de-DE,de;q=0.9,en;q=0.8} gives {@code de}.
+   */
+  public static String fromAcceptLanguage(String header) {
+    if (header == null || header.isBlank()) {
+      return LANGUAGES.get(0);
+    }
+    try {
+      for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+        String language = range.getRange().split("-")[0];
+        if (LANGUAGES.contains(language)) {
+          return language;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // a malformed header is the browser's problem; fall back
+    }
+    return LANGUAGES.get(0);
+  }
+
+  public String language() {
+    return locale.getLanguage();
+  }
+
+  /** The text for a key; a missing key shows as itself, and a test keeps both files complete. */
+  public String get(String key) {
+    try {
+      return bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+  }
+
+  /** The text for a key with {@code {0}}, {@code {1}}… filled in. */
+  public String get(String key, Object... arguments) {
+    return new MessageFormat(get(key), locale).format(arguments);
+  }
+
+  public String number(long value) {
+    return NumberFormat.getIntegerInstance(locale).format(value);
+  }
+
+  public String percent(double share) {
+    NumberFormat format = NumberFormat.getPercentInstance(locale);
+    format.setMaximumFractionDigits(share < 0.1 ? 1 : 0);
+    return format.format(share);
+  }
+
+  /** A moment as date and time in the server's zone, e.g. {@code 23.11.26, 09:41}. */
+  public String dateTime(Instant instant) {
+    if (instant == null) {
+      return "–";
+    }
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+        .withLocale(locale)
+        .format(instant.atZone(zone));
+  }
+
+  /** How long ago, in the largest unit that fits: "5 min ago", "vor 3 h". */
+  public String ago(Instant instant, Instant now) {
+    if (instant == null) {
+      return "–";
+    }
+    Duration age = Duration.between(instant, now);
+    if (age.isNegative() || age.toMinutes() < 1) {
+      return get("time.just_now");
+    }
+    if (age.toHours() < 1) {
+      return get("time.minutes_ago", age.toMinutes());
+    }
+    if (age.toDays() < 2) {
+      return get("time.hours_ago", age.toHours());
+    }
+    return get("time.days_ago", age.toDays());
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+}
