@@ -13,24 +13,34 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The interface's words in one language ({@code messages_de.properties}, {@code
- * messages_en.properties}), with numbers and times formatted the way that language writes them.
+ * The interface's words in one language, with numbers and times formatted the way that language
+ * writes them. The words live in one pair of files per part of the interface ({@code
+ * i18n/inbox_de.properties}, {@code i18n/inbox_en.properties}, …), so each part keeps its own.
  */
 public final class Messages {
   /** The languages the interface speaks; the first is the fallback. */
   public static final List<String> LANGUAGES = List.of("en", "de");
 
+  /** The parts of the interface with their own words, below {@code org/cluetrain/web/i18n/}. */
+  public static final List<String> BUNDLES =
+      List.of(
+          "common",
+          "overview",
+          "mentions",
+          "threads",
+          "sources",
+          "queries",
+          "inbox",
+          "admin",
+          "alerts");
+
   private final Locale locale;
-  private final ResourceBundle bundle;
+  private final List<ResourceBundle> bundles;
   private final ZoneId zone;
 
   private Messages(String language, ZoneId zone) {
     this.locale = Locale.forLanguageTag(language);
-    this.bundle =
-        ResourceBundle.getBundle(
-            "org.cluetrain.web.messages",
-            locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundles = BUNDLES.stream().flatMap(name -> bundle(name, locale).stream()).toList();
     this.zone = zone;
   }
 
@@ -69,13 +79,27 @@ public final class Messages {
     return locale.getLanguage();
   }
 
-  /** The text for a key; a missing key shows as itself, and a test keeps both files complete. */
-  public String get(String key) {
+  private static java.util.Optional<ResourceBundle> bundle(String name, Locale locale) {
     try {
-      return bundle.getString(key);
+      return java.util.Optional.of(
+          ResourceBundle.getBundle(
+              "org.cluetrain.web.i18n." + name,
+              locale,
+              ResourceBundle.Control.getNoFallbackControl(
+                  ResourceBundle.Control.FORMAT_PROPERTIES)));
     } catch (MissingResourceException e) {
-      return key;
+      return java.util.Optional.empty(); // a part without words of its own yet
     }
+  }
+
+  /** The text for a key; a missing key shows as itself, and a test keeps the files complete. */
+  public String get(String key) {
+    for (ResourceBundle bundle : bundles) {
+      if (bundle.containsKey(key)) {
+        return bundle.getString(key);
+      }
+    }
+    return key;
   }
 
   /** The text for a key with {@code {0}}, {@code {1}}… filled in. */
