@@ -177,13 +177,18 @@ record Recipe(
               TrainingConfig.defaults().withClassWeighting(1),
               "macro_f1"),
           new Recipe(
-              "relevance-de",
-              Task.RELEVANCE,
-              "de",
-              List.of(new Source("relevance/de/germeval2017.dev.tsv", 1, true)),
-              TrainingConfig.defaults()
-                  .withFeatures(FeatureConfig.defaults().withCues(true).withCharWeight(0.25)),
-              "micro_f1"));
+                  "relevance-de",
+                  Task.RELEVANCE,
+                  "de",
+                  List.of(new Source("relevance/de/germeval2017.dev.tsv", 1, true)),
+                  TrainingConfig.defaults()
+                      .withFeatures(
+                          FeatureConfig.defaults()
+                              .withCues(true)
+                              .withCharWeight(0.25)
+                              .withMaxChars(1000)),
+                  "micro_f1")
+              .withTuning(CrossValidation.Folds.hashed(5)));
 
   static Recipe named(String name) {
     for (Recipe r : SHIPPED) {
