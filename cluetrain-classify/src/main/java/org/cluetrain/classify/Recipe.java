@@ -186,7 +186,7 @@ record Recipe(
                           FeatureConfig.defaults()
                               .withCues(true)
                               .withCharWeight(0.25)
-                              .withMaxChars(1000)),
+                              .withMaxChars(500)),
                   "micro_f1")
               .withTuning(CrossValidation.Folds.hashed(5)));
 
