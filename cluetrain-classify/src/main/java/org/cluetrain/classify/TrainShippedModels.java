@@ -161,7 +161,7 @@ public final class TrainShippedModels {
         recipe.train(
             train,
             w,
-            Map.of(
+            orderedMetadata(
                 "data",
                 data.toString(),
                 "held_out",
@@ -179,6 +179,15 @@ public final class TrainShippedModels {
         target.stream().filter(e -> !trainedTexts.contains(comparable(e.text()))).toList();
     return new Trained(
         recipe, model, byFile, evaluate(model, target), evaluate(model, unseen), millis);
+  }
+
+  /** Metadata in a fixed order, so the same training writes the same file byte for byte. */
+  private static Map<String, String> orderedMetadata(String... keysAndValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   /** A text reduced to lower-case letters and digits, to find duplicates across the slices. */
