@@ -25,10 +25,12 @@ import java.util.Set;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.SavedQuery;
 import org.cluetrain.store.AuthorSummary;
 import org.cluetrain.store.HourlyCount;
+import org.cluetrain.store.HourlySentiment;
 import org.cluetrain.store.ListeningLedger;
 import org.cluetrain.store.ListeningStats;
 import org.cluetrain.store.StoredPost;
@@ -45,6 +47,9 @@ import org.cluetrain.store.ThreadSummary;
 public final class JdbcListeningLedger implements ListeningLedger {
   /** Separates list items inside one text column (ASCII unit separator: never in user text). */
   private static final String SEPARATOR = "\u001f";
+
+  /** The label task whose value {@code hourly_sentiment} counts. */
+  private static final String SENTIMENT = "sentiment";
 
   private final Connection connection;
   private long sequence;
@@ -174,12 +179,13 @@ public final class JdbcListeningLedger implements ListeningLedger {
   }
 
   /**
-   * Records each match and adds it to the hourly counts. Counts are summed per (query, hour,
-   * language, source) in memory first, so a batch costs one statement per distinct key rather than
-   * one per match.
+   * Records each match and adds it to the hourly counts and the hourly sentiment counts. Counts are
+   * summed per key in memory first, so a batch costs one statement per distinct key rather than one
+   * per match. Only posts new to the ledger reach here, so a re-import counts nothing twice.
    */
   private void recordMatches(List<StoredPost> posts) throws SQLException {
     Map<List<Object>, Long> counts = new LinkedHashMap<>();
+    Map<List<Object>, Long> sentiments = new LinkedHashMap<>();
     try (PreparedStatement match =
         connection.prepareStatement(
             "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
@@ -194,9 +200,28 @@ public final class JdbcListeningLedger implements ListeningLedger {
           match.setLong(3, hour);
           match.addBatch();
           counts.merge(List.of(queryId, hour, lang, post.source().id()), 1L, Long::sum);
+          Label sentiment = post.labels().get(SENTIMENT);
+          if (sentiment != null) {
+            sentiments.merge(List.of(queryId, hour, sentiment.value()), 1L, Long::sum);
+          }
         }
       }
       match.executeBatch();
+    }
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "INSERT INTO hourly_sentiment (query_id, hour, sentiment, posts) VALUES (?,?,?,?)"
+                + " ON CONFLICT (query_id, hour, sentiment)"
+                + " DO UPDATE SET posts = hourly_sentiment.posts + excluded.posts")) {
+      for (Map.Entry<List<Object>, Long> entry : sentiments.entrySet()) {
+        List<Object> key = entry.getKey();
+        count.setString(1, (String) key.get(0));
+        count.setLong(2, (Long) key.get(1));
+        count.setString(3, (String) key.get(2));
+        count.setLong(4, entry.getValue());
+        count.addBatch();
+      }
+      count.executeBatch();
     }
     try (PreparedStatement count =
         connection.prepareStatement(
@@ -413,6 +438,21 @@ public final class JdbcListeningLedger implements ListeningLedger {
                 rs.getString(2),
                 rs.getString(3),
                 rs.getLong(4)),
+        queryId,
+        since == null ? Long.MIN_VALUE : since.getEpochSecond(),
+        until == null ? Long.MAX_VALUE : until.getEpochSecond());
+  }
+
+  @Override
+  public synchronized List<HourlySentiment> hourlySentiment(
+      String queryId, Instant since, Instant until) {
+    return select(
+        "hourly sentiment",
+        "SELECT hour, sentiment, posts FROM hourly_sentiment WHERE query_id = ?"
+            + " AND hour >= ? AND hour < ? ORDER BY hour, sentiment",
+        rs ->
+            new HourlySentiment(
+                queryId, Instant.ofEpochSecond(rs.getLong(1)), rs.getString(2), rs.getLong(3)),
         queryId,
         since == null ? Long.MIN_VALUE : since.getEpochSecond(),
         until == null ? Long.MAX_VALUE : until.getEpochSecond());

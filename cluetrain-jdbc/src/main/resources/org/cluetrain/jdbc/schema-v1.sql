@@ -92,3 +92,12 @@ CREATE TABLE IF NOT EXISTS relevance_labels (
   labelled_at BIGINT NOT NULL,
   PRIMARY KEY (project, post_id)
 );
+-- Matched posts of one saved query in one hour by their sentiment label (posts without one are
+-- not counted): what sentiment-over-time charts read.
+CREATE TABLE IF NOT EXISTS hourly_sentiment (
+  query_id TEXT NOT NULL,
+  hour BIGINT NOT NULL,
+  sentiment TEXT NOT NULL,
+  posts BIGINT NOT NULL,
+  PRIMARY KEY (query_id, hour, sentiment)
+);
