@@ -44,6 +44,13 @@ public interface ListeningLedger extends AutoCloseable {
    */
   List<HourlySentiment> hourlySentiment(String queryId, Instant since, Instant until);
 
+  /**
+   * What happened in a project within [since, until): authors and sources of the posts that matched
+   * any of {@code queryIds}, and the threads and authors most active, at most {@code limit} each.
+   */
+  ProjectActivity activity(
+      String project, Collection<String> queryIds, Instant since, Instant until, int limit);
+
   /** The threads of a project (or all), most recently active first. */
   List<ThreadSummary> threads(String project, int limit);
 

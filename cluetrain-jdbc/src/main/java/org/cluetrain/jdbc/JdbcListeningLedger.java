@@ -33,6 +33,7 @@ import org.cluetrain.store.HourlyCount;
 import org.cluetrain.store.HourlySentiment;
 import org.cluetrain.store.ListeningLedger;
 import org.cluetrain.store.ListeningStats;
+import org.cluetrain.store.ProjectActivity;
 import org.cluetrain.store.StoredPost;
 import org.cluetrain.store.ThreadSummary;
 
@@ -456,6 +457,85 @@ public final class JdbcListeningLedger implements ListeningLedger {
         queryId,
         since == null ? Long.MIN_VALUE : since.getEpochSecond(),
         until == null ? Long.MAX_VALUE : until.getEpochSecond());
+  }
+
+  @Override
+  public synchronized ProjectActivity activity(
+      String project, Collection<String> queryIds, Instant since, Instant until, int limit) {
+    long from = since.toEpochMilli();
+    long to = until.toEpochMilli();
+    long[] mentions = {0, 0};
+    if (!queryIds.isEmpty()) {
+      List<Object> parameters = new ArrayList<>(queryIds);
+      // matches count by hour: the hours that overlap [since, until)
+      parameters.add(since.getEpochSecond() / 3600 * 3600);
+      parameters.add(until.getEpochSecond());
+      parameters.add(from);
+      parameters.add(to);
+      String marks = String.join(",", java.util.Collections.nCopies(queryIds.size(), "?"));
+      mentions =
+          select(
+                  "mention authors",
+                  "SELECT COUNT(DISTINCT p.author_id), COUNT(DISTINCT p.source_id) FROM matches m"
+                      + " JOIN posts p ON p.id = m.post_id WHERE m.query_id IN ("
+                      + marks
+                      + ") AND m.hour >= ? AND m.hour < ? AND p.published >= ? AND p.published < ?",
+                  rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                  parameters.toArray())
+              .get(0);
+    }
+    List<ProjectActivity.ThreadGrowth> threads =
+        select(
+            "growing threads",
+            "SELECT t.thread_id, t.project, t.source_id, t.title, t.posts, t.first_published,"
+                + " t.last_published, g.n FROM (SELECT thread_id, COUNT(*) AS n FROM posts"
+                + " WHERE project = ? AND published >= ? AND published < ? GROUP BY thread_id) g"
+                + " JOIN threads t ON t.thread_id = g.thread_id"
+                + " ORDER BY g.n DESC, t.last_published DESC, t.thread_id LIMIT ?",
+            rs ->
+                new ProjectActivity.ThreadGrowth(
+                    new ThreadSummary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        Instant.ofEpochMilli(rs.getLong(6)),
+                        Instant.ofEpochMilli(rs.getLong(7))),
+                    rs.getLong(8)),
+            project,
+            from,
+            to,
+            limit);
+    List<ProjectActivity.AuthorCount> active =
+        select(
+            "active authors",
+            "SELECT g.author_id, a.name, g.n FROM (SELECT author_id, COUNT(*) AS n FROM posts"
+                + " WHERE project = ? AND published >= ? AND published < ?"
+                + " AND author_id IS NOT NULL GROUP BY author_id) g"
+                + " LEFT JOIN authors a ON a.author_id = g.author_id"
+                + " ORDER BY g.n DESC, g.author_id LIMIT ?",
+            rs -> new ProjectActivity.AuthorCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
+            project,
+            from,
+            to,
+            limit);
+    List<ProjectActivity.AuthorCount> answered =
+        select(
+            "answered authors",
+            "SELECT g.author_id, a.name, g.n FROM (SELECT parent.author_id AS author_id,"
+                + " COUNT(*) AS n FROM posts c JOIN posts parent ON parent.id = c.parent_id"
+                + " WHERE c.project = ? AND c.published >= ? AND c.published < ?"
+                + " AND c.kind IN ('comment', 'reply') AND parent.author_id IS NOT NULL"
+                + " AND (c.author_id IS NULL OR c.author_id <> parent.author_id)"
+                + " GROUP BY parent.author_id) g LEFT JOIN authors a ON a.author_id = g.author_id"
+                + " ORDER BY g.n DESC, g.author_id LIMIT ?",
+            rs -> new ProjectActivity.AuthorCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
+            project,
+            from,
+            to,
+            limit);
+    return new ProjectActivity(mentions[0], mentions[1], threads, active, answered);
   }
 
   @Override

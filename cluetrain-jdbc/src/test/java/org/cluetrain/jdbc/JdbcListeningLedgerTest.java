@@ -127,6 +127,35 @@ class JdbcListeningLedgerTest {
   }
 
   @Test
+  void activityCountsOnlyThePeriodAndAnswersBySomebodyElse() {
+    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("ledger.db"))) {
+      ledger.record(
+          List.of(
+              withSentiment(post("root", null, "anna", List.of("bahn/brand")), "neutral", 0),
+              withSentiment(post("c1", "root", "ben", List.of("bahn/brand")), "neutral", 10),
+              withSentiment(post("c2", "root", "anna", List.of()), "neutral", 20), // her own
+              withSentiment(post("c3", "c1", "cem", List.of()), "neutral", 30),
+              withSentiment(post("c4", "root", "cem", List.of("bahn/brand")), "neutral", 600)));
+      var activity =
+          ledger.activity(
+              "bahn", List.of("bahn/brand"), T0, T0.plusSeconds(3600), 10); // c4 is later
+      assertThat(activity.mentionAuthors()).isEqualTo(2); // anna, ben
+      assertThat(activity.mentionSources()).isEqualTo(1);
+      assertThat(activity.growingThreads()).hasSize(1);
+      assertThat(activity.growingThreads().get(0).postsInPeriod()).isEqualTo(4);
+      assertThat(activity.growingThreads().get(0).thread().posts()).isEqualTo(5);
+      assertThat(activity.activeAuthors())
+          .extracting(a -> a.authorId() + "=" + a.count())
+          .containsExactly("anna=2", "ben=1", "cem=1");
+      assertThat(activity.answeredAuthors())
+          .extracting(a -> a.authorId() + "=" + a.count() + " " + a.name())
+          .containsExactly("anna=1 ANNA", "ben=1 BEN");
+      assertThat(ledger.activity("bahn", List.of(), T0, T0.plusSeconds(60), 10).mentionAuthors())
+          .isZero();
+    }
+  }
+
+  @Test
   void everythingSurvivesReopening() {
     Path file = dir.resolve("ledger.db");
     try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(file)) {
