@@ -143,6 +143,24 @@ class ListeningPagesTest {
   }
 
   @Test
+  void stylesAndScriptsAreServedToEverybody() throws Exception {
+    for (String path :
+        List.of(
+            "/assets/app.css",
+            "/assets/app.js",
+            "/webjars/echarts/5.2.2/dist/echarts.min.js",
+            "/webjars/htmx.org/2.0.3/dist/htmx.min.js")) {
+      HttpResponse<String> anonymous =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).as(path).isEqualTo(200);
+      assertThat(get(path, everyone).statusCode()).as(path).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aClientSeesOnlyItsOwnProjectsPages() throws Exception {
     assertThat(get("/p/bahn", bahnOnly).statusCode()).isEqualTo(200);
     assertThat(get("/p/bahn/mentions", bahnOnly).statusCode()).isEqualTo(200);
