@@ -24,8 +24,10 @@ import org.cluetrain.jdbc.JdbcAccountStore;
 import org.cluetrain.jdbc.JdbcListeningLedger;
 import org.cluetrain.language.LinguaLanguageIdentifier;
 import org.cluetrain.language.NgramLanguageIdentifier;
+import org.cluetrain.lucene.LuceneMatchHighlighter;
 import org.cluetrain.lucene.LucenePostStore;
 import org.cluetrain.lucene.MonitorQueryMatcher;
+import org.cluetrain.match.MatchHighlighter;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.pipeline.ListeningPipeline;
 import org.cluetrain.store.ListeningLedger;
@@ -51,6 +53,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final List<String> queryProblems;
   private final RelevanceLoop relevance;
   private final AccessControl access;
+  private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;
@@ -142,6 +145,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
   public QueryMatcher matcher() {
     return matcher;
+  }
+
+  /** Shows where a query matched a post, evaluated like matching and search. */
+  public MatchHighlighter highlighter() {
+    return highlighter;
   }
 
   /** Who may sign in, and their sessions and API tokens. */

@@ -22,7 +22,8 @@ public interface ListeningLedger extends AutoCloseable {
   Set<String> knownPostIds(Collection<String> postIds);
 
   /**
-   * Records the posts (post, thread, author, matches, hourly counts) in one transaction.
+   * Records the posts (post, thread, author, matches, hourly counts, hourly sentiment) in one
+   * transaction.
    *
    * @return how many of them were new
    */
@@ -36,6 +37,19 @@ public interface ListeningLedger extends AutoCloseable {
 
   /** Hourly match counts of a query within [since, until). */
   List<HourlyCount> hourlyCounts(String queryId, Instant since, Instant until);
+
+  /**
+   * Hourly match counts of a query within [since, until) by the posts' sentiment label; posts
+   * without a sentiment label are not counted.
+   */
+  List<HourlySentiment> hourlySentiment(String queryId, Instant since, Instant until);
+
+  /**
+   * What happened in a project within [since, until): authors and sources of the posts that matched
+   * any of {@code queryIds}, and the threads and authors most active, at most {@code limit} each.
+   */
+  ProjectActivity activity(
+      String project, Collection<String> queryIds, Instant since, Instant until, int limit);
 
   /** The threads of a project (or all), most recently active first. */
   List<ThreadSummary> threads(String project, int limit);

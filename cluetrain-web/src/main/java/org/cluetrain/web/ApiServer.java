@@ -63,11 +63,17 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(mapper, false));
-              config.staticFiles.add("/assets", Location.CLASSPATH);
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/assets"; // the pages link /assets/app.css, /assets/app.js
+                    files.directory = "/assets";
+                    files.location = Location.CLASSPATH;
+                  });
               config.staticFiles.enableWebjars();
             });
     Authentication.install(app, runtime.access(), this::projectNames);
     SignInPages.register(app);
+    org.cluetrain.web.overview.ListeningPages.register(app, runtime);
     routes();
   }
 
