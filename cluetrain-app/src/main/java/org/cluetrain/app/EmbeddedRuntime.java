@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.classify.ClassifierEnricher;
@@ -22,6 +20,7 @@ import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.jdbc.JdbcAccountStore;
 import org.cluetrain.jdbc.JdbcListeningLedger;
+import org.cluetrain.jdbc.JdbcQueryStore;
 import org.cluetrain.language.LinguaLanguageIdentifier;
 import org.cluetrain.language.NgramLanguageIdentifier;
 import org.cluetrain.lucene.LuceneMatchHighlighter;
@@ -50,10 +49,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final JdbcListeningLedger ledger;
   private final MonitorQueryMatcher matcher;
   private final ListeningPipeline pipeline;
-  private final List<String> queryProblems;
   private final RelevanceLoop relevance;
   private final AccessControl access;
   private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
+  private final JdbcQueryStore editedQueries;
+  private final QueryCatalog queries;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;
@@ -85,13 +85,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
       lockChannel.close();
       throw e;
     }
-    this.queryProblems = new ArrayList<>();
-    for (QueryMatcher.QueryProblem problem : matcher.replaceQueries(workspace.queries())) {
-      queryProblems.add(problem.queryId() + ": " + problem.problem());
-    }
-    Set<String> projects = new LinkedHashSet<>();
-    workspace.projects().forEach(p -> projects.add(p.name()));
-    ledger.saveQueries(projects, workspace.queries());
+    // the workspace's queries and those saved in the web interface, registered in the matcher
+    this.editedQueries = JdbcQueryStore.openSqlite(dataDir.resolve("ledger.db"));
+    this.queries =
+        new QueryCatalog(workspace, editedQueries, matcher, ledger, store, Clock.systemUTC());
+    queries.load();
 
     DuplicateDetector duplicates = new DuplicateDetector(DUPLICATE_MEMORY);
     duplicates.remember(ledger.recentFingerprints(DUPLICATE_MEMORY));
@@ -157,9 +155,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return access;
   }
 
+  /** The saved queries in effect: the workspace's and those saved in the web interface. */
+  public QueryCatalog queries() {
+    return queries;
+  }
+
   /** Saved queries that could not be compiled, each with its reason. */
   public List<String> queryProblems() {
-    return List.copyOf(queryProblems);
+    return queries.problems();
   }
 
   @Override
@@ -167,6 +170,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     try (lockChannel) {
       matcher.close();
       access.accounts().close();
+      editedQueries.close();
       store.close();
       ledger.close();
       lock.release();

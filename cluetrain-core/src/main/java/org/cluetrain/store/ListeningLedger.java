@@ -70,6 +70,18 @@ public interface ListeningLedger extends AutoCloseable {
 
   List<SourceHealth> health();
 
+  /**
+   * Records that posts already in the ledger match a query, for a query that was added or changed
+   * after they came in. A match recorded before, or a post the ledger does not know, changes
+   * nothing, so applying a query to history twice counts every post once.
+   *
+   * @return how many matches were new
+   */
+  int recordMatches(String queryId, List<StoredPost> posts);
+
+  /** Forgets every match of a query and its hourly counts, before history is matched again. */
+  void forgetMatches(String queryId);
+
   /** Replaces the saved queries of the given projects with these. */
   void saveQueries(Collection<String> projects, Collection<SavedQuery> queries);
 

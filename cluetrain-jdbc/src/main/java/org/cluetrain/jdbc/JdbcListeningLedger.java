@@ -185,8 +185,6 @@ public final class JdbcListeningLedger implements ListeningLedger {
    * per match. Only posts new to the ledger reach here, so a re-import counts nothing twice.
    */
   private void recordMatches(List<StoredPost> posts) throws SQLException {
-    Map<List<Object>, Long> counts = new LinkedHashMap<>();
-    Map<List<Object>, Long> sentiments = new LinkedHashMap<>();
     try (PreparedStatement match =
         connection.prepareStatement(
             "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
@@ -194,20 +192,33 @@ public final class JdbcListeningLedger implements ListeningLedger {
       for (StoredPost stored : posts) {
         Post post = stored.post();
         long hour = post.published().getEpochSecond() / 3600 * 3600;
-        String lang = post.lang() == null ? "und" : post.lang();
         for (String queryId : stored.matchedQueries()) {
           match.setString(1, queryId);
           match.setString(2, post.id());
           match.setLong(3, hour);
           match.addBatch();
-          counts.merge(List.of(queryId, hour, lang, post.source().id()), 1L, Long::sum);
-          Label sentiment = post.labels().get(SENTIMENT);
-          if (sentiment != null) {
-            sentiments.merge(List.of(queryId, hour, sentiment.value()), 1L, Long::sum);
-          }
         }
       }
       match.executeBatch();
+    }
+    addToHourlyCounts(posts);
+  }
+
+  /** Adds each post's matches to the hourly counts and the hourly sentiment counts. */
+  private void addToHourlyCounts(List<StoredPost> posts) throws SQLException {
+    Map<List<Object>, Long> counts = new LinkedHashMap<>();
+    Map<List<Object>, Long> sentiments = new LinkedHashMap<>();
+    for (StoredPost stored : posts) {
+      Post post = stored.post();
+      long hour = post.published().getEpochSecond() / 3600 * 3600;
+      String lang = post.lang() == null ? "und" : post.lang();
+      Label sentiment = post.labels().get(SENTIMENT);
+      for (String queryId : stored.matchedQueries()) {
+        counts.merge(List.of(queryId, hour, lang, post.source().id()), 1L, Long::sum);
+        if (sentiment != null) {
+          sentiments.merge(List.of(queryId, hour, sentiment.value()), 1L, Long::sum);
+        }
+      }
     }
     try (PreparedStatement count =
         connection.prepareStatement(
@@ -649,6 +660,61 @@ public final class JdbcListeningLedger implements ListeningLedger {
                 rs.getLong(10),
                 instant(rs, 11),
                 split(rs.getString(12))));
+  }
+
+  @Override
+  public synchronized int recordMatches(String queryId, List<StoredPost> posts) {
+    if (posts.isEmpty()) {
+      return 0;
+    }
+    try {
+      connection.setAutoCommit(false);
+      List<StoredPost> added = new ArrayList<>();
+      try (PreparedStatement match =
+          connection.prepareStatement(
+              "INSERT INTO matches (query_id, post_id, hour)"
+                  + " SELECT ?, id, ? FROM posts WHERE id = ?"
+                  + " ON CONFLICT (query_id, post_id) DO NOTHING")) {
+        for (StoredPost stored : posts) {
+          match.setString(1, queryId);
+          match.setLong(2, stored.post().published().getEpochSecond() / 3600 * 3600);
+          match.setString(3, stored.post().id());
+          if (match.executeUpdate() == 1) {
+            added.add(new StoredPost(stored.post(), List.of(queryId)));
+          }
+        }
+      }
+      addToHourlyCounts(added);
+      connection.commit();
+      return added.size();
+    } catch (SQLException e) {
+      rollback();
+      throw new StoreFailure("cannot record matches of " + queryId + ": " + e.getMessage(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  @Override
+  public synchronized void forgetMatches(String queryId) {
+    try {
+      connection.setAutoCommit(false);
+      try (PreparedStatement matches =
+              connection.prepareStatement("DELETE FROM matches WHERE query_id = ?");
+          PreparedStatement counts =
+              connection.prepareStatement("DELETE FROM hourly_counts WHERE query_id = ?")) {
+        matches.setString(1, queryId);
+        matches.executeUpdate();
+        counts.setString(1, queryId);
+        counts.executeUpdate();
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new StoreFailure("cannot forget the matches of " + queryId + ": " + e.getMessage(), e);
+    } finally {
+      autoCommit();
+    }
   }
 
   @Override

@@ -47,6 +47,29 @@ class JdbcListeningLedgerTest {
   }
 
   @Test
+  void matchesAddedLaterCountOnceAndOnlyForKnownPosts() {
+    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("ledger.db"))) {
+      ledger.record(List.of(post("a", null, "anna", List.of()), post("b", null, "ben", List.of())));
+      List<StoredPost> history =
+          List.of(
+              post("a", null, "anna", List.of()),
+              post("b", null, "ben", List.of()),
+              post("unknown", null, "carl", List.of()));
+      assertThat(ledger.recordMatches("bahn/later", history)).isEqualTo(2);
+      assertThat(ledger.recordMatches("bahn/later", history)).isZero();
+      assertThat(ledger.stats("bahn").byQuery()).containsEntry("bahn/later", 2L);
+
+      ledger.forgetMatches("bahn/later");
+      assertThat(ledger.stats("bahn").byQuery()).doesNotContainKey("bahn/later");
+      assertThat(ledger.recordMatches("bahn/later", history.subList(0, 1))).isEqualTo(1);
+      assertThat(ledger.hourlyCounts("bahn/later", null, null))
+          .singleElement()
+          .extracting(h -> h.posts())
+          .isEqualTo(1L);
+    }
+  }
+
+  @Test
   void recordingTwiceCountsOnce() {
     try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("ledger.db"))) {
       List<StoredPost> batch =

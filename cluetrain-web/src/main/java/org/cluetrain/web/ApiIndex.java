@@ -27,6 +27,7 @@ final class ApiIndex {
     api.put(
         "GET /api/projects/{project}/overview?days=30|since=T&until=T",
         "a project's overview: mentions, negative share, volume, share of voice, sentiment");
+    api.putAll(org.cluetrain.web.queries.QueryPages.apiEndpoints());
     return api;
   }
 }
