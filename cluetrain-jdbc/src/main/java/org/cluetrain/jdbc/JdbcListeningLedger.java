@@ -179,6 +179,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
    * one per match.
    */
   private void recordMatches(List<StoredPost> posts) throws SQLException {
+    Map<List<Object>, Long> counts = new LinkedHashMap<>();
     try (PreparedStatement match =
         connection.prepareStatement(
             "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
@@ -186,28 +187,16 @@ public final class JdbcListeningLedger implements ListeningLedger {
       for (StoredPost stored : posts) {
         Post post = stored.post();
         long hour = post.published().getEpochSecond() / 3600 * 3600;
+        String lang = post.lang() == null ? "und" : post.lang();
         for (String queryId : stored.matchedQueries()) {
           match.setString(1, queryId);
           match.setString(2, post.id());
           match.setLong(3, hour);
           match.addBatch();
+          counts.merge(List.of(queryId, hour, lang, post.source().id()), 1L, Long::sum);
         }
       }
       match.executeBatch();
-    }
-    addToHourlyCounts(posts);
-  }
-
-  /** Adds each post's matches to the hourly counts. */
-  private void addToHourlyCounts(List<StoredPost> posts) throws SQLException {
-    Map<List<Object>, Long> counts = new LinkedHashMap<>();
-    for (StoredPost stored : posts) {
-      Post post = stored.post();
-      long hour = post.published().getEpochSecond() / 3600 * 3600;
-      String lang = post.lang() == null ? "und" : post.lang();
-      for (String queryId : stored.matchedQueries()) {
-        counts.merge(List.of(queryId, hour, lang, post.source().id()), 1L, Long::sum);
-      }
     }
     try (PreparedStatement count =
         connection.prepareStatement(
@@ -560,11 +549,11 @@ public final class JdbcListeningLedger implements ListeningLedger {
           match.setLong(2, stored.post().published().getEpochSecond() / 3600 * 3600);
           match.setString(3, stored.post().id());
           if (match.executeUpdate() == 1) {
-            added.add(new StoredPost(stored.post(), List.of(queryId)));
+            added.add(stored);
           }
         }
       }
-      addToHourlyCounts(added);
+      addLaterMatchesToHourlyCounts(queryId, added);
       connection.commit();
       return added.size();
     } catch (SQLException e) {
@@ -594,6 +583,34 @@ public final class JdbcListeningLedger implements ListeningLedger {
       throw new StoreFailure("cannot forget the matches of " + queryId + ": " + e.getMessage(), e);
     } finally {
       autoCommit();
+    }
+  }
+
+  /** Adds matches recorded after the posts came in to the hourly counts. */
+  private void addLaterMatchesToHourlyCounts(String queryId, List<StoredPost> posts)
+      throws SQLException {
+    Map<List<Object>, Long> counts = new LinkedHashMap<>();
+    for (StoredPost stored : posts) {
+      Post post = stored.post();
+      long hour = post.published().getEpochSecond() / 3600 * 3600;
+      String lang = post.lang() == null ? "und" : post.lang();
+      counts.merge(List.of(hour, lang, post.source().id()), 1L, Long::sum);
+    }
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "INSERT INTO hourly_counts (query_id, hour, lang, source_id, posts)"
+                + " VALUES (?,?,?,?,?) ON CONFLICT (query_id, hour, lang, source_id)"
+                + " DO UPDATE SET posts = hourly_counts.posts + excluded.posts")) {
+      for (Map.Entry<List<Object>, Long> entry : counts.entrySet()) {
+        List<Object> key = entry.getKey();
+        count.setString(1, queryId);
+        count.setLong(2, (Long) key.get(0));
+        count.setString(3, (String) key.get(1));
+        count.setString(4, (String) key.get(2));
+        count.setLong(5, entry.getValue());
+        count.addBatch();
+      }
+      count.executeBatch();
     }
   }
 
