@@ -48,12 +48,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final PostStore store;
   private final JdbcListeningLedger ledger;
   private final MonitorQueryMatcher matcher;
+  private final JdbcQueryStore editedQueries;
+  private final QueryCatalog queries;
   private final ListeningPipeline pipeline;
   private final RelevanceLoop relevance;
   private final AccessControl access;
   private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
-  private final JdbcQueryStore editedQueries;
-  private final QueryCatalog queries;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;

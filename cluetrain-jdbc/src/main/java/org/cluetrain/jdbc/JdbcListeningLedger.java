@@ -680,11 +680,11 @@ public final class JdbcListeningLedger implements ListeningLedger {
           match.setLong(2, stored.post().published().getEpochSecond() / 3600 * 3600);
           match.setString(3, stored.post().id());
           if (match.executeUpdate() == 1) {
-            added.add(new StoredPost(stored.post(), List.of(queryId)));
+            added.add(stored);
           }
         }
       }
-      addToHourlyCounts(added);
+      addLaterMatchesToHourlyCounts(queryId, added);
       connection.commit();
       return added.size();
     } catch (SQLException e) {
@@ -702,11 +702,15 @@ public final class JdbcListeningLedger implements ListeningLedger {
       try (PreparedStatement matches =
               connection.prepareStatement("DELETE FROM matches WHERE query_id = ?");
           PreparedStatement counts =
-              connection.prepareStatement("DELETE FROM hourly_counts WHERE query_id = ?")) {
+              connection.prepareStatement("DELETE FROM hourly_counts WHERE query_id = ?");
+          PreparedStatement sentiments =
+              connection.prepareStatement("DELETE FROM hourly_sentiment WHERE query_id = ?")) {
         matches.setString(1, queryId);
         matches.executeUpdate();
         counts.setString(1, queryId);
         counts.executeUpdate();
+        sentiments.setString(1, queryId);
+        sentiments.executeUpdate();
       }
       connection.commit();
     } catch (SQLException e) {
@@ -715,6 +719,13 @@ public final class JdbcListeningLedger implements ListeningLedger {
     } finally {
       autoCommit();
     }
+  }
+
+  /** Adds matches recorded after the posts came in to the hourly and sentiment counts. */
+  private void addLaterMatchesToHourlyCounts(String queryId, List<StoredPost> posts)
+      throws SQLException {
+    addToHourlyCounts(
+        posts.stream().map(stored -> new StoredPost(stored.post(), List.of(queryId))).toList());
   }
 
   @Override
