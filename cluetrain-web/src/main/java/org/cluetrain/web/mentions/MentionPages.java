@@ -112,7 +112,7 @@ public final class MentionPages {
     PageContext page = Authentication.page(ctx, project, "mentions");
     Form form = form(ctx);
     List<SavedQuery> queries =
-        runtime.workspace().queries().stream().filter(q -> q.project().equals(project)).toList();
+        runtime.queries().queries().stream().filter(q -> q.project().equals(project)).toList();
     Map<String, String> errors = new LinkedHashMap<>();
     Filters filters = filters(form, project, queries, errors, page.t());
     Instant since = time(form.since(), "since", errors, page.t());

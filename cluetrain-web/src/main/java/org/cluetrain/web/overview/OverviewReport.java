@@ -71,7 +71,7 @@ public record OverviewReport(
 
   static OverviewReport build(EmbeddedRuntime runtime, String project, Period period) {
     List<SavedQuery> queries =
-        runtime.workspace().queries().stream().filter(q -> q.project().equals(project)).toList();
+        runtime.queries().queries().stream().filter(q -> q.project().equals(project)).toList();
     List<String> brand =
         queries.stream()
             .filter(q -> q.role() == SavedQuery.Role.LISTEN)

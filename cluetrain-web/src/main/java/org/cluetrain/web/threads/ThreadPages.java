@@ -88,7 +88,7 @@ public final class ThreadPages {
     Authentication.requireProject(ctx, project);
     PageContext page = Authentication.page(ctx, project, "mentions");
     Map<String, String> queryNames = new HashMap<>();
-    runtime.workspace().queries().forEach(q -> queryNames.put(q.id(), q.name()));
+    runtime.queries().queries().forEach(q -> queryNames.put(q.id(), q.name()));
     long matched = posts.stream().filter(p -> !p.matchedQueries().isEmpty()).count();
     long orphans = 0;
     List<Node> roots = tree(posts);
