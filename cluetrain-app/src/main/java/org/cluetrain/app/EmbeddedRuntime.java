@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.classify.ClassifierEnricher;
@@ -48,6 +49,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final ListeningPipeline pipeline;
   private final List<String> queryProblems;
   private final RelevanceLoop relevance;
+  private final Alerting alerting;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;
@@ -102,6 +104,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             relevance.enricher(),
             duplicates);
     this.pipeline = new ListeningPipeline(enrichers, matcher, store, ledger);
+    this.alerting = new Alerting(workspace, store, matcher, ledger.alerts());
   }
 
   /** Opens (creating if needed) the data directory for this workspace. */
@@ -134,6 +137,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return relevance;
   }
 
+  /** Alert rules, backtests, live detection and delivery. */
+  public Alerting alerts() {
+    return alerting;
+  }
+
   public QueryMatcher matcher() {
     return matcher;
   }
@@ -146,6 +154,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   @Override
   public void close() {
     try (lockChannel) {
+      alerting.close();
       matcher.close();
       store.close();
       ledger.close();

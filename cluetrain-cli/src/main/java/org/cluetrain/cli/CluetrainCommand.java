@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       QueryCommand.class,
       LabelCommand.class,
+      AlertsCommand.class,
       ModelCommands.Train.class,
       ModelCommands.Eval.class,
       ModelCommands.Classify.class,

@@ -29,8 +29,9 @@ import org.cluetrain.store.StoredPost;
  * <p>Posts are counted by their publication time; each rule is tested whenever posts for one of its
  * queries arrive, on the window that ends at the newest of them. The baseline is learned from the
  * hours before that window only, so a spike never raises its own expectation. A rule that fired on
- * a query stays quiet on it for its cooldown; alerts on the same query within three hours of each
- * other form one group, delivered together.
+ * a query fires on it again only after its condition has been absent for the cooldown (a crisis
+ * that lasts for days is one alert, not one every few hours); alerts on the same query within three
+ * hours of each other form one group, delivered together.
  *
  * <p>Not thread-safe by design but synchronised: the pipeline calls it from one thread at a time.
  */
@@ -61,7 +62,10 @@ public final class AlertEngine {
   private final Map<String, Set<String>> newsSites = new HashMap<>();
   private final Map<String, QueryActivity> activities = new HashMap<>();
   private final Map<String, Long> projectStart = new HashMap<>();
-  private final Map<String, Long> lastAlert = new HashMap<>();
+
+  /** Per rule and query: the last time the rule's condition held (fired or held back). */
+  private final Map<String, Long> lastHeld = new HashMap<>();
+
   private final Map<String, Group> groups = new HashMap<>();
   private final Map<String, NicheEpisode> episodes = new HashMap<>();
   private long postsSeen;
@@ -132,7 +136,7 @@ public final class AlertEngine {
     List<Alert> sorted = new ArrayList<>(earlier);
     sorted.sort(Comparator.comparing(Alert::at));
     for (Alert alert : sorted) {
-      lastAlert.merge(key(alert.rule(), alert.queryId()), alert.at().toEpochMilli(), Math::max);
+      lastHeld.merge(key(alert.rule(), alert.queryId()), alert.at().toEpochMilli(), Math::max);
       groups.put(
           alert.project() + "|" + alert.queryId(),
           new Group(alert.groupId(), alert.at().toEpochMilli()));
@@ -151,7 +155,8 @@ public final class AlertEngine {
    * @param queries saved queries with activity being tracked
    * @param evaluations rule tests run
    * @param raised alerts raised
-   * @param suppressedByCooldown tests skipped because their rule had just fired on the query
+   * @param suppressedByCooldown tests whose condition held but raised nothing: the rule's cooldown
+   *     since the condition last held had not passed
    */
   public record Stats(
       long posts, int queries, long evaluations, long raised, long suppressedByCooldown) {}
@@ -207,11 +212,6 @@ public final class AlertEngine {
   private java.util.Optional<Alert> evaluate(AlertRule rule, QueryActivity activity) {
     long now = activity.highWater();
     String key = key(rule.name(), activity.queryId);
-    Long last = lastAlert.get(key);
-    if (last != null && now < last + rule.cooldown().toMillis()) {
-      suppressedByCooldown++;
-      return java.util.Optional.empty();
-    }
     if (maxLateness != null && now < clock.millis() - maxLateness.toMillis()) {
       return java.util.Optional.empty();
     }
@@ -234,13 +234,18 @@ public final class AlertEngine {
     if (finding == null) {
       return java.util.Optional.empty();
     }
+    // hysteresis: the condition holds again; it is news only after being absent for the cooldown
+    Long heldBefore = lastHeld.put(key, now);
+    if (heldBefore != null && now - heldBefore < rule.cooldown().toMillis()) {
+      suppressedByCooldown++;
+      return java.util.Optional.empty();
+    }
     Instant windowEnd = Instant.ofEpochMilli(now);
     String id = Alert.idOf(rule.project(), rule.name(), activity.queryId, windowEnd);
     String groupKey = rule.project() + "|" + activity.queryId;
     Group group = groups.get(groupKey);
     String groupId = group != null && now - group.lastAt <= GROUP_GAP.toMillis() ? group.id : id;
     groups.put(groupKey, new Group(groupId, now));
-    lastAlert.put(key, now);
     raised++;
     return java.util.Optional.of(
         new Alert(

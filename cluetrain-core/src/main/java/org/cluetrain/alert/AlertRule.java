@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * @param window the span of recent posts each test looks at (ending at the newest post)
  * @param baseline how much history the expectation is learned from
  * @param minHistory how much history a query needs before the rule raises anything
- * @param cooldown after an alert, the same rule stays quiet on the same query this long
+ * @param cooldown after an alert, the same rule raises nothing more on the same query until its
+ *     condition has been absent this long: a crisis that lasts three days is one alert
  * @param recipients the names of the destinations the alert goes to; empty: stored and listed only
  * @param newsSites host names counted as news for spill-over, besides sources typed as news
  */
@@ -52,6 +53,13 @@ public record AlertRule(
   public static final int DEFAULT_MIN_VOLUME = 10;
   public static final double DEFAULT_MIN_RATIO = 1.5;
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+
+  /**
+   * A share moves more slowly than a volume and needs more posts to be sure of: negative-share
+   * rules look at six hours unless told otherwise.
+   */
+  public static final Duration DEFAULT_SHARE_WINDOW = Duration.ofHours(6);
+
   public static final Duration DEFAULT_BASELINE = Duration.ofDays(28);
   public static final Duration DEFAULT_MIN_HISTORY = Duration.ofDays(2);
   public static final Duration DEFAULT_COOLDOWN = Duration.ofHours(6);
@@ -97,7 +105,12 @@ public record AlertRule(
       throw new IllegalArgumentException(
           "rule '" + name + "': min-ratio must be at least 1, was " + minRatio);
     }
-    window = positive(window, DEFAULT_WINDOW, "window", name);
+    window =
+        positive(
+            window,
+            detector == DetectorKind.NEGATIVE_SHARE ? DEFAULT_SHARE_WINDOW : DEFAULT_WINDOW,
+            "window",
+            name);
     baseline = positive(baseline, DEFAULT_BASELINE, "baseline", name);
     minHistory = minHistory == null ? DEFAULT_MIN_HISTORY : minHistory;
     cooldown = cooldown == null ? DEFAULT_COOLDOWN : cooldown;

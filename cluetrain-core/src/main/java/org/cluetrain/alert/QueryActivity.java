@@ -52,6 +52,7 @@ final class QueryActivity {
   private long termDocuments;
   private long highWater = Long.MIN_VALUE;
   private final Map<Measure, SeasonalBaseline.Estimate> estimates = new HashMap<>();
+  private final Map<Measure, long[]> sums = new HashMap<>();
 
   QueryActivity(String queryId, long keepWindowMillis, long keepHistoryHours) {
     this.queryId = queryId;
@@ -68,6 +69,11 @@ final class QueryActivity {
       newAuthor = authorLastSeenHour.put(post.authorId(), hour) == null;
     }
     sourceFirstSeen.merge(post.sourceId(), post.published(), Math::min);
+    if (highWater != Long.MIN_VALUE && hour < Math.floorDiv(highWater, HOUR) - 1) {
+      // a late post changes an hour the cached baselines may have counted
+      sums.clear();
+      estimates.clear();
+    }
     long[] h = hours.computeIfAbsent(hour, k -> new long[MEASURES]);
     long[] m = minutes.computeIfAbsent(minute, k -> new long[MEASURES]);
     for (Measure measure : measuresOf(post, newAuthor)) {
@@ -130,8 +136,18 @@ final class QueryActivity {
     return counts == null ? 0 : counts[measure.ordinal()];
   }
 
-  /** Posts of a measure in the hours {@code [from, to)}. */
+  /** Posts of a measure in the hours {@code [from, to)}; the last answer per measure is kept. */
   long inHours(Measure measure, long fromHour, long toHour) {
+    long[] cached = sums.get(measure);
+    if (cached != null && cached[0] == fromHour && cached[1] == toHour) {
+      return cached[2];
+    }
+    long sum = sumHours(measure, fromHour, toHour);
+    sums.put(measure, new long[] {fromHour, toHour, sum});
+    return sum;
+  }
+
+  private long sumHours(Measure measure, long fromHour, long toHour) {
     long sum = 0;
     for (long hour = fromHour; hour < toHour; hour++) {
       sum += inHour(measure, hour);

@@ -93,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/sources", ctx -> ctx.json(runtime.ledger().health()));
     app.post("/api/projects/{project}/labels", this::label);
     app.get("/api/projects/{project}/labels/next", this::nextToLabel);
+    org.cluetrain.web.alert.AlertApi.register(app, runtime);
     app.exception(
         BadRequest.class,
         (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
