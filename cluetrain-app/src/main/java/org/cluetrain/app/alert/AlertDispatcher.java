@@ -200,7 +200,7 @@ public final class AlertDispatcher implements AutoCloseable {
     String lastError;
     Instant lastErrorAt;
     Instant lastDeliveredAt;
-    Instant nextAttempt = Instant.MIN;
+    Instant nextAttempt = Instant.EPOCH;
 
     Lane(Notifier notifier) {
       this.notifier = notifier;
@@ -210,32 +210,42 @@ public final class AlertDispatcher implements AutoCloseable {
 
     @Override
     public void run() {
-      try {
-        while (!Thread.currentThread().isInterrupted()) {
-          if (pending.isEmpty()) {
-            Alert first = queue.take();
-            pending.add(new Pending(first));
-            pendingSize = pending.size();
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          step();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+          // a bug must not silently end delivery: report it and carry on
+          synchronized (this) {
+            lastError = "delivery failed unexpectedly: " + e;
+            lastErrorAt = clock.instant();
           }
-          long waitMillis = Duration.between(clock.instant(), nextAttempt()).toMillis();
-          if (waitMillis > 0) {
-            // while throttled or backing off, newer alerts join the next message
-            Alert next = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
-            if (next != null) {
-              pending.add(new Pending(next));
-            }
-            pendingSize = pending.size();
-            continue;
-          }
-          List<Alert> drained = new ArrayList<>();
-          queue.drainTo(drained);
-          drained.forEach(a -> pending.add(new Pending(a)));
-          sendOnce();
-          pendingSize = pending.size();
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+    }
+
+    /** Waits for alerts or for the throttle or back-off to pass, then sends one message. */
+    private void step() throws InterruptedException {
+      if (pending.isEmpty()) {
+        pending.add(new Pending(queue.take()));
+        pendingSize = pending.size();
+      }
+      long waitMillis = Duration.between(clock.instant(), nextAttempt()).toMillis();
+      if (waitMillis > 0) {
+        // while throttled or backing off, newer alerts join the next message
+        Alert next = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+        if (next != null) {
+          pending.add(new Pending(next));
+        }
+        pendingSize = pending.size();
+        return;
+      }
+      List<Alert> drained = new ArrayList<>();
+      queue.drainTo(drained);
+      drained.forEach(a -> pending.add(new Pending(a)));
+      sendOnce();
+      pendingSize = pending.size();
     }
 
     private synchronized Instant nextAttempt() {
