@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
@@ -54,6 +55,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final RelevanceLoop relevance;
   private final AccessControl access;
   private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
+  private final Alerting alerting;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;
@@ -109,6 +111,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     this.access =
         new AccessControl(
             JdbcAccountStore.openSqlite(dataDir.resolve("ledger.db")), Clock.systemUTC());
+    this.alerting = new Alerting(workspace, store, matcher, ledger.alerts());
   }
 
   /** Opens (creating if needed) the data directory for this workspace. */
@@ -141,6 +144,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return relevance;
   }
 
+  /** Alert rules, backtests, live detection and delivery. */
+  public Alerting alerts() {
+    return alerting;
+  }
+
   public QueryMatcher matcher() {
     return matcher;
   }
@@ -168,6 +176,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   @Override
   public void close() {
     try (lockChannel) {
+      alerting.close();
       matcher.close();
       access.accounts().close();
       editedQueries.close();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       LabelCommand.class,
       UsersCommand.class,
+      AlertsCommand.class,
       ModelCommands.Train.class,
       ModelCommands.Eval.class,
       ModelCommands.Classify.class,

@@ -2,6 +2,7 @@ package org.cluetrain.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.alert.AlertDispatcher;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.poll.LivePolling;
 import org.cluetrain.connectors.feed.FeedSubscription;
@@ -67,6 +69,13 @@ final class ServeCommand implements Callable<Integer> {
                       report.problems().isEmpty()
                           ? ""
                           : ", " + report.problems().size() + " problems"));
+      runtime
+          .alerts()
+          .startLive(
+              runtime.pipeline(),
+              Clock.systemUTC(),
+              AlertDispatcher.Settings.DEFAULT,
+              System::getenv);
       List<FeedSubscription> feeds =
           LivePolling.subscriptions(runtime.workspace(), runtime.ledger());
       LivePolling polling =
@@ -84,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
                 status.put("feeds", feeds.size());
                 status.put("stored_from_feeds", polling == null ? 0 : polling.stored());
                 status.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
+                status.put("alerts", runtime.alerts().status());
                 return status;
               })) {
         out.printf(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.model.Post;
@@ -26,6 +27,7 @@ public final class ListeningPipeline {
   private final QueryMatcher matcher;
   private final PostStore store;
   private final ListeningLedger ledger;
+  private volatile Consumer<List<StoredPost>> afterStore = stored -> {};
 
   public ListeningPipeline(
       List<Enricher> enrichers, QueryMatcher matcher, PostStore store, ListeningLedger ledger) {
@@ -37,6 +39,15 @@ public final class ListeningPipeline {
 
   public List<Enricher> enrichers() {
     return enrichers;
+  }
+
+  /**
+   * Hands every batch of newly stored posts to this listener (the alert detectors), on the
+   * pipeline's thread, once the posts are durable. It must be quick and must not block; a failure
+   * in it is reported in the batch's outcome and never loses the batch.
+   */
+  public void afterStore(Consumer<List<StoredPost>> listener) {
+    this.afterStore = Objects.requireNonNull(listener, "listener");
   }
 
   /** Processes one batch; never throws for a problem with a single post or query. */
@@ -80,6 +91,11 @@ public final class ListeningPipeline {
     List<String> queryProblems = new ArrayList<>();
     for (QueryMatcher.QueryProblem problem : matches.problems()) {
       queryProblems.add(problem.queryId() + ": " + problem.problem());
+    }
+    try {
+      afterStore.accept(stored);
+    } catch (RuntimeException e) {
+      queryProblems.add("after storing the batch: " + describe(e));
     }
     return new BatchOutcome(
         batch.size(), recorded, alreadyKnown + (stored.size() - recorded), failures, queryProblems);

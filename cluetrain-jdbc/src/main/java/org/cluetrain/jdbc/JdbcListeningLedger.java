@@ -52,12 +52,17 @@ public final class JdbcListeningLedger implements ListeningLedger {
   /** The label task whose value {@code hourly_sentiment} counts. */
   private static final String SENTIMENT = "sentiment";
 
+  /** The newest schema version; {@code schema-v1.sql} … {@code schema-vN.sql} are applied. */
+  static final int SCHEMA_VERSION = 2;
+
   private final Connection connection;
+  private final JdbcAlertStore alerts;
   private long sequence;
 
   private JdbcListeningLedger(Connection connection) throws SQLException {
     this.connection = connection;
     createSchema();
+    this.alerts = new JdbcAlertStore(connection, this);
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM posts")) {
       rs.next();
@@ -84,21 +89,33 @@ public final class JdbcListeningLedger implements ListeningLedger {
     }
   }
 
+  /**
+   * Creates or extends the schema: every version's script in order ({@code schema-v1.sql}, {@code
+   * schema-v2.sql}, …), each idempotent, so a ledger of any older version is brought up to date at
+   * start.
+   */
   private void createSchema() throws SQLException {
-    String script;
-    try (InputStream in = getClass().getResourceAsStream("schema-v1.sql")) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try (Statement statement = connection.createStatement()) {
-      for (String sql : script.split(";\\s*\\n")) {
-        String withoutComments = sql.replaceAll("(?m)^--.*$", "").strip();
-        if (!withoutComments.isEmpty()) {
-          statement.execute(withoutComments);
+    for (int version = 1; version <= SCHEMA_VERSION; version++) {
+      String script;
+      try (InputStream in = getClass().getResourceAsStream("schema-v" + version + ".sql")) {
+        script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : script.split(";\\s*\\n")) {
+          String withoutComments = sql.replaceAll("(?m)^--.*$", "").strip();
+          if (!withoutComments.isEmpty()) {
+            statement.execute(withoutComments);
+          }
         }
       }
     }
+  }
+
+  /** The alerts kept in this ledger (same database, same connection, same lock). */
+  public org.cluetrain.alert.AlertStore alerts() {
+    return alerts;
   }
 
   @Override

@@ -133,6 +133,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/projects/{project}/labels/next", this::nextToLabel, Access.VIEWER);
     QueryPages.register(app, runtime);
     AdminPages.register(app, runtime);
+    org.cluetrain.web.alert.AlertApi.register(app, runtime);
     app.exception(HttpResponseException.class, ErrorPages::answer);
     app.exception(
         BadRequest.class,

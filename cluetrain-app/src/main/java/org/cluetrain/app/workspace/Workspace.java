@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cluetrain.alert.AlertRule;
 import org.cluetrain.query.SavedQuery;
 
 /**
@@ -13,26 +14,124 @@ import org.cluetrain.query.SavedQuery;
  * @param file the file it was read from, or {@code null} when built in code
  * @param languages the languages to expect (ISO 639-1), for language identification
  * @param projects the projects, in file order
+ * @param smtp the mail server for e-mail alerts, or {@code null} when none is configured
  */
-public record Workspace(Path file, List<String> languages, List<Project> projects) {
+public record Workspace(Path file, List<String> languages, List<Project> projects, Smtp smtp) {
   public Workspace {
     languages = List.copyOf(languages);
     projects = List.copyOf(projects);
   }
 
-  /** A project: one brand, client or research topic. */
+  /** A workspace without a mail server. */
+  public Workspace(Path file, List<String> languages, List<Project> projects) {
+    this(file, languages, projects, null);
+  }
+
+  /**
+   * A project: one brand, client or research topic.
+   *
+   * @param alerts its alert rules and where alerts go (the defaults when the file says nothing)
+   */
   public record Project(
       String name,
       String description,
       List<FeedSource> feeds,
       List<Path> imports,
-      List<SavedQuery> queries) {
+      List<SavedQuery> queries,
+      Alerts alerts) {
     public Project {
       feeds = List.copyOf(feeds);
       imports = List.copyOf(imports);
       queries = List.copyOf(queries);
+      alerts = alerts == null ? Alerts.defaults(name, feeds, List.of()) : alerts;
+    }
+
+    /** A project with the default alert rules and no destinations. */
+    public Project(
+        String name,
+        String description,
+        List<FeedSource> feeds,
+        List<Path> imports,
+        List<SavedQuery> queries) {
+      this(name, description, feeds, imports, queries, null);
     }
   }
+
+  /**
+   * A project's alerting: its rules and the destinations they name as recipients.
+   *
+   * @param rules the rules, each over one or every query of the project
+   * @param destinations where alerts are delivered
+   */
+  public record Alerts(List<AlertRule> rules, List<Destination> destinations) {
+    public Alerts {
+      rules = List.copyOf(rules);
+      destinations = List.copyOf(destinations);
+    }
+
+    /**
+     * The rules a project gets when the file lists none: one rule of each detector over every
+     * query, telling every destination; the project's polled feeds count as news for spill-over.
+     */
+    public static Alerts defaults(
+        String project, List<FeedSource> feeds, List<Destination> destinations) {
+      List<String> recipients = destinations.stream().map(Destination::name).toList();
+      java.util.Set<String> newsSites = new java.util.LinkedHashSet<>();
+      for (FeedSource feed : feeds) {
+        try {
+          String host = java.net.URI.create(feed.url()).getHost();
+          if (host != null) {
+            newsSites.add(host.startsWith("www.") ? host.substring(4) : host);
+          }
+        } catch (IllegalArgumentException notAUri) {
+          // a feed address the URI parser rejects names no site; the feed itself reports it
+        }
+      }
+      return new Alerts(
+          AlertRule.defaults(project, recipients).stream()
+              .map(rule -> rule.withNewsSites(newsSites))
+              .toList(),
+          destinations);
+    }
+  }
+
+  /**
+   * Where alerts are delivered.
+   *
+   * @param name the name rules use in their recipients
+   * @param kind how
+   * @param url the webhook's address (webhook and chat)
+   * @param emails the addresses (e-mail)
+   */
+  public record Destination(String name, DestinationKind kind, String url, List<String> emails) {
+    public Destination {
+      emails = emails == null ? List.of() : List.copyOf(emails);
+    }
+  }
+
+  /** How a destination is reached. */
+  public enum DestinationKind {
+    /** An HTTP POST of the alerts as JSON. */
+    WEBHOOK,
+    /** An HTTP POST of {@code {"text": …}}, as Slack, Mattermost and Rocket.Chat take it. */
+    CHAT,
+    /** An e-mail over the workspace's SMTP server. */
+    EMAIL
+  }
+
+  /**
+   * The mail server e-mail alerts are sent through.
+   *
+   * @param host its host name
+   * @param port its port (25, 465 or 587 usually)
+   * @param from the sender address
+   * @param username the login, or {@code null} for none
+   * @param passwordEnv the name of the environment variable holding the password (never the
+   *     password itself: workspace files end up in version control)
+   * @param startTls whether to upgrade the connection with STARTTLS
+   */
+  public record Smtp(
+      String host, int port, String from, String username, String passwordEnv, boolean startTls) {}
 
   /**
    * A feed the server polls.
@@ -56,6 +155,6 @@ public record Workspace(Path file, List<String> languages, List<Project> project
 
   /** An empty workspace: no projects; imports still work, matching nothing. */
   public static Workspace empty(List<String> languages) {
-    return new Workspace(null, languages, List.of());
+    return new Workspace(null, languages, List.of(), null);
   }
 }

@@ -39,9 +39,49 @@ public final class WorkspaceReader {
 
   private final Path file;
   private final List<String> problems = new ArrayList<>();
+  private AlertSectionReader alertSection;
 
   private WorkspaceReader(Path file) {
     this.file = file;
+  }
+
+  /**
+   * Reads alert rules given as YAML or JSON (a list of rules, or a mapping with {@code rules}), as
+   * the HTTP API receives them when someone edits a rule, checked against a project of the
+   * workspace.
+   *
+   * @param origin what to call the text in problems, e.g. {@code request}
+   */
+  public static List<org.cluetrain.alert.AlertRule> alertRules(
+      String origin, String text, Workspace workspace, String project) throws WorkspaceException {
+    WorkspaceReader reader = new WorkspaceReader(Path.of(origin));
+    Workspace.Project owner =
+        workspace
+            .project(project)
+            .orElseThrow(() -> new WorkspaceException(List.of("no project '" + project + "'")));
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setMaxAliasesForCollections(20);
+      root = new Yaml(options).compose(new java.io.StringReader(text));
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new WorkspaceException(
+          List.of(origin + ":" + line + ": not valid YAML or JSON: " + e.getProblem()));
+    } catch (RuntimeException e) {
+      throw new WorkspaceException(List.of(origin + ": not valid YAML or JSON: " + e.getMessage()));
+    }
+    if (root == null) {
+      throw new WorkspaceException(List.of(origin + ":1: no rules given"));
+    }
+    reader.alertSection = new AlertSectionReader(reader);
+    reader.alertSection.smtpConfigured(workspace.smtp() != null);
+    List<org.cluetrain.alert.AlertRule> rules =
+        reader.alertSection.rules(root, owner, owner.alerts().destinations());
+    if (!reader.problems.isEmpty()) {
+      throw new WorkspaceException(reader.problems);
+    }
+    return rules;
   }
 
   /** Reads and validates the workspace file; throws with every problem found. */
@@ -68,8 +108,11 @@ public final class WorkspaceReader {
     if (root == null) {
       throw new WorkspaceException(List.of(file + ":1: the workspace file is empty"));
     }
-    Map<String, Node> top = mapping(root, "the workspace", Set.of("languages", "projects"));
+    Map<String, Node> top = mapping(root, "the workspace", Set.of("languages", "projects", "smtp"));
     List<String> languages = languages(top.get("languages"));
+    alertSection = new AlertSectionReader(this);
+    Workspace.Smtp smtp = top.containsKey("smtp") ? alertSection.smtp(top.get("smtp")) : null;
+    alertSection.smtpConfigured(smtp != null);
     List<Workspace.Project> projects = new ArrayList<>();
     Node projectsNode = top.get("projects");
     if (projectsNode == null) {
@@ -89,7 +132,7 @@ public final class WorkspaceReader {
     if (!problems.isEmpty()) {
       throw new WorkspaceException(problems);
     }
-    return new Workspace(file, languages, projects);
+    return new Workspace(file, languages, projects, smtp);
   }
 
   private List<String> languages(Node node) {
@@ -112,7 +155,9 @@ public final class WorkspaceReader {
   private Workspace.Project project(Node node) {
     Map<String, Node> fields =
         mapping(
-            node, "a project", Set.of("name", "description", "sources", "queries", "competitors"));
+            node,
+            "a project",
+            Set.of("name", "description", "sources", "queries", "competitors", "alerts"));
     if (fields == null) {
       return null;
     }
@@ -150,7 +195,13 @@ public final class WorkspaceReader {
         }
       }
     }
-    return name == null ? null : new Workspace.Project(name, description, feeds, imports, queries);
+    Workspace.Alerts alerts =
+        fields.containsKey("alerts") && name != null
+            ? alertSection.alerts(fields.get("alerts"), name, queries, feeds)
+            : null;
+    return name == null
+        ? null
+        : new Workspace.Project(name, description, feeds, imports, queries, alerts);
   }
 
   private void source(Node node, List<Workspace.FeedSource> feeds, List<Path> imports) {
@@ -250,7 +301,7 @@ public final class WorkspaceReader {
     return examples;
   }
 
-  private String required(Map<String, Node> fields, String key, Node owner, String what) {
+  String required(Map<String, Node> fields, String key, Node owner, String what) {
     if (!fields.containsKey(key)) {
       problem(owner, "a " + what + " needs '" + key + "'");
       return null;
@@ -258,11 +309,11 @@ public final class WorkspaceReader {
     return scalar(fields.get(key), "'" + key + "'");
   }
 
-  private String optionalScalar(Map<String, Node> fields, String key) {
+  String optionalScalar(Map<String, Node> fields, String key) {
     return fields.containsKey(key) ? scalar(fields.get(key), "'" + key + "'") : null;
   }
 
-  private Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
+  Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
     if (!(node instanceof MappingNode mappingNode)) {
       problem(node, what + " must be a mapping of keys to values");
       return null;
@@ -281,7 +332,7 @@ public final class WorkspaceReader {
     return fields;
   }
 
-  private List<Node> sequence(Node node, String what) {
+  List<Node> sequence(Node node, String what) {
     if (!(node instanceof SequenceNode sequenceNode)) {
       problem(node, "'" + what + "' must be a list");
       return List.of();
@@ -289,7 +340,7 @@ public final class WorkspaceReader {
     return sequenceNode.getValue();
   }
 
-  private String scalar(Node node, String what) {
+  String scalar(Node node, String what) {
     if (!(node instanceof ScalarNode scalarNode) || scalarNode.getValue().isBlank()) {
       problem(node, "expected " + what + " here");
       return null;
@@ -297,7 +348,11 @@ public final class WorkspaceReader {
     return scalarNode.getValue();
   }
 
-  private void problem(Node node, String message) {
+  int problemCount() {
+    return problems.size();
+  }
+
+  void problem(Node node, String message) {
     int line = node == null ? 0 : node.getStartMark().getLine() + 1;
     problems.add(file + ":" + line + ": " + message);
   }
