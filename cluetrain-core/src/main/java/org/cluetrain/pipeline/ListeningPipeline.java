@@ -26,13 +26,29 @@ public final class ListeningPipeline {
   private final QueryMatcher matcher;
   private final PostStore store;
   private final ListeningLedger ledger;
+  private final List<StoredPostsListener> listeners;
 
   public ListeningPipeline(
       List<Enricher> enrichers, QueryMatcher matcher, PostStore store, ListeningLedger ledger) {
+    this(enrichers, matcher, store, ledger, List.of());
+  }
+
+  /**
+   * A pipeline that tells listeners about every batch's new posts after recording them.
+   *
+   * @param listeners told in order; one failing does not stop the others
+   */
+  public ListeningPipeline(
+      List<Enricher> enrichers,
+      QueryMatcher matcher,
+      PostStore store,
+      ListeningLedger ledger,
+      List<StoredPostsListener> listeners) {
     this.enrichers = List.copyOf(enrichers);
     this.matcher = Objects.requireNonNull(matcher, "matcher");
     this.store = Objects.requireNonNull(store, "store");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.listeners = List.copyOf(listeners);
   }
 
   public List<Enricher> enrichers() {
@@ -77,6 +93,16 @@ public final class ListeningPipeline {
     }
     store.store(stored);
     int recorded = ledger.record(stored);
+    for (StoredPostsListener listener : listeners) {
+      try {
+        listener.stored(stored);
+      } catch (RuntimeException e) {
+        stored.forEach(
+            p ->
+                failures.add(
+                    new BatchOutcome.PostFailure(p.post().id(), listener.name(), describe(e))));
+      }
+    }
     List<String> queryProblems = new ArrayList<>();
     for (QueryMatcher.QueryProblem problem : matches.problems()) {
       queryProblems.add(problem.queryId() + ": " + problem.problem());
