@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.classify.ClassifierEnricher;
@@ -21,6 +22,7 @@ import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.jdbc.JdbcAccountStore;
+import org.cluetrain.jdbc.JdbcInbox;
 import org.cluetrain.jdbc.JdbcListeningLedger;
 import org.cluetrain.language.LinguaLanguageIdentifier;
 import org.cluetrain.language.NgramLanguageIdentifier;
@@ -51,6 +53,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final List<String> queryProblems;
   private final RelevanceLoop relevance;
   private final AccessControl access;
+  private final JdbcInbox inboxStore;
+  private final Inbox inbox;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;
@@ -104,10 +108,13 @@ public final class EmbeddedRuntime implements AutoCloseable {
             ClassifierEnricher.shipped(),
             relevance.enricher(),
             duplicates);
-    this.pipeline = new ListeningPipeline(enrichers, matcher, store, ledger);
     this.access =
         new AccessControl(
             JdbcAccountStore.openSqlite(dataDir.resolve("ledger.db")), Clock.systemUTC());
+    this.inboxStore = JdbcInbox.openSqlite(dataDir.resolve("ledger.db"));
+    this.inbox = new Inbox(inboxStore, store, workspace, access.accounts(), Clock.systemUTC());
+    this.pipeline =
+        new ListeningPipeline(enrichers, matcher, store, ledger, List.of(inbox.intake()));
   }
 
   /** Opens (creating if needed) the data directory for this workspace. */
@@ -149,6 +156,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return access;
   }
 
+  /** The engagement inbox of every project. */
+  public Inbox inbox() {
+    return inbox;
+  }
+
   /** Saved queries that could not be compiled, each with its reason. */
   public List<String> queryProblems() {
     return List.copyOf(queryProblems);
@@ -159,6 +171,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     try (lockChannel) {
       matcher.close();
       access.accounts().close();
+      inboxStore.close();
       store.close();
       ledger.close();
       lock.release();

@@ -24,7 +24,8 @@ class AppArchitectureTest {
     "org.cluetrain.query..",
     "org.cluetrain.match..",
     "org.cluetrain.store..",
-    "org.cluetrain.pipeline.."
+    "org.cluetrain.pipeline..",
+    "org.cluetrain.inbox.."
   };
 
   @Test

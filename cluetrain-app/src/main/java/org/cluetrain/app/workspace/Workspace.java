@@ -1,9 +1,11 @@
 package org.cluetrain.app.workspace;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.query.SavedQuery;
 
 /**
@@ -20,17 +22,33 @@ public record Workspace(Path file, List<String> languages, List<Project> project
     projects = List.copyOf(projects);
   }
 
-  /** A project: one brand, client or research topic. */
+  /**
+   * A project: one brand, client or research topic.
+   *
+   * @param inbox its engagement inbox: rules, response target, business hours, own channels
+   */
   public record Project(
       String name,
       String description,
       List<FeedSource> feeds,
       List<Path> imports,
-      List<SavedQuery> queries) {
+      List<SavedQuery> queries,
+      InboxSettings inbox) {
     public Project {
       feeds = List.copyOf(feeds);
       imports = List.copyOf(imports);
       queries = List.copyOf(queries);
+      inbox = inbox == null ? InboxSettings.defaults(ZoneId.systemDefault()) : inbox;
+    }
+
+    /** A project whose inbox has no rules, the default target and business hours. */
+    public Project(
+        String name,
+        String description,
+        List<FeedSource> feeds,
+        List<Path> imports,
+        List<SavedQuery> queries) {
+      this(name, description, feeds, imports, queries, null);
     }
   }
 
