@@ -24,6 +24,7 @@ final class ApiIndex {
         "POST /api/projects/{project}/labels",
         "label a post relevant or not: {\"post_id\", \"relevant\"}");
     api.put("GET /api/projects/{project}/labels/next?limit=N", "posts most worth labelling next");
+    api.putAll(org.cluetrain.web.inbox.InboxPages.apiEndpoints());
     return api;
   }
 }

@@ -68,6 +68,7 @@ public final class ApiServer implements AutoCloseable {
             });
     Authentication.install(app, runtime.access(), this::projectNames);
     SignInPages.register(app);
+    org.cluetrain.web.inbox.InboxPages.register(app, runtime);
     routes();
   }
 

@@ -7,22 +7,30 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
-  static Properties load(String language) throws Exception {
+  static Properties load(String part, String language) throws Exception {
     Properties properties = new Properties();
     try (InputStream in =
         Messages.class.getResourceAsStream(
-            "/org/cluetrain/web/messages_" + language + ".properties")) {
-      properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            "/org/cluetrain/web/i18n/" + part + "_" + language + ".properties")) {
+      if (in != null) {
+        properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      }
     }
     return properties;
   }
 
   @Test
-  void everyTextExistsInEveryLanguage() throws Exception {
-    Properties english = load("en");
-    Properties german = load("de");
-    assertThat(german.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
-    assertThat(english).isNotEmpty();
+  void everyTextExistsInEveryLanguageAndInOnePartOnly() throws Exception {
+    java.util.Map<Object, String> owner = new java.util.HashMap<>();
+    for (String part : Messages.BUNDLES) {
+      Properties english = load(part, "en");
+      Properties german = load(part, "de");
+      assertThat(german.keySet()).as(part).containsExactlyInAnyOrderElementsOf(english.keySet());
+      for (Object key : english.keySet()) {
+        assertThat(owner.put(key, part)).as(key + " in " + part).isNull();
+      }
+    }
+    assertThat(load("common", "en")).isNotEmpty();
   }
 
   @Test
