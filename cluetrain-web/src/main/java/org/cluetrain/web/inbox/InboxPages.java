@@ -7,7 +7,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -429,17 +428,5 @@ public final class InboxPages {
   /** The link that shows a post from the inbox (its item, or a button to make one). */
   public static String postLink(String project, String postId) {
     return "/p/" + project + "/inbox/new?post=" + URLEncoder.encode(postId, StandardCharsets.UTF_8);
-  }
-
-  /** Keeps the list's filters in links (e.g. after a sort or a tab). */
-  public static String filterLink(String project, String status, String assignee) {
-    List<String> parts = new ArrayList<>();
-    if (status != null) {
-      parts.add("status=" + URLEncoder.encode(status, StandardCharsets.UTF_8));
-    }
-    if (assignee != null) {
-      parts.add("assignee=" + URLEncoder.encode(assignee, StandardCharsets.UTF_8));
-    }
-    return "/p/" + project + "/inbox" + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
   }
 }

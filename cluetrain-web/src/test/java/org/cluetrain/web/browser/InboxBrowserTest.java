@@ -135,6 +135,31 @@ class InboxBrowserTest extends BrowserTestBase {
   }
 
   @Test
+  void aPostBecomesAnItemByHand() {
+    String postId =
+        runtime
+            .store()
+            .search(
+                new org.cluetrain.store.SearchRequest(
+                    "Flixbus AND Glückssache", "bahn", null, null, 1))
+            .posts()
+            .get(0)
+            .post()
+            .id();
+    signIn(ANALYST);
+    browser.get(url(org.cluetrain.web.inbox.InboxPages.postLink("bahn", postId)));
+    assertThat(browser.findElement(By.id("post")).getText()).contains("Glückssache");
+    browser.findElement(By.id("create-item")).click();
+    wait.until(ExpectedConditions.urlMatches("/inbox/\\d+$"));
+    assertThat(browser.findElement(By.id("log")).getText()).contains("ana made this an item");
+    assertThat(browser.findElement(By.id("clock")).getText()).contains("/ 4 h");
+    // the same post again leads to the same item
+    String itemUrl = browser.getCurrentUrl();
+    browser.get(url(org.cluetrain.web.inbox.InboxPages.postLink("bahn", postId)));
+    wait.until(ExpectedConditions.urlToBe(itemUrl));
+  }
+
+  @Test
   void viewersReadButCannotAct() {
     signIn(VIEWER);
     browser.get(url("/p/bahn/inbox"));
