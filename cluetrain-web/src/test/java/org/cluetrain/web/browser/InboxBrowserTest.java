@@ -135,7 +135,7 @@ class InboxBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  void aPostBecomesAnItemByHand() {
+  void aPostBecomesAnItemByHand() throws Exception {
     String postId =
         runtime
             .store()
