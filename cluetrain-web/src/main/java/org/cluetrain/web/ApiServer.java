@@ -63,12 +63,7 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(mapper, false));
-              config.staticFiles.add(
-                  files -> {
-                    files.hostedPath = "/assets";
-                    files.directory = "/assets";
-                    files.location = Location.CLASSPATH;
-                  });
+              config.staticFiles.add("/assets", Location.CLASSPATH);
               config.staticFiles.enableWebjars();
             });
     Authentication.install(app, runtime.access(), this::projectNames);

@@ -77,7 +77,7 @@ public final class Authentication {
     if (identity != null) {
       ctx.attribute(IDENTITY, identity);
     }
-    if (roles.contains(Access.PUBLIC) || isAsset(ctx)) {
+    if (roles.contains(Access.PUBLIC)) {
       if (identity != null && identity.sessionSecret() != null) {
         requireCsrf(ctx, identity);
       }
@@ -162,12 +162,6 @@ public final class Authentication {
     return type != null
         && (type.startsWith("application/x-www-form-urlencoded")
             || type.startsWith("multipart/form-data"));
-  }
-
-  /** Style sheets and scripts: every page needs them, the sign-in page included. */
-  private static boolean isAsset(Context ctx) {
-    return SAFE_METHODS.contains(ctx.method())
-        && (ctx.path().startsWith("/assets/") || ctx.path().startsWith("/webjars/"));
   }
 
   static boolean isApi(Context ctx) {
