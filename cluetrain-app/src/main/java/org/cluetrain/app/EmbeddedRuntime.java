@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.inbox.Inbox;
+import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.classify.ClassifierEnricher;
@@ -24,10 +22,13 @@ import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.jdbc.JdbcAccountStore;
 import org.cluetrain.jdbc.JdbcInbox;
 import org.cluetrain.jdbc.JdbcListeningLedger;
+import org.cluetrain.jdbc.JdbcQueryStore;
 import org.cluetrain.language.LinguaLanguageIdentifier;
 import org.cluetrain.language.NgramLanguageIdentifier;
+import org.cluetrain.lucene.LuceneMatchHighlighter;
 import org.cluetrain.lucene.LucenePostStore;
 import org.cluetrain.lucene.MonitorQueryMatcher;
+import org.cluetrain.match.MatchHighlighter;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.pipeline.ListeningPipeline;
 import org.cluetrain.store.ListeningLedger;
@@ -50,9 +51,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final JdbcListeningLedger ledger;
   private final MonitorQueryMatcher matcher;
   private final ListeningPipeline pipeline;
-  private final List<String> queryProblems;
   private final RelevanceLoop relevance;
   private final AccessControl access;
+  private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
+  private final JdbcQueryStore editedQueries;
+  private final QueryCatalog queries;
   private final JdbcInbox inboxStore;
   private final Inbox inbox;
 
@@ -86,13 +89,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
       lockChannel.close();
       throw e;
     }
-    this.queryProblems = new ArrayList<>();
-    for (QueryMatcher.QueryProblem problem : matcher.replaceQueries(workspace.queries())) {
-      queryProblems.add(problem.queryId() + ": " + problem.problem());
-    }
-    Set<String> projects = new LinkedHashSet<>();
-    workspace.projects().forEach(p -> projects.add(p.name()));
-    ledger.saveQueries(projects, workspace.queries());
+    // the workspace's queries and those saved in the web interface, registered in the matcher
+    this.editedQueries = JdbcQueryStore.openSqlite(dataDir.resolve("ledger.db"));
+    this.queries =
+        new QueryCatalog(workspace, editedQueries, matcher, ledger, store, Clock.systemUTC());
+    queries.load();
 
     DuplicateDetector duplicates = new DuplicateDetector(DUPLICATE_MEMORY);
     duplicates.remember(ledger.recentFingerprints(DUPLICATE_MEMORY));
@@ -151,9 +152,19 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return matcher;
   }
 
+  /** Shows where a query matched a post, evaluated like matching and search. */
+  public MatchHighlighter highlighter() {
+    return highlighter;
+  }
+
   /** Who may sign in, and their sessions and API tokens. */
   public AccessControl access() {
     return access;
+  }
+
+  /** The saved queries in effect: the workspace's and those saved in the web interface. */
+  public QueryCatalog queries() {
+    return queries;
   }
 
   /** The engagement inbox of every project. */
@@ -163,7 +174,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
   /** Saved queries that could not be compiled, each with its reason. */
   public List<String> queryProblems() {
-    return List.copyOf(queryProblems);
+    return queries.problems();
   }
 
   @Override
@@ -171,6 +182,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     try (lockChannel) {
       matcher.close();
       access.accounts().close();
+      editedQueries.close();
       inboxStore.close();
       store.close();
       ledger.close();

@@ -23,14 +23,21 @@ public final class PostReplay {
   /** When post 0 was written. */
   static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
 
-  /** Time between two replayed posts: 36,000 posts an hour. */
+  /** Time between two replayed posts by default: 36,000 posts an hour. */
   static final Duration INTERVAL = Duration.ofMillis(100);
 
   private final Corpus corpus;
+  private final Duration interval;
   private final Map<String, SourceRef> sources = new HashMap<>();
 
   public PostReplay(Corpus corpus) {
+    this(corpus, INTERVAL);
+  }
+
+  /** A replay whose posts are {@code interval} apart, e.g. to spread a million over weeks. */
+  public PostReplay(Corpus corpus, Duration interval) {
     this.corpus = corpus;
+    this.interval = interval;
     for (Corpus.Text text : corpus.texts()) {
       sources.computeIfAbsent(
           text.file(), file -> new SourceRef("file:" + file, text.type(), file, null));
@@ -50,7 +57,7 @@ public final class PostReplay {
         .kind(text.kind())
         .author(author)
         .text(text.text())
-        .published(START.plus(INTERVAL.multipliedBy(sequence)))
+        .published(START.plus(interval.multipliedBy(sequence)))
         .project(PROJECT)
         .build();
   }

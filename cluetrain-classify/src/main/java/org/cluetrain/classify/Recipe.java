@@ -15,7 +15,20 @@ record Recipe(
     List<Source> sources,
     TrainingConfig config,
     String measure,
-    double threshold) {
+    double threshold,
+    CrossValidation.Folds tuning,
+    SelfTraining selfTraining) {
+
+  /**
+   * Self-training on unlabelled in-domain texts: a first model labels them, those it labels with at
+   * least {@code confidence} join the training data (each with {@code weight}), and the model is
+   * trained again. {@code texts} are filled in by {@link #withUnlabeledFrom(Path)}.
+   *
+   * @param folder relative to the labelled data folder, e.g. {@code ../streams/…}
+   * @param fixedLabel when set, every unlabelled text gets this label instead of a predicted one
+   */
+  record SelfTraining(
+      String folder, double confidence, double weight, String fixedLabel, List<String> texts) {}
 
   /** A recipe that answers the most probable label. */
   Recipe(
@@ -25,7 +38,7 @@ record Recipe(
       List<Source> sources,
       TrainingConfig config,
       String measure) {
-    this(name, task, lang, sources, config, measure, 0.5);
+    this(name, task, lang, sources, config, measure, 0.5, null, null);
   }
 
   /**
@@ -36,10 +49,61 @@ record Recipe(
   TextClassifier train(
       List<LabeledExample> examples, double[] weights, Map<String, String> metadata) {
     TextClassifier model = Trainer.train(task, lang, examples, weights, config, metadata);
+    if (selfTraining != null) {
+      model = selfTrain(model, examples, weights, metadata);
+    }
     if (threshold == 0.5 || task.labels().size() != 2) {
       return model;
     }
     return model.withFirstLabelThreshold(threshold);
+  }
+
+  private TextClassifier selfTrain(
+      TextClassifier first,
+      List<LabeledExample> examples,
+      double[] weights,
+      Map<String, String> metadata) {
+    if (selfTraining.texts() == null) {
+      throw new IllegalStateException(name + ": self-training texts not read");
+    }
+    List<LabeledExample> all = new java.util.ArrayList<>(examples);
+    List<Double> w = new java.util.ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      w.add(weights == null ? 1 : weights[i]);
+    }
+    int added = 0;
+    List<String> texts = selfTraining.texts();
+    for (int i = 0; i < texts.size(); i++) {
+      String label = selfTraining.fixedLabel();
+      if (label == null) {
+        Map<String, Double> p = first.probabilities(texts.get(i));
+        String best = null;
+        for (Map.Entry<String, Double> e : p.entrySet()) {
+          if (e.getValue() >= selfTraining.confidence()) {
+            best = e.getKey();
+          }
+        }
+        label = best;
+      }
+      if (label != null) {
+        all.add(new LabeledExample("unlabeled-" + i, lang, label, texts.get(i)));
+        w.add(selfTraining.weight());
+        added++;
+      }
+    }
+    Map<String, String> m = new java.util.LinkedHashMap<>(metadata);
+    m.put(
+        "self_training",
+        String.format(
+            java.util.Locale.ROOT,
+            "%s: %d of %d texts, confidence >= %.2f, weight %.2f",
+            selfTraining.folder(),
+            added,
+            texts.size(),
+            selfTraining.confidence(),
+            selfTraining.weight()));
+    return Trainer.train(
+        task, lang, all, w.stream().mapToDouble(Double::doubleValue).toArray(), config, m);
   }
 
   /**
@@ -59,21 +123,22 @@ record Recipe(
                   new Source("sentiment/de/germeval2017.dev.tsv", 3, true),
                   new Source("sentiment/de/sb10k.all.tsv", 1, false),
                   new Source("sentiment/de/one-million-posts.all.tsv", 1, false)),
-              TrainingConfig.defaults(),
+              TrainingConfig.defaults().withFeatures(FeatureConfig.defaults().withMaxChars(1000)),
               "micro_f1"),
           new Recipe(
-              "sentiment-en",
-              Task.SENTIMENT,
-              "en",
-              List.of(
-                  new Source("sentiment/en/semeval2013-2016.all.tsv", 2, true),
-                  new Source("sentiment/en/us-airline.all.tsv", 1, false),
-                  new Source("sentiment/en/sxsw-brands.all.tsv", 1, false)),
-              TrainingConfig.defaults()
-                  .withClassWeighting(1)
-                  .withEpochs(2)
-                  .withFeatures(FeatureConfig.defaults().withLexicon("en").withCues(true)),
-              "macro_recall"),
+                  "sentiment-en",
+                  Task.SENTIMENT,
+                  "en",
+                  List.of(
+                      new Source("sentiment/en/semeval2013-2016.all.tsv", 2, true),
+                      new Source("sentiment/en/us-airline.all.tsv", 1, false),
+                      new Source("sentiment/en/sxsw-brands.all.tsv", 1, false)),
+                  TrainingConfig.defaults()
+                      .withClassWeighting(1)
+                      .withEpochs(2)
+                      .withFeatures(FeatureConfig.defaults().withLexicon("en").withCues(true)),
+                  "macro_recall")
+              .withTuning(CrossValidation.Folds.hashed(3)),
           new Recipe(
               "spam-en",
               Task.SPAM,
@@ -87,7 +152,8 @@ record Recipe(
                       "spam/en/sms.all.tsv",
                       0,
                       false)), // scored, not trained on: it hurt comment spam
-              TrainingConfig.defaults().withFeatures(FeatureConfig.defaults().withCues(true)),
+              TrainingConfig.defaults()
+                  .withFeatures(FeatureConfig.defaults().withCues(true).withCharWeight(0.25)),
               "f1_spam"),
           new Recipe(
               "offensive-de",
@@ -109,7 +175,20 @@ record Recipe(
                       0,
                       false)), // scored, not trained on: it hurt OLID
               TrainingConfig.defaults().withClassWeighting(1),
-              "macro_f1"));
+              "macro_f1"),
+          new Recipe(
+                  "relevance-de",
+                  Task.RELEVANCE,
+                  "de",
+                  List.of(new Source("relevance/de/germeval2017.dev.tsv", 1, true)),
+                  TrainingConfig.defaults()
+                      .withFeatures(
+                          FeatureConfig.defaults()
+                              .withCues(true)
+                              .withCharWeight(0.25)
+                              .withMaxChars(500)),
+                  "micro_f1")
+              .withTuning(CrossValidation.Folds.hashed(5)));
 
   static Recipe named(String name) {
     for (Recipe r : SHIPPED) {
@@ -121,15 +200,42 @@ record Recipe(
   }
 
   Recipe withConfig(TrainingConfig c) {
-    return new Recipe(name, task, lang, sources, c, measure, threshold);
+    return new Recipe(name, task, lang, sources, c, measure, threshold, tuning, selfTraining);
   }
 
   Recipe withSources(List<Source> s) {
-    return new Recipe(name, task, lang, s, config, measure, threshold);
+    return new Recipe(name, task, lang, s, config, measure, threshold, tuning, selfTraining);
   }
 
   Recipe withThreshold(double t) {
-    return new Recipe(name, task, lang, sources, config, measure, t);
+    return new Recipe(name, task, lang, sources, config, measure, t, tuning, selfTraining);
+  }
+
+  /**
+   * With label offsets (a prior correction; for two labels a decision threshold) tuned on the
+   * out-of-fold predictions of these folds of the non-held-out rows; {@code null}: none.
+   */
+  Recipe withTuning(CrossValidation.Folds folds) {
+    return new Recipe(name, task, lang, sources, config, measure, threshold, folds, selfTraining);
+  }
+
+  Recipe withSelfTraining(SelfTraining s) {
+    return new Recipe(name, task, lang, sources, config, measure, threshold, tuning, s);
+  }
+
+  /** This recipe with its self-training texts read from below {@code labeled}. */
+  Recipe withUnlabeledFrom(java.nio.file.Path labeled) {
+    if (selfTraining == null || selfTraining.texts() != null) {
+      return this;
+    }
+    SelfTraining s = selfTraining;
+    return withSelfTraining(
+        new SelfTraining(
+            s.folder(),
+            s.confidence(),
+            s.weight(),
+            s.fixedLabel(),
+            UnlabeledTexts.read(labeled.resolve(s.folder()))));
   }
 
   /** The figure this model is judged by. */

@@ -186,6 +186,35 @@ public final class TextClassifier {
         m);
   }
 
+  /**
+   * This model with {@code offsets} (one per label, log scale) added to its scores: a prior
+   * correction that moves decisions towards the labels with positive offsets. The probabilities
+   * shift with it, so they stay consistent with the answered label.
+   */
+  TextClassifier withOffsets(double[] offsets) {
+    if (offsets.length != model.classes) {
+      throw new IllegalArgumentException(
+          "one offset per label expected, " + model.classes + " labels");
+    }
+    float[] bias = model.bias.clone();
+    StringBuilder text = new StringBuilder();
+    for (int c = 0; c < bias.length; c++) {
+      bias[c] += (float) offsets[c];
+      text.append(c == 0 ? "" : " ")
+          .append(labels.get(c))
+          .append(String.format(java.util.Locale.ROOT, "%+.2f", offsets[c]));
+    }
+    Map<String, String> m = new LinkedHashMap<>(metadata);
+    m.put("label_offsets", text.toString());
+    return new TextClassifier(
+        task,
+        lang,
+        labels,
+        extractor.config(),
+        new LinearModel(model.classes, model.dim, model.weights, model.scale, bias),
+        m);
+  }
+
   LinearModel model() {
     return model;
   }

@@ -51,6 +51,7 @@ public final class TrainShippedModels {
       TextClassifier model,
       Map<String, Evaluation> byFile,
       Evaluation target,
+      Evaluation unseenTarget,
       long millis) {
     String report() {
       StringBuilder b = new StringBuilder();
@@ -78,6 +79,13 @@ public final class TrainShippedModels {
                 recipe.figure(ev),
                 majorityFigure(recipe, ev)));
       }
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  target rows whose text is not also in the training rows: n=%d %s %.4f%n",
+              unseenTarget.size(),
+              recipe.measure(),
+              recipe.figure(unseenTarget)));
       b.append(target.toText());
       return b.toString();
     }
@@ -103,11 +111,14 @@ public final class TrainShippedModels {
     }
   }
 
-  static Trained train(Path labeled, Recipe recipe) {
+  static Trained train(Path labeled, Recipe given) {
+    Recipe recipe = given.withUnlabeledFrom(labeled);
     List<LabeledExample> train = new ArrayList<>();
+    java.util.Set<String> trainedTexts = new java.util.HashSet<>();
     List<Double> weights = new ArrayList<>();
     Map<String, List<LabeledExample>> heldOut = new LinkedHashMap<>();
     List<LabeledExample> target = new ArrayList<>();
+    Map<String, List<LabeledExample>> trainable = new LinkedHashMap<>();
     StringBuilder data = new StringBuilder();
     for (Recipe.Source s : recipe.sources()) {
       LabeledData d = LabeledData.read(recipe.task(), labeled.resolve(s.file()));
@@ -116,12 +127,18 @@ public final class TrainShippedModels {
             d.problems().size() + " problems in " + s.file() + ", first: " + d.problems().get(0));
       }
       List<LabeledExample> held = new ArrayList<>();
+      List<LabeledExample> rows = new ArrayList<>();
+      trainable.put(s.file(), rows);
       int trained = 0;
       for (LabeledExample e : d.examples()) {
         if (HeldOut.isHeldOut(e)) {
           held.add(e);
         } else {
+          rows.add(e);
           train.add(e);
+          if (s.weight() > 0) {
+            trainedTexts.add(comparable(e.text()));
+          }
           weights.add(s.weight());
           trained++;
         }
@@ -144,17 +161,38 @@ public final class TrainShippedModels {
         recipe.train(
             train,
             w,
-            Map.of(
+            orderedMetadata(
                 "data",
                 data.toString(),
                 "held_out",
                 "ids hashing into 1 of 5 buckets, never trained on"));
+    if (recipe.tuning() != null) {
+      CrossValidation.OutOfFold oof = CrossValidation.run(recipe, trainable, recipe.tuning());
+      model = model.withOffsets(CrossValidation.tuneOffsets(recipe, oof));
+    }
     long millis = (System.nanoTime() - start) / 1_000_000;
     Map<String, Evaluation> byFile = new LinkedHashMap<>();
     for (Map.Entry<String, List<LabeledExample>> e : heldOut.entrySet()) {
       byFile.put(e.getKey(), evaluate(model, e.getValue()));
     }
-    return new Trained(recipe, model, byFile, evaluate(model, target), millis);
+    List<LabeledExample> unseen =
+        target.stream().filter(e -> !trainedTexts.contains(comparable(e.text()))).toList();
+    return new Trained(
+        recipe, model, byFile, evaluate(model, target), evaluate(model, unseen), millis);
+  }
+
+  /** Metadata in a fixed order, so the same training writes the same file byte for byte. */
+  private static Map<String, String> orderedMetadata(String... keysAndValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
+  /** A text reduced to lower-case letters and digits, to find duplicates across the slices. */
+  static String comparable(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   static Evaluation evaluate(TextClassifier model, List<LabeledExample> examples) {

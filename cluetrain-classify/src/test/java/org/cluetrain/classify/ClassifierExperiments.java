@@ -66,6 +66,11 @@ public final class ClassifierExperiments {
     v.put(
         "char weight 0.25",
         r -> r.withConfig(r.config().withFeatures(r.config().features().withCharWeight(0.25))));
+    for (int max : new int[] {500, 1000, 2000}) {
+      v.put(
+          "max chars " + max,
+          r -> r.withConfig(r.config().withFeatures(r.config().features().withMaxChars(max))));
+    }
     v.put("class weighting 0", r -> r.withConfig(r.config().withClassWeighting(0)));
     v.put("class weighting 0.5", r -> r.withConfig(r.config().withClassWeighting(0.5)));
     v.put("class weighting 1", r -> r.withConfig(r.config().withClassWeighting(1)));
@@ -80,6 +85,22 @@ public final class ClassifierExperiments {
       v.put("threshold " + t, r -> r.withThreshold(t));
     }
     v.put("target data only", r -> r.withSources(only(r, true)));
+    for (double w : new double[] {0.1, 0.3}) {
+      v.put("non-target files weight " + w, r -> r.withSources(otherWeight(r, w)));
+    }
+    String stream = "../streams/youtube-comments-2008-2013";
+    for (double c : new double[] {0.8, 0.9, 0.97}) {
+      for (double w : new double[] {0.1, 0.3, 1}) {
+        v.put(
+            "self-train youtube stream " + c + " weight " + w,
+            r -> r.withSelfTraining(new Recipe.SelfTraining(stream, c, w, null, null)));
+      }
+    }
+    for (double w : new double[] {0.02, 0.05, 0.1}) {
+      v.put(
+          "youtube stream as ham weight " + w,
+          r -> r.withSelfTraining(new Recipe.SelfTraining(stream, 0, w, "ham", null)));
+    }
     for (double w : new double[] {1, 2, 3, 5, 8}) {
       v.put("target weight " + w, r -> r.withSources(targetWeight(r, w)));
     }
@@ -96,6 +117,14 @@ public final class ClassifierExperiments {
     return s;
   }
 
+  private static List<Recipe.Source> otherWeight(Recipe r, double w) {
+    List<Recipe.Source> s = new ArrayList<>();
+    for (Recipe.Source x : r.sources()) {
+      s.add(new Recipe.Source(x.file(), x.target() ? x.weight() : w, x.target()));
+    }
+    return s;
+  }
+
   private static List<Recipe.Source> targetWeight(Recipe r, double w) {
     List<Recipe.Source> s = new ArrayList<>();
     for (Recipe.Source x : r.sources()) {
@@ -104,67 +133,48 @@ public final class ClassifierExperiments {
     return s;
   }
 
-  /** The fold of a row: its id hashed differently from {@link HeldOut}. */
-  static int fold(LabeledExample e, int folds) {
-    int h = e.id().hashCode() * 0x85ebca6b + 0x7f4a7c15;
-    h ^= h >>> 16;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 13;
-    return Math.floorMod(h, folds);
-  }
-
-  /** The pooled cross-validated figure of {@code recipe} over the non-held-out rows. */
-  static double crossValidate(
-      Path labeled, Recipe recipe, int folds, Map<String, List<LabeledExample>> cache) {
-    List<String> gold = new ArrayList<>();
-    List<String> pred = new ArrayList<>();
-    for (int k = 0; k < folds; k++) {
-      List<LabeledExample> train = new ArrayList<>();
-      List<Double> weights = new ArrayList<>();
-      List<LabeledExample> test = new ArrayList<>();
-      for (Recipe.Source s : recipe.sources()) {
-        List<LabeledExample> rows;
-        synchronized (cache) {
-          rows =
-              cache.computeIfAbsent(
-                  s.file(),
-                  file ->
-                      LabeledData.read(recipe.task(), labeled.resolve(file)).examples().stream()
-                          .filter(e -> !HeldOut.isHeldOut(e))
-                          .toList());
-        }
-        for (LabeledExample e : rows) {
-          if (fold(e, folds) != k) {
-            if (s.weight() > 0) {
-              train.add(e);
-              weights.add(s.weight());
-            }
-          } else if (s.target()) {
-            test.add(e);
-          }
-        }
-      }
-      TextClassifier model =
-          recipe.train(
-              train, weights.stream().mapToDouble(Double::doubleValue).toArray(), Map.of());
-      for (LabeledExample e : test) {
-        gold.add(e.label());
-        pred.add(model.predict(e.text()));
-      }
+  /**
+   * One line per variant: the pooled cross-validated figure, the mean and standard deviation of the
+   * per-fold figures, and the pooled figure with label offsets tuned on the other folds
+   * (cross-fitted).
+   */
+  static String crossValidate(
+      Recipe recipe, CrossValidation.Folds folds, Map<String, List<LabeledExample>> rows) {
+    CrossValidation.OutOfFold oof = CrossValidation.run(recipe, rows, folds);
+    double[] none = new double[recipe.task().labels().size()];
+    double[] perFold = oof.perFold(recipe, none);
+    double mean = java.util.Arrays.stream(perFold).average().orElse(Double.NaN);
+    double var = 0;
+    for (double f : perFold) {
+      var += (f - mean) * (f - mean);
     }
-    return recipe.figure(Evaluation.of(gold, pred, recipe.task().labels()));
+    double sd = Math.sqrt(var / Math.max(1, perFold.length - 1));
+    return String.format(
+        Locale.ROOT,
+        "%s %.4f  folds %.4f ± %.4f  tuned offsets %.4f  per fold %s",
+        recipe.measure(),
+        oof.figure(recipe, none),
+        mean,
+        sd,
+        oof.crossFittedFigure(recipe),
+        java.util.Arrays.stream(perFold)
+            .mapToObj(f -> String.format(Locale.ROOT, "%.3f", f))
+            .collect(java.util.stream.Collectors.joining(" ")));
   }
 
   public static void main(String[] args) throws Exception {
     Path labeled = Path.of(args[0]);
     Recipe base = Recipe.named(args[1]);
     List<String> rest = new ArrayList<>(List.of(args).subList(2, args.length));
-    int folds = 5;
+    CrossValidation.Folds folds = CrossValidation.Folds.hashed(5);
     int at = rest.indexOf("--folds");
     if (at >= 0) {
-      folds = Integer.parseInt(rest.get(at + 1));
+      folds = CrossValidation.Folds.hashed(Integer.parseInt(rest.get(at + 1)));
       rest.remove(at + 1);
       rest.remove(at);
+    }
+    if (rest.remove("--by-file")) {
+      folds = CrossValidation.Folds.leaveOneFileOut();
     }
     List<String> wanted = rest;
     Map<String, UnaryOperator<Recipe>> all = variants(base);
@@ -183,7 +193,7 @@ public final class ClassifierExperiments {
         all.put(w, op);
       }
     }
-    int k = folds;
+    CrossValidation.Folds k = folds;
     Map<String, List<LabeledExample>> cache = new HashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Map<String, Future<String>> results = new LinkedHashMap<>();
@@ -196,14 +206,27 @@ public final class ClassifierExperiments {
           pool.submit(
               () -> {
                 long t0 = System.nanoTime();
-                double figure = crossValidate(labeled, e.getValue().apply(base), k, cache);
+                Recipe recipe = e.getValue().apply(base).withUnlabeledFrom(labeled);
+                Map<String, List<LabeledExample>> rows = new HashMap<>();
+                synchronized (cache) {
+                  for (Recipe.Source s : recipe.sources()) {
+                    rows.put(
+                        s.file(),
+                        cache.computeIfAbsent(
+                            s.file(),
+                            file ->
+                                CrossValidation.trainableRows(
+                                        labeled, recipe.withSources(List.of(s)))
+                                    .get(file)));
+                  }
+                }
+                String line = crossValidate(recipe, k, rows);
                 return String.format(
                     Locale.ROOT,
-                    "%-32s %d-fold CV %s %.4f  (%.1f s)",
+                    "%-40s %s CV %s  (%.1f s)",
                     e.getKey(),
                     k,
-                    base.measure(),
-                    figure,
+                    line,
                     (System.nanoTime() - t0) / 1e9);
               }));
     }

@@ -22,7 +22,8 @@ public interface ListeningLedger extends AutoCloseable {
   Set<String> knownPostIds(Collection<String> postIds);
 
   /**
-   * Records the posts (post, thread, author, matches, hourly counts) in one transaction.
+   * Records the posts (post, thread, author, matches, hourly counts, hourly sentiment) in one
+   * transaction.
    *
    * @return how many of them were new
    */
@@ -36,6 +37,19 @@ public interface ListeningLedger extends AutoCloseable {
 
   /** Hourly match counts of a query within [since, until). */
   List<HourlyCount> hourlyCounts(String queryId, Instant since, Instant until);
+
+  /**
+   * Hourly match counts of a query within [since, until) by the posts' sentiment label; posts
+   * without a sentiment label are not counted.
+   */
+  List<HourlySentiment> hourlySentiment(String queryId, Instant since, Instant until);
+
+  /**
+   * What happened in a project within [since, until): authors and sources of the posts that matched
+   * any of {@code queryIds}, and the threads and authors most active, at most {@code limit} each.
+   */
+  ProjectActivity activity(
+      String project, Collection<String> queryIds, Instant since, Instant until, int limit);
 
   /** The threads of a project (or all), most recently active first. */
   List<ThreadSummary> threads(String project, int limit);
@@ -55,6 +69,18 @@ public interface ListeningLedger extends AutoCloseable {
   java.util.Optional<String[]> validators(String sourceId);
 
   List<SourceHealth> health();
+
+  /**
+   * Records that posts already in the ledger match a query, for a query that was added or changed
+   * after they came in. A match recorded before, or a post the ledger does not know, changes
+   * nothing, so applying a query to history twice counts every post once.
+   *
+   * @return how many matches were new
+   */
+  int recordMatches(String queryId, List<StoredPost> posts);
+
+  /** Forgets every match of a query and its hourly counts, before history is matched again. */
+  void forgetMatches(String queryId);
 
   /** Replaces the saved queries of the given projects with these. */
   void saveQueries(Collection<String> projects, Collection<SavedQuery> queries);

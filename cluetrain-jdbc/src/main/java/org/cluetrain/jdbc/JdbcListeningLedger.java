@@ -25,12 +25,15 @@ import java.util.Set;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.SavedQuery;
 import org.cluetrain.store.AuthorSummary;
 import org.cluetrain.store.HourlyCount;
+import org.cluetrain.store.HourlySentiment;
 import org.cluetrain.store.ListeningLedger;
 import org.cluetrain.store.ListeningStats;
+import org.cluetrain.store.ProjectActivity;
 import org.cluetrain.store.StoredPost;
 import org.cluetrain.store.ThreadSummary;
 
@@ -45,6 +48,9 @@ import org.cluetrain.store.ThreadSummary;
 public final class JdbcListeningLedger implements ListeningLedger {
   /** Separates list items inside one text column (ASCII unit separator: never in user text). */
   private static final String SEPARATOR = "\u001f";
+
+  /** The label task whose value {@code hourly_sentiment} counts. */
+  private static final String SENTIMENT = "sentiment";
 
   private final Connection connection;
   private long sequence;
@@ -174,12 +180,11 @@ public final class JdbcListeningLedger implements ListeningLedger {
   }
 
   /**
-   * Records each match and adds it to the hourly counts. Counts are summed per (query, hour,
-   * language, source) in memory first, so a batch costs one statement per distinct key rather than
-   * one per match.
+   * Records each match and adds it to the hourly counts and the hourly sentiment counts. Counts are
+   * summed per key in memory first, so a batch costs one statement per distinct key rather than one
+   * per match. Only posts new to the ledger reach here, so a re-import counts nothing twice.
    */
   private void recordMatches(List<StoredPost> posts) throws SQLException {
-    Map<List<Object>, Long> counts = new LinkedHashMap<>();
     try (PreparedStatement match =
         connection.prepareStatement(
             "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
@@ -187,16 +192,48 @@ public final class JdbcListeningLedger implements ListeningLedger {
       for (StoredPost stored : posts) {
         Post post = stored.post();
         long hour = post.published().getEpochSecond() / 3600 * 3600;
-        String lang = post.lang() == null ? "und" : post.lang();
         for (String queryId : stored.matchedQueries()) {
           match.setString(1, queryId);
           match.setString(2, post.id());
           match.setLong(3, hour);
           match.addBatch();
-          counts.merge(List.of(queryId, hour, lang, post.source().id()), 1L, Long::sum);
         }
       }
       match.executeBatch();
+    }
+    addToHourlyCounts(posts);
+  }
+
+  /** Adds each post's matches to the hourly counts and the hourly sentiment counts. */
+  private void addToHourlyCounts(List<StoredPost> posts) throws SQLException {
+    Map<List<Object>, Long> counts = new LinkedHashMap<>();
+    Map<List<Object>, Long> sentiments = new LinkedHashMap<>();
+    for (StoredPost stored : posts) {
+      Post post = stored.post();
+      long hour = post.published().getEpochSecond() / 3600 * 3600;
+      String lang = post.lang() == null ? "und" : post.lang();
+      Label sentiment = post.labels().get(SENTIMENT);
+      for (String queryId : stored.matchedQueries()) {
+        counts.merge(List.of(queryId, hour, lang, post.source().id()), 1L, Long::sum);
+        if (sentiment != null) {
+          sentiments.merge(List.of(queryId, hour, sentiment.value()), 1L, Long::sum);
+        }
+      }
+    }
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "INSERT INTO hourly_sentiment (query_id, hour, sentiment, posts) VALUES (?,?,?,?)"
+                + " ON CONFLICT (query_id, hour, sentiment)"
+                + " DO UPDATE SET posts = hourly_sentiment.posts + excluded.posts")) {
+      for (Map.Entry<List<Object>, Long> entry : sentiments.entrySet()) {
+        List<Object> key = entry.getKey();
+        count.setString(1, (String) key.get(0));
+        count.setLong(2, (Long) key.get(1));
+        count.setString(3, (String) key.get(2));
+        count.setLong(4, entry.getValue());
+        count.addBatch();
+      }
+      count.executeBatch();
     }
     try (PreparedStatement count =
         connection.prepareStatement(
@@ -419,6 +456,100 @@ public final class JdbcListeningLedger implements ListeningLedger {
   }
 
   @Override
+  public synchronized List<HourlySentiment> hourlySentiment(
+      String queryId, Instant since, Instant until) {
+    return select(
+        "hourly sentiment",
+        "SELECT hour, sentiment, posts FROM hourly_sentiment WHERE query_id = ?"
+            + " AND hour >= ? AND hour < ? ORDER BY hour, sentiment",
+        rs ->
+            new HourlySentiment(
+                queryId, Instant.ofEpochSecond(rs.getLong(1)), rs.getString(2), rs.getLong(3)),
+        queryId,
+        since == null ? Long.MIN_VALUE : since.getEpochSecond(),
+        until == null ? Long.MAX_VALUE : until.getEpochSecond());
+  }
+
+  @Override
+  public synchronized ProjectActivity activity(
+      String project, Collection<String> queryIds, Instant since, Instant until, int limit) {
+    long from = since.toEpochMilli();
+    long to = until.toEpochMilli();
+    long[] mentions = {0, 0};
+    if (!queryIds.isEmpty()) {
+      List<Object> parameters = new ArrayList<>(queryIds);
+      // matches count by hour: the hours that overlap [since, until)
+      parameters.add(since.getEpochSecond() / 3600 * 3600);
+      parameters.add(until.getEpochSecond());
+      parameters.add(from);
+      parameters.add(to);
+      String marks = String.join(",", java.util.Collections.nCopies(queryIds.size(), "?"));
+      mentions =
+          select(
+                  "mention authors",
+                  "SELECT COUNT(DISTINCT p.author_id), COUNT(DISTINCT p.source_id) FROM matches m"
+                      + " JOIN posts p ON p.id = m.post_id WHERE m.query_id IN ("
+                      + marks
+                      + ") AND m.hour >= ? AND m.hour < ? AND p.published >= ? AND p.published < ?",
+                  rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                  parameters.toArray())
+              .get(0);
+    }
+    List<ProjectActivity.ThreadGrowth> threads =
+        select(
+            "growing threads",
+            "SELECT t.thread_id, t.project, t.source_id, t.title, t.posts, t.first_published,"
+                + " t.last_published, g.n FROM (SELECT thread_id, COUNT(*) AS n FROM posts"
+                + " WHERE project = ? AND published >= ? AND published < ? GROUP BY thread_id) g"
+                + " JOIN threads t ON t.thread_id = g.thread_id"
+                + " ORDER BY g.n DESC, t.last_published DESC, t.thread_id LIMIT ?",
+            rs ->
+                new ProjectActivity.ThreadGrowth(
+                    new ThreadSummary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        Instant.ofEpochMilli(rs.getLong(6)),
+                        Instant.ofEpochMilli(rs.getLong(7))),
+                    rs.getLong(8)),
+            project,
+            from,
+            to,
+            limit);
+    List<ProjectActivity.AuthorCount> active =
+        select(
+            "active authors",
+            "SELECT g.author_id, a.name, g.n FROM (SELECT author_id, COUNT(*) AS n FROM posts"
+                + " WHERE project = ? AND published >= ? AND published < ?"
+                + " AND author_id IS NOT NULL GROUP BY author_id) g"
+                + " LEFT JOIN authors a ON a.author_id = g.author_id"
+                + " ORDER BY g.n DESC, g.author_id LIMIT ?",
+            rs -> new ProjectActivity.AuthorCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
+            project,
+            from,
+            to,
+            limit);
+    List<ProjectActivity.AuthorCount> answered =
+        select(
+            "answered authors",
+            "SELECT g.author_id, a.name, g.n FROM (SELECT parent.author_id AS author_id,"
+                + " COUNT(*) AS n FROM posts c JOIN posts parent ON parent.id = c.parent_id"
+                + " WHERE c.project = ? AND c.published >= ? AND c.published < ?"
+                + " AND c.kind IN ('comment', 'reply') AND parent.author_id IS NOT NULL"
+                + " AND (c.author_id IS NULL OR c.author_id <> parent.author_id)"
+                + " GROUP BY parent.author_id) g LEFT JOIN authors a ON a.author_id = g.author_id"
+                + " ORDER BY g.n DESC, g.author_id LIMIT ?",
+            rs -> new ProjectActivity.AuthorCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
+            project,
+            from,
+            to,
+            limit);
+    return new ProjectActivity(mentions[0], mentions[1], threads, active, answered);
+  }
+
+  @Override
   public synchronized List<ThreadSummary> threads(String project, int limit) {
     return select(
         "threads",
@@ -529,6 +660,61 @@ public final class JdbcListeningLedger implements ListeningLedger {
                 rs.getLong(10),
                 instant(rs, 11),
                 split(rs.getString(12))));
+  }
+
+  @Override
+  public synchronized int recordMatches(String queryId, List<StoredPost> posts) {
+    if (posts.isEmpty()) {
+      return 0;
+    }
+    try {
+      connection.setAutoCommit(false);
+      List<StoredPost> added = new ArrayList<>();
+      try (PreparedStatement match =
+          connection.prepareStatement(
+              "INSERT INTO matches (query_id, post_id, hour)"
+                  + " SELECT ?, id, ? FROM posts WHERE id = ?"
+                  + " ON CONFLICT (query_id, post_id) DO NOTHING")) {
+        for (StoredPost stored : posts) {
+          match.setString(1, queryId);
+          match.setLong(2, stored.post().published().getEpochSecond() / 3600 * 3600);
+          match.setString(3, stored.post().id());
+          if (match.executeUpdate() == 1) {
+            added.add(new StoredPost(stored.post(), List.of(queryId)));
+          }
+        }
+      }
+      addToHourlyCounts(added);
+      connection.commit();
+      return added.size();
+    } catch (SQLException e) {
+      rollback();
+      throw new StoreFailure("cannot record matches of " + queryId + ": " + e.getMessage(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  @Override
+  public synchronized void forgetMatches(String queryId) {
+    try {
+      connection.setAutoCommit(false);
+      try (PreparedStatement matches =
+              connection.prepareStatement("DELETE FROM matches WHERE query_id = ?");
+          PreparedStatement counts =
+              connection.prepareStatement("DELETE FROM hourly_counts WHERE query_id = ?")) {
+        matches.setString(1, queryId);
+        matches.executeUpdate();
+        counts.setString(1, queryId);
+        counts.executeUpdate();
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new StoreFailure("cannot forget the matches of " + queryId + ": " + e.getMessage(), e);
+    } finally {
+      autoCommit();
+    }
   }
 
   @Override

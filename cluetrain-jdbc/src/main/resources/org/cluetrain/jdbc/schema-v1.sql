@@ -16,12 +16,14 @@ CREATE TABLE IF NOT EXISTS posts (
 );
 CREATE INDEX IF NOT EXISTS posts_by_project ON posts (project);
 CREATE INDEX IF NOT EXISTS posts_by_seq ON posts (seq);
+CREATE INDEX IF NOT EXISTS posts_by_project_time ON posts (project, published);
 CREATE TABLE IF NOT EXISTS matches (
   query_id TEXT NOT NULL,
   post_id TEXT NOT NULL,
   hour BIGINT NOT NULL,
   PRIMARY KEY (query_id, post_id)
 );
+CREATE INDEX IF NOT EXISTS matches_by_query_hour ON matches (query_id, hour);
 CREATE TABLE IF NOT EXISTS hourly_counts (
   query_id TEXT NOT NULL,
   hour BIGINT NOT NULL,
@@ -91,4 +93,13 @@ CREATE TABLE IF NOT EXISTS relevance_labels (
   relevant INTEGER NOT NULL,
   labelled_at BIGINT NOT NULL,
   PRIMARY KEY (project, post_id)
+);
+-- Matched posts of one saved query in one hour by their sentiment label (posts without one are
+-- not counted): what sentiment-over-time charts read.
+CREATE TABLE IF NOT EXISTS hourly_sentiment (
+  query_id TEXT NOT NULL,
+  hour BIGINT NOT NULL,
+  sentiment TEXT NOT NULL,
+  posts BIGINT NOT NULL,
+  PRIMARY KEY (query_id, hour, sentiment)
 );

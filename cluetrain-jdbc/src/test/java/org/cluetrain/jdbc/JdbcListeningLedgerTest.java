@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.model.Author;
+import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.model.PostKind;
 import org.cluetrain.model.SourceRef;
 import org.cluetrain.model.SourceType;
 import org.cluetrain.query.SavedQuery;
+import org.cluetrain.store.HourlySentiment;
 import org.cluetrain.store.StoredPost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +44,29 @@ class JdbcListeningLedgerTest {
             .project("bahn")
             .build(),
         queries);
+  }
+
+  @Test
+  void matchesAddedLaterCountOnceAndOnlyForKnownPosts() {
+    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("ledger.db"))) {
+      ledger.record(List.of(post("a", null, "anna", List.of()), post("b", null, "ben", List.of())));
+      List<StoredPost> history =
+          List.of(
+              post("a", null, "anna", List.of()),
+              post("b", null, "ben", List.of()),
+              post("unknown", null, "carl", List.of()));
+      assertThat(ledger.recordMatches("bahn/later", history)).isEqualTo(2);
+      assertThat(ledger.recordMatches("bahn/later", history)).isZero();
+      assertThat(ledger.stats("bahn").byQuery()).containsEntry("bahn/later", 2L);
+
+      ledger.forgetMatches("bahn/later");
+      assertThat(ledger.stats("bahn").byQuery()).doesNotContainKey("bahn/later");
+      assertThat(ledger.recordMatches("bahn/later", history.subList(0, 1))).isEqualTo(1);
+      assertThat(ledger.hourlyCounts("bahn/later", null, null))
+          .singleElement()
+          .extracting(h -> h.posts())
+          .isEqualTo(1L);
+    }
   }
 
   @Test
@@ -85,6 +111,70 @@ class JdbcListeningLedgerTest {
       assertThat(grown.first()).isEqualTo(firstBefore.minusSeconds(60));
       assertThat(grown.last()).isEqualTo(thread.last());
       assertThat(grown.posts()).isEqualTo(4);
+    }
+  }
+
+  private static StoredPost withSentiment(StoredPost stored, String sentiment, long minute) {
+    return new StoredPost(
+        stored.post().toBuilder()
+            .published(T0.plusSeconds(minute * 60))
+            .labels(Map.of("sentiment", new Label(sentiment, 0.8, List.of("spät"))))
+            .build(),
+        stored.matchedQueries());
+  }
+
+  @Test
+  void sentimentIsCountedPerQueryAndHourOnceAndOnlyForLabelledPosts() {
+    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("ledger.db"))) {
+      List<StoredPost> batch =
+          List.of(
+              withSentiment(post("root", null, "anna", List.of("bahn/brand")), "negative", 0),
+              withSentiment(post("c1", "root", "ben", List.of("bahn/brand")), "negative", 10),
+              withSentiment(post("c2", "root", "cem", List.of("bahn/brand")), "positive", 70),
+              post("c3", "root", "dora", List.of("bahn/brand")), // no sentiment label
+              withSentiment(post("c4", "root", "emil", List.of()), "negative", 5)); // unmatched
+      ledger.record(batch);
+      ledger.record(batch); // the same import again
+      ledger.record(List.of(batch.get(1))); // and one post of it once more
+
+      Instant hour = Instant.parse("2026-03-02T09:00:00Z");
+      assertThat(ledger.hourlySentiment("bahn/brand", null, null))
+          .containsExactly(
+              new HourlySentiment("bahn/brand", hour, "negative", 2),
+              new HourlySentiment("bahn/brand", hour.plusSeconds(3600), "positive", 1));
+      assertThat(ledger.hourlySentiment("bahn/brand", hour.plusSeconds(3600), null))
+          .extracting(HourlySentiment::sentiment)
+          .containsExactly("positive");
+      assertThat(ledger.hourlySentiment("bahn/other", null, null)).isEmpty();
+    }
+  }
+
+  @Test
+  void activityCountsOnlyThePeriodAndAnswersBySomebodyElse() {
+    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("ledger.db"))) {
+      ledger.record(
+          List.of(
+              withSentiment(post("root", null, "anna", List.of("bahn/brand")), "neutral", 0),
+              withSentiment(post("c1", "root", "ben", List.of("bahn/brand")), "neutral", 10),
+              withSentiment(post("c2", "root", "anna", List.of()), "neutral", 20), // her own
+              withSentiment(post("c3", "c1", "cem", List.of()), "neutral", 30),
+              withSentiment(post("c4", "root", "cem", List.of("bahn/brand")), "neutral", 600)));
+      var activity =
+          ledger.activity(
+              "bahn", List.of("bahn/brand"), T0, T0.plusSeconds(3600), 10); // c4 is later
+      assertThat(activity.mentionAuthors()).isEqualTo(2); // anna, ben
+      assertThat(activity.mentionSources()).isEqualTo(1);
+      assertThat(activity.growingThreads()).hasSize(1);
+      assertThat(activity.growingThreads().get(0).postsInPeriod()).isEqualTo(4);
+      assertThat(activity.growingThreads().get(0).thread().posts()).isEqualTo(5);
+      assertThat(activity.activeAuthors())
+          .extracting(a -> a.authorId() + "=" + a.count())
+          .containsExactly("anna=2", "ben=1", "cem=1");
+      assertThat(activity.answeredAuthors())
+          .extracting(a -> a.authorId() + "=" + a.count() + " " + a.name())
+          .containsExactly("anna=1 ANNA", "ben=1 BEN");
+      assertThat(ledger.activity("bahn", List.of(), T0, T0.plusSeconds(60), 10).mentionAuthors())
+          .isZero();
     }
   }
 

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -22,10 +27,13 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.cluetrain.model.Post;
+import org.cluetrain.model.PostKind;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.store.PostStore;
 import org.cluetrain.store.SearchPage;
@@ -48,6 +56,13 @@ public final class LucenePostStore implements PostStore {
       new Sort(
           new SortField(PostDocuments.PUBLISHED, SortField.Type.LONG),
           new SortField(PostDocuments.ID, SortField.Type.STRING));
+
+  /** The kinds of post that answer another: comments and replies, not pingbacks. */
+  private static final Query ANSWER_KINDS =
+      new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(PostDocuments.KIND, PostKind.COMMENT.label())), Occur.SHOULD)
+          .add(new TermQuery(new Term(PostDocuments.KIND, PostKind.REPLY.label())), Occur.SHOULD)
+          .build();
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -92,10 +107,58 @@ public final class LucenePostStore implements PostStore {
         writer.updateDocument(
             new Term(PostDocuments.ID, post.post().id()), documents.forStore(post));
       }
+      searchers.maybeRefreshBlocking(); // near-real-time: the batch is visible, not yet committed
+      countAnswers(posts);
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store " + posts.size() + " posts", e);
+    }
+  }
+
+  /**
+   * Sets the answer count of every post of the batch and of every parent it answers, counted from
+   * the index (which now holds the batch): counting rather than incrementing keeps storing a batch
+   * again idempotent, and a parent stored after its answers still gets them counted.
+   */
+  private void countAnswers(List<StoredPost> posts) throws IOException {
+    Map<String, Post> batch = new HashMap<>();
+    Set<String> ids = new LinkedHashSet<>();
+    for (StoredPost stored : posts) {
+      batch.put(stored.post().id(), stored.post());
+      ids.add(stored.post().id());
+      if (stored.post().parentId() != null) {
+        ids.add(stored.post().parentId());
+      }
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      for (String id : ids) {
+        Post post = batch.get(id);
+        if (post == null) {
+          TopDocs found = searcher.search(new TermQuery(new Term(PostDocuments.ID, id)), 1);
+          if (found.scoreDocs.length == 0) {
+            continue; // the parent is not stored (yet): it is counted when it comes
+          }
+          post = documents.read(searcher.storedFields().document(found.scoreDocs[0].doc)).post();
+        }
+        BooleanQuery.Builder answers =
+            new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(PostDocuments.PARENT, id)), Occur.FILTER)
+                .add(ANSWER_KINDS, Occur.FILTER);
+        if (post.author() != null) {
+          answers.add(
+              new TermQuery(documents.keywordTerm(PostDocuments.AUTHOR, post.author().id())),
+              Occur.MUST_NOT);
+        }
+        int count = searcher.count(answers.build());
+        if (count > 0 || !batch.containsKey(id)) {
+          writer.updateNumericDocValue(
+              new Term(PostDocuments.ID, id), PostDocuments.ANSWERS, count);
+        }
+      }
+    } finally {
+      searchers.release(searcher);
     }
   }
 
@@ -113,6 +176,7 @@ public final class LucenePostStore implements PostStore {
           request.until() == null ? Long.MAX_VALUE : PostDocuments.sortKey(request.until()) - 1;
       filtered.add(LongPoint.newRangeQuery(PostDocuments.PUBLISHED, from, to), Occur.FILTER);
     }
+    filter(filtered, request.filters());
     try {
       // exact total: count every hit instead of stopping at Lucene's default of 1,000
       return find(filtered.build(), NEWEST_FIRST, request.limit());
@@ -122,6 +186,37 @@ public final class LucenePostStore implements PostStore {
               + IndexSearcher.getMaxClauseCount()
               + " words (a short wildcard inside NEAR?); use a longer prefix",
           e);
+    }
+  }
+
+  private void filter(BooleanQuery.Builder query, SearchRequest.Filters filters) {
+    if (!filters.matchedQueries().isEmpty()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String id : filters.matchedQueries()) {
+        any.add(new TermQuery(new Term(PostDocuments.MATCHED_QUERY, id)), Occur.SHOULD);
+      }
+      query.add(any.build(), Occur.FILTER);
+    }
+    if (filters.sentiment() != null) {
+      query.add(
+          new TermQuery(new Term(PostDocuments.SENTIMENT, filters.sentiment())), Occur.FILTER);
+    }
+    keywordFilter(query, PostDocuments.LANG, filters.lang());
+    keywordFilter(query, PostDocuments.SOURCE, filters.sourceId());
+    keywordFilter(query, PostDocuments.AUTHOR, filters.authorId());
+    if (filters.kind() != null) {
+      keywordFilter(query, PostDocuments.KIND, filters.kind().label());
+    }
+    if (filters.answered() != null) {
+      Query answered =
+          NumericDocValuesField.newSlowRangeQuery(PostDocuments.ANSWERS, 1, Long.MAX_VALUE);
+      query.add(answered, filters.answered() ? Occur.FILTER : Occur.MUST_NOT);
+    }
+  }
+
+  private void keywordFilter(BooleanQuery.Builder query, String field, String value) {
+    if (value != null) {
+      query.add(new TermQuery(documents.keywordTerm(field, value)), Occur.FILTER);
     }
   }
 

@@ -14,8 +14,10 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.cluetrain.model.Author;
+import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.store.StoredPost;
 
@@ -46,6 +48,18 @@ final class PostDocuments {
   static final String PROJECT = "project";
   static final String THREAD = "thread";
   static final String MATCHED_QUERY = "matched_query";
+
+  /** The post's parent, exact: to count the answers a post received. */
+  static final String PARENT = "parent";
+
+  /** The sentiment label's value, exact ({@code positive}, {@code negative}, …). */
+  static final String SENTIMENT = "sentiment";
+
+  /**
+   * Doc values only: how many stored comments and replies by somebody else answer the post. Kept up
+   * to date in place by the store as answers arrive (see {@code LucenePostStore#store}).
+   */
+  static final String ANSWERS = "answers";
 
   /** Publication time as epoch nanoseconds: a point for ranges, doc values for sorting. */
   static final String PUBLISHED = "published";
@@ -100,6 +114,14 @@ final class PostDocuments {
       doc.add(new StringField(PROJECT, post.project(), Store.NO));
     }
     stored.matchedQueries().forEach(id -> doc.add(new StringField(MATCHED_QUERY, id, Store.NO)));
+    if (post.parentId() != null) {
+      doc.add(new StringField(PARENT, post.parentId(), Store.NO));
+    }
+    Label sentiment = post.labels().get(SENTIMENT);
+    if (sentiment != null) {
+      doc.add(new StringField(SENTIMENT, sentiment.value(), Store.NO));
+    }
+    doc.add(new NumericDocValuesField(ANSWERS, 0));
     long published = sortKey(post.published());
     doc.add(new LongPoint(PUBLISHED, published));
     doc.add(new NumericDocValuesField(PUBLISHED, published));
@@ -163,6 +185,11 @@ final class PostDocuments {
       site = site.substring(0, site.length() - 1);
     }
     return site;
+  }
+
+  /** A term of a keyword field, normalised the way the field was indexed. */
+  Term keywordTerm(String field, String value) {
+    return new Term(field, analyzer.normalizeKeyword(value));
   }
 
   private void keyword(Document doc, String field, String value) {

@@ -24,6 +24,10 @@ final class ApiIndex {
         "POST /api/projects/{project}/labels",
         "label a post relevant or not: {\"post_id\", \"relevant\"}");
     api.put("GET /api/projects/{project}/labels/next?limit=N", "posts most worth labelling next");
+    api.put(
+        "GET /api/projects/{project}/overview?days=30|since=T&until=T",
+        "a project's overview: mentions, negative share, volume, share of voice, sentiment");
+    api.putAll(org.cluetrain.web.queries.QueryPages.apiEndpoints());
     api.putAll(org.cluetrain.web.inbox.InboxPages.apiEndpoints());
     return api;
   }

@@ -30,13 +30,14 @@ import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.query.QuerySyntaxException;
-import org.cluetrain.query.SavedQuery;
 import org.cluetrain.store.SearchPage;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.StoredPost;
 import org.cluetrain.web.access.Access;
 import org.cluetrain.web.access.Authentication;
 import org.cluetrain.web.access.SignInPages;
+import org.cluetrain.web.admin.AdminPages;
+import org.cluetrain.web.queries.QueryPages;
 
 /**
  * The HTTP API: JSON over {@code /api/…} for projects, queries, search, posts, threads, stats and
@@ -63,11 +64,17 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(mapper, false));
-              config.staticFiles.add("/assets", Location.CLASSPATH);
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/assets"; // the pages link /assets/app.css, /assets/app.js
+                    files.directory = "/assets";
+                    files.location = Location.CLASSPATH;
+                  });
               config.staticFiles.enableWebjars();
             });
     Authentication.install(app, runtime.access(), this::projectNames);
     SignInPages.register(app);
+    org.cluetrain.web.overview.ListeningPages.register(app, runtime);
     org.cluetrain.web.inbox.InboxPages.register(app, runtime);
     routes();
   }
@@ -125,6 +132,8 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/sources", ctx -> ctx.json(visibleHealth(ctx)), Access.VIEWER);
     app.post("/api/projects/{project}/labels", this::label, Access.ANALYST);
     app.get("/api/projects/{project}/labels/next", this::nextToLabel, Access.VIEWER);
+    QueryPages.register(app, runtime);
+    AdminPages.register(app, runtime);
     app.exception(HttpResponseException.class, ErrorPages::answer);
     app.exception(
         BadRequest.class,
@@ -212,14 +221,16 @@ public final class ApiServer implements AutoCloseable {
                                   "every_seconds",
                                   f.everySeconds()))
                       .toList());
-              json.put("queries", p.queries().stream().map(SavedQuery::id).toList());
+              json.put(
+                  "queries",
+                  runtime.queries().entries(p.name()).stream().map(e -> e.query().id()).toList());
               return json;
             })
         .toList();
   }
 
   private List<Map<String, Object>> queries(String project) {
-    return runtime.workspace().queries().stream()
+    return runtime.queries().queries().stream()
         .filter(q -> project == null || q.project().equals(project))
         .map(
             q -> {
@@ -285,7 +296,7 @@ public final class ApiServer implements AutoCloseable {
 
   private void hourlyCounts(Context ctx) {
     String id = ctx.pathParam("project") + "/" + ctx.pathParam("name");
-    boolean known = runtime.workspace().queries().stream().anyMatch(q -> q.id().equals(id));
+    boolean known = runtime.queries().queries().stream().anyMatch(q -> q.id().equals(id));
     if (!known) {
       throw new NotFound("no saved query " + id);
     }

@@ -152,6 +152,59 @@ public final class AccessControl {
   }
 
   /**
+   * Changes a person's own password after checking the current one.
+   *
+   * @throws IllegalArgumentException when the current password is wrong or the new one too short
+   */
+  public void changeOwnPassword(String name, String current, String password) {
+    Optional<String> hash = accounts.passwordHash(name);
+    if (hash.isEmpty() || !PasswordHashing.verify(current == null ? "" : current, hash.get())) {
+      throw new IllegalArgumentException("the current password is wrong");
+    }
+    changePassword(name, password);
+  }
+
+  /**
+   * Changes a user's role and projects; never takes the role away from the last admin.
+   *
+   * @throws IllegalArgumentException when there is no such user or the last admin would be gone
+   */
+  public synchronized void changeUser(String name, Role role, Set<String> projects) {
+    Account account =
+        accounts
+            .find(name)
+            .orElseThrow(
+                () -> new IllegalArgumentException("there is no user named '" + name + "'"));
+    if (account.role() == Role.ADMIN && role != Role.ADMIN && admins() == 1) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is the only admin; make someone else admin first");
+    }
+    accounts.update(name, role, projects);
+  }
+
+  /**
+   * Removes a user with their sessions and tokens; never the last admin.
+   *
+   * @throws IllegalArgumentException when there is no such user or it is the last admin
+   */
+  public synchronized void removeUser(String name) {
+    Account account =
+        accounts
+            .find(name)
+            .orElseThrow(
+                () -> new IllegalArgumentException("there is no user named '" + name + "'"));
+    if (account.role() == Role.ADMIN && admins() == 1) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is the only admin; make someone else admin first");
+    }
+    accounts.delete(name);
+  }
+
+  private long admins() {
+    return accounts.all().stream().filter(a -> a.role() == Role.ADMIN).count();
+  }
+
+  /**
    * On the first start there is nobody to sign in: creates {@code admin} with a random password and
    * answers it, to be shown once. Answers nothing when accounts exist.
    */

@@ -108,4 +108,31 @@ class AccessControlTest {
     assertThatThrownBy(() -> access.addUser("ana", Role.VIEWER, "long enough pw", Set.of()))
         .hasMessageContaining("exists already");
   }
+
+  @Test
+  void theLastAdminCannotBeDemotedOrRemoved() {
+    access.addUser("admin", Role.ADMIN, "admin secret 1", Set.of());
+    access.addUser("ana", Role.ANALYST, "analyst secret", Set.of());
+    assertThatThrownBy(() -> access.changeUser("admin", Role.VIEWER, Set.of()))
+        .hasMessage("'admin' is the only admin; make someone else admin first");
+    assertThatThrownBy(() -> access.removeUser("admin"))
+        .hasMessage("'admin' is the only admin; make someone else admin first");
+
+    access.changeUser("ana", Role.ADMIN, Set.of("bahn"));
+    access.removeUser("admin");
+    assertThat(store.find("admin")).isEmpty();
+    assertThat(store.find("ana").orElseThrow().projects()).containsExactly("bahn");
+    assertThatThrownBy(() -> access.removeUser("nobody"))
+        .hasMessage("there is no user named 'nobody'");
+  }
+
+  @Test
+  void changingOnesOwnPasswordNeedsTheCurrentOne() throws Exception {
+    access.addUser("vera", Role.VIEWER, "viewer secret", Set.of());
+    assertThatThrownBy(() -> access.changeOwnPassword("vera", "wrong guess", "a new secret"))
+        .hasMessage("the current password is wrong");
+    access.changeOwnPassword("vera", "viewer secret", "a new secret");
+    assertThat(access.signIn("vera", "a new secret", "10.0.0.1").account().name())
+        .isEqualTo("vera");
+  }
 }

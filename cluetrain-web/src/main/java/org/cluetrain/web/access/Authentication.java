@@ -77,7 +77,7 @@ public final class Authentication {
     if (identity != null) {
       ctx.attribute(IDENTITY, identity);
     }
-    if (roles.contains(Access.PUBLIC)) {
+    if (roles.contains(Access.PUBLIC) || isStaticFile(ctx, roles)) {
       if (identity != null && identity.sessionSecret() != null) {
         requireCsrf(ctx, identity);
       }
@@ -162,6 +162,16 @@ public final class Authentication {
     return type != null
         && (type.startsWith("application/x-www-form-urlencoded")
             || type.startsWith("multipart/form-data"));
+  }
+
+  /**
+   * Stylesheets, scripts and WebJars: static files have no route and so no role, and every page,
+   * the sign-in page included, needs them.
+   */
+  private static boolean isStaticFile(Context ctx, Set<RouteRole> roles) {
+    return roles.isEmpty()
+        && ctx.method() == HandlerType.GET
+        && (ctx.path().startsWith("/assets/") || ctx.path().startsWith("/webjars/"));
   }
 
   static boolean isApi(Context ctx) {

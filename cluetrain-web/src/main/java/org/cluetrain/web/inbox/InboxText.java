@@ -1,8 +1,6 @@
 package org.cluetrain.web.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.cluetrain.inbox.InboxEvent;
 import org.cluetrain.model.Label;
@@ -47,21 +45,6 @@ public final class InboxText {
       case NOTE -> t.get("inbox.log.note");
       case RESPONSE -> t.get("inbox.log.response");
     };
-  }
-
-  /**
-   * The address of a thread's page: plain ids as they are, ids with other characters (slashes in
-   * {@code mastodon:https://…}) as {@code ~} and their base64url form, as the thread pages read
-   * them.
-   */
-  public static String threadLink(String threadId) {
-    if (threadId.matches("[A-Za-z0-9._:@-]+")) {
-      return "/threads/" + threadId;
-    }
-    return "/threads/~"
-        + Base64.getUrlEncoder()
-            .withoutPadding()
-            .encodeToString(threadId.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The tags as the tag field shows them: "a, b". */

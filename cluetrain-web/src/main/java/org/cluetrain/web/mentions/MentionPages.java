@@ -1,0 +1,294 @@
+package org.cluetrain.web.mentions;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.TimeArguments;
+import org.cluetrain.match.MatchHighlighter.Span;
+import org.cluetrain.model.PostKind;
+import org.cluetrain.query.QuerySyntaxException;
+import org.cluetrain.query.SavedQuery;
+import org.cluetrain.store.SearchPage;
+import org.cluetrain.store.SearchRequest;
+import org.cluetrain.store.SearchRequest.Filters;
+import org.cluetrain.store.StoredPost;
+import org.cluetrain.web.access.Access;
+import org.cluetrain.web.access.Authentication;
+import org.cluetrain.web.page.Messages;
+import org.cluetrain.web.page.PageContext;
+import org.cluetrain.web.page.Templates;
+
+/**
+ * The mentions of a project, {@code /p/{project}/mentions}: matched posts, newest first, narrowed
+ * by the filters of the page (each an exact filter of the store) and by a search in the query
+ * language. Every post shows why it matched: the words its saved queries and the search found.
+ */
+public final class MentionPages {
+  /** Posts per step of "more". */
+  static final int PAGE = 25;
+
+  /** The {@code query} filter's value for every stored post, matched or not. */
+  public static final String ALL = "@all";
+
+  /** The {@code query} filter's value for every one of the project's own queries. */
+  public static final String BRAND = "@brand";
+
+  /** The {@code query} filter's value for every competitor query. */
+  public static final String COMPETITORS = "@competitors";
+
+  private final EmbeddedRuntime runtime;
+
+  private MentionPages(EmbeddedRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  public static void register(Javalin app, EmbeddedRuntime runtime) {
+    app.get("/p/{project}/mentions", new MentionPages(runtime)::page, Access.VIEWER);
+  }
+
+  /** What the filter form holds, as typed, so that the page shows it again. */
+  public record Form(
+      String q,
+      String query,
+      String sentiment,
+      String lang,
+      String source,
+      String kind,
+      String since,
+      String until,
+      String answered,
+      String author,
+      int limit) {
+
+    /** This form's address with one value changed, e.g. for "more" or removing a filter. */
+    public String link(String project, String name, String value) {
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("q", q);
+      values.put("query", query);
+      values.put("sentiment", sentiment);
+      values.put("lang", lang);
+      values.put("source", source);
+      values.put("kind", kind);
+      values.put("since", since);
+      values.put("until", until);
+      values.put("answered", answered);
+      values.put("author", author);
+      values.put("limit", limit == PAGE ? null : Integer.toString(limit));
+      values.put(name, value);
+      StringBuilder link = new StringBuilder("/p/").append(project).append("/mentions");
+      char separator = '?';
+      for (Map.Entry<String, String> entry : values.entrySet()) {
+        if (entry.getValue() != null && !entry.getValue().isBlank()) {
+          link.append(separator)
+              .append(entry.getKey())
+              .append('=')
+              .append(
+                  java.net.URLEncoder.encode(
+                      entry.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+          separator = '&';
+        }
+      }
+      return link.toString();
+    }
+  }
+
+  /** A post as the page shows it. */
+  public record Mention(
+      StoredPost stored, HighlightedText highlighted, List<String> queries, String threadLink) {}
+
+  private void page(Context ctx) {
+    String project = ctx.pathParam("project");
+    if (runtime.workspace().project(project).isEmpty()) {
+      throw new NotFoundResponse("no project '" + project + "'");
+    }
+    Authentication.requireProject(ctx, project);
+    PageContext page = Authentication.page(ctx, project, "mentions");
+    Form form = form(ctx);
+    List<SavedQuery> queries =
+        runtime.workspace().queries().stream().filter(q -> q.project().equals(project)).toList();
+    Map<String, String> errors = new LinkedHashMap<>();
+    Filters filters = filters(form, project, queries, errors, page.t());
+    Instant since = time(form.since(), "since", errors, page.t());
+    Instant until = time(form.until(), "until", errors, page.t());
+    if (since != null && until != null && !since.isBefore(until)) {
+      errors.put("until", page.t().get("mentions.error.order"));
+    }
+    SearchPage found = null;
+    int caret = 0;
+    if (errors.isEmpty()) {
+      try {
+        found =
+            runtime
+                .store()
+                .search(new SearchRequest(form.q(), project, since, until, form.limit(), filters));
+      } catch (QuerySyntaxException e) {
+        errors.put("q", page.t().get("mentions.error.syntax", e.position(), e.getMessage()));
+        caret = e.position();
+      } catch (IllegalArgumentException e) {
+        errors.put("q", e.getMessage());
+      }
+    }
+    if (!errors.isEmpty()) {
+      ctx.status(400);
+    }
+    Map<String, SavedQuery> byId = new HashMap<>();
+    queries.forEach(q -> byId.put(q.id(), q));
+    List<Mention> mentions = new ArrayList<>();
+    if (found != null) {
+      for (StoredPost stored : found.posts()) {
+        mentions.add(mention(stored, form.q(), byId));
+      }
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("page", page);
+    model.put("form", form);
+    model.put("errors", errors);
+    model.put("caret", caret);
+    model.put("queries", queries);
+    model.put("languages", runtime.workspace().languages());
+    model.put("sources", sources(project));
+    model.put("kinds", List.of(PostKind.values()));
+    model.put("total", found == null ? -1L : found.totalHits());
+    model.put("mentions", mentions);
+    model.put(
+        "more",
+        found != null
+            && found.totalHits() > mentions.size()
+            && form.limit() + PAGE <= SearchRequest.MAX_LIMIT);
+    Templates.page(ctx, "mentions/mentions.jte", model);
+  }
+
+  private Mention mention(StoredPost stored, String search, Map<String, SavedQuery> queries) {
+    List<Span> spans = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (String id : stored.matchedQueries()) {
+      SavedQuery query = queries.get(id);
+      if (query != null) {
+        names.add(query.name());
+        spans.addAll(spans(query.text(), stored));
+      }
+    }
+    if (search != null && !search.isBlank()) {
+      spans.addAll(spans(search, stored));
+    }
+    spans.sort(java.util.Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
+    return new Mention(
+        stored,
+        HighlightedText.of(stored.post(), spans),
+        names,
+        org.cluetrain.web.threads.ThreadLinks.path(stored.post().threadId(), stored.post().id()));
+  }
+
+  private List<Span> spans(String query, StoredPost stored) {
+    try {
+      return runtime.highlighter().highlight(query, stored.post());
+    } catch (QuerySyntaxException | IllegalArgumentException e) {
+      return List.of(); // the search reported it already; a saved query's problem is on its page
+    }
+  }
+
+  private List<String> sources(String project) {
+    return runtime.ledger().health().stream()
+        .filter(h -> project.equals(h.project()))
+        .map(h -> h.sourceId())
+        .toList();
+  }
+
+  private static Form form(Context ctx) {
+    int limit = PAGE;
+    String text = ctx.queryParam("limit");
+    if (text != null) {
+      try {
+        limit = Math.max(1, Math.min(SearchRequest.MAX_LIMIT, Integer.parseInt(text)));
+      } catch (NumberFormatException e) {
+        limit = PAGE;
+      }
+    }
+    return new Form(
+        param(ctx, "q"),
+        param(ctx, "query"),
+        param(ctx, "sentiment"),
+        param(ctx, "lang"),
+        param(ctx, "source"),
+        param(ctx, "kind"),
+        param(ctx, "since"),
+        param(ctx, "until"),
+        param(ctx, "answered"),
+        param(ctx, "author"),
+        limit);
+  }
+
+  private static String param(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    return value == null ? "" : value.strip();
+  }
+
+  private static Filters filters(
+      Form form, String project, List<SavedQuery> queries, Map<String, String> errors, Messages t) {
+    List<String> matched;
+    String query = form.query();
+    if (query.equals(ALL)) {
+      matched = List.of();
+    } else if (query.isEmpty()) {
+      matched = queries.stream().map(SavedQuery::id).toList();
+      if (matched.isEmpty()) {
+        matched = List.of(project + "/"); // a project without queries has no mentions
+      }
+    } else if (query.equals(BRAND) || query.equals(COMPETITORS)) {
+      SavedQuery.Role role =
+          query.equals(BRAND) ? SavedQuery.Role.LISTEN : SavedQuery.Role.COMPETITOR;
+      matched = queries.stream().filter(q -> q.role() == role).map(SavedQuery::id).toList();
+      if (matched.isEmpty()) {
+        matched = List.of(project + "/");
+      }
+    } else if (queries.stream().anyMatch(q -> q.name().equals(query))) {
+      matched = List.of(project + "/" + query);
+    } else {
+      errors.put("query", t.get("mentions.error.query", query));
+      matched = List.of();
+    }
+    String sentiment = form.sentiment();
+    if (!sentiment.isEmpty() && !List.of("positive", "neutral", "negative").contains(sentiment)) {
+      errors.put("sentiment", t.get("mentions.error.sentiment", sentiment));
+    }
+    PostKind kind = null;
+    if (!form.kind().isEmpty()) {
+      try {
+        kind = PostKind.fromLabel(form.kind());
+      } catch (IllegalArgumentException e) {
+        errors.put("kind", t.get("mentions.error.kind", form.kind()));
+      }
+    }
+    Boolean answered =
+        switch (form.answered()) {
+          case "" -> null;
+          case "yes" -> true;
+          case "no" -> false;
+          default -> {
+            errors.put("answered", t.get("mentions.error.answered", form.answered()));
+            yield null;
+          }
+        };
+    return new Filters(
+        matched, sentiment, form.lang(), form.source(), kind, form.author(), answered);
+  }
+
+  private static Instant time(String text, String name, Map<String, String> errors, Messages t) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return TimeArguments.parse(text, Instant.now());
+    } catch (IllegalArgumentException e) {
+      errors.put(name, t.get("mentions.error.time", text));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package org.cluetrain.web.overview;
+
+import io.javalin.Javalin;
+import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.web.mentions.MentionPages;
+import org.cluetrain.web.sources.SourcePages;
+import org.cluetrain.web.threads.ThreadPages;
+
+/** The listening pages: overview, mentions, threads and sources. */
+public final class ListeningPages {
+  private ListeningPages() {}
+
+  public static void register(Javalin app, EmbeddedRuntime runtime) {
+    OverviewPages.register(app, runtime);
+    MentionPages.register(app, runtime);
+    ThreadPages.register(app, runtime);
+    SourcePages.register(app, runtime);
+  }
+}
