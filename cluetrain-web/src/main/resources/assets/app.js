@@ -86,3 +86,16 @@
   document.addEventListener("DOMContentLoaded", function () { renderCharts(document); });
   document.addEventListener("htmx:afterSettle", function (event) { renderCharts(event.target); });
 })();
+
+// Inbox: a select with data-fill="ID" copies the chosen option's data-text into the field #ID
+// (a saved reply into the response), so it can be adapted before it is recorded.
+document.addEventListener("change", function (event) {
+  var select = event.target;
+  if (!select.matches || !select.matches("select[data-fill]")) return;
+  var field = document.getElementById(select.getAttribute("data-fill"));
+  var option = select.options[select.selectedIndex];
+  if (field && option && option.hasAttribute("data-text")) {
+    field.value = option.getAttribute("data-text");
+    field.focus();
+  }
+});

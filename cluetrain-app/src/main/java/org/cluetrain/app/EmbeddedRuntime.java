@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
+import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
@@ -20,6 +21,7 @@ import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.jdbc.JdbcAccountStore;
+import org.cluetrain.jdbc.JdbcInbox;
 import org.cluetrain.jdbc.JdbcListeningLedger;
 import org.cluetrain.jdbc.JdbcQueryStore;
 import org.cluetrain.language.LinguaLanguageIdentifier;
@@ -56,6 +58,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final AccessControl access;
   private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
   private final Alerting alerting;
+  private final JdbcInbox inboxStore;
+  private final Inbox inbox;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;
@@ -107,10 +111,13 @@ public final class EmbeddedRuntime implements AutoCloseable {
             ClassifierEnricher.shipped(),
             relevance.enricher(),
             duplicates);
-    this.pipeline = new ListeningPipeline(enrichers, matcher, store, ledger);
     this.access =
         new AccessControl(
             JdbcAccountStore.openSqlite(dataDir.resolve("ledger.db")), Clock.systemUTC());
+    this.inboxStore = JdbcInbox.openSqlite(dataDir.resolve("ledger.db"));
+    this.inbox = new Inbox(inboxStore, store, workspace, access.accounts(), Clock.systemUTC());
+    this.pipeline =
+        new ListeningPipeline(enrichers, matcher, store, ledger, List.of(inbox.intake()));
     this.alerting = new Alerting(workspace, store, matcher, ledger.alerts());
   }
 
@@ -168,6 +175,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return queries;
   }
 
+  /** The engagement inbox of every project. */
+  public Inbox inbox() {
+    return inbox;
+  }
+
   /** Saved queries that could not be compiled, each with its reason. */
   public List<String> queryProblems() {
     return queries.problems();
@@ -180,6 +192,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
       matcher.close();
       access.accounts().close();
       editedQueries.close();
+      inboxStore.close();
       store.close();
       ledger.close();
       lock.release();

@@ -25,7 +25,8 @@ class AppArchitectureTest {
     "org.cluetrain.match..",
     "org.cluetrain.store..",
     "org.cluetrain.pipeline..",
-    "org.cluetrain.alert.."
+    "org.cluetrain.alert..",
+    "org.cluetrain.inbox.."
   };
 
   @Test

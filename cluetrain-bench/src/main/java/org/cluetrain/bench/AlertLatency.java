@@ -196,7 +196,8 @@ public final class AlertLatency {
                     List.of(),
                     List.of(),
                     queries,
-                    new Workspace.Alerts(rules, List.of()))));
+                    new Workspace.Alerts(rules, List.of()),
+                    null)));
     PostReplay replay = new PostReplay(corpus);
     int batches = posts / batch;
     long[] latencies = new long[batches];

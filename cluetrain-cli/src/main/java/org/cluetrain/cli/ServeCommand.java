@@ -76,6 +76,10 @@ final class ServeCommand implements Callable<Integer> {
               Clock.systemUTC(),
               AlertDispatcher.Settings.DEFAULT,
               System::getenv);
+      int caughtUp = runtime.inbox().catchUp();
+      if (caughtUp > 0) {
+        out.printf("inbox: %d new items from posts stored before their rules%n", caughtUp);
+      }
       List<FeedSubscription> feeds =
           LivePolling.subscriptions(runtime.workspace(), runtime.ledger());
       LivePolling polling =

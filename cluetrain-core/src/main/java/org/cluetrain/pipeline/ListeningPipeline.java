@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.model.Post;
@@ -27,14 +27,30 @@ public final class ListeningPipeline {
   private final QueryMatcher matcher;
   private final PostStore store;
   private final ListeningLedger ledger;
-  private volatile Consumer<List<StoredPost>> afterStore = stored -> {};
+  private final List<StoredPostsListener> listeners;
 
   public ListeningPipeline(
       List<Enricher> enrichers, QueryMatcher matcher, PostStore store, ListeningLedger ledger) {
+    this(enrichers, matcher, store, ledger, List.of());
+  }
+
+  /**
+   * A pipeline that tells listeners about every batch's new posts after recording them.
+   *
+   * @param listeners told in order; one failing does not stop the others
+   */
+  public ListeningPipeline(
+      List<Enricher> enrichers,
+      QueryMatcher matcher,
+      PostStore store,
+      ListeningLedger ledger,
+      List<StoredPostsListener> listeners) {
     this.enrichers = List.copyOf(enrichers);
     this.matcher = Objects.requireNonNull(matcher, "matcher");
     this.store = Objects.requireNonNull(store, "store");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    // listeners join while batches run (the alert detectors when serving starts)
+    this.listeners = new CopyOnWriteArrayList<>(listeners);
   }
 
   public List<Enricher> enrichers() {
@@ -42,12 +58,12 @@ public final class ListeningPipeline {
   }
 
   /**
-   * Hands every batch of newly stored posts to this listener (the alert detectors), on the
-   * pipeline's thread, once the posts are durable. It must be quick and must not block; a failure
-   * in it is reported in the batch's outcome and never loses the batch.
+   * Tells this listener too about every later batch of newly stored posts, on the pipeline's
+   * thread, once the posts are durable. It must be quick and must not block; a failure in it is
+   * reported in the batch's outcome and never loses the batch.
    */
-  public void afterStore(Consumer<List<StoredPost>> listener) {
-    this.afterStore = Objects.requireNonNull(listener, "listener");
+  public void addListener(StoredPostsListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Processes one batch; never throws for a problem with a single post or query. */
@@ -88,14 +104,19 @@ public final class ListeningPipeline {
     }
     store.store(stored);
     int recorded = ledger.record(stored);
+    for (StoredPostsListener listener : listeners) {
+      try {
+        listener.stored(stored);
+      } catch (RuntimeException e) {
+        stored.forEach(
+            p ->
+                failures.add(
+                    new BatchOutcome.PostFailure(p.post().id(), listener.name(), describe(e))));
+      }
+    }
     List<String> queryProblems = new ArrayList<>();
     for (QueryMatcher.QueryProblem problem : matches.problems()) {
       queryProblems.add(problem.queryId() + ": " + problem.problem());
-    }
-    try {
-      afterStore.accept(stored);
-    } catch (RuntimeException e) {
-      queryProblems.add("after storing the batch: " + describe(e));
     }
     return new BatchOutcome(
         batch.size(), recorded, alreadyKnown + (stored.size() - recorded), failures, queryProblems);

@@ -28,6 +28,7 @@ final class ApiIndex {
         "GET /api/projects/{project}/overview?days=30|since=T&until=T",
         "a project's overview: mentions, negative share, volume, share of voice, sentiment");
     api.putAll(org.cluetrain.web.queries.QueryPages.apiEndpoints());
+    api.putAll(org.cluetrain.web.inbox.InboxPages.apiEndpoints());
     return api;
   }
 }

@@ -75,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
     Authentication.install(app, runtime.access(), this::projectNames);
     SignInPages.register(app);
     org.cluetrain.web.overview.ListeningPages.register(app, runtime);
+    org.cluetrain.web.inbox.InboxPages.register(app, runtime);
     routes();
   }
 

@@ -20,6 +20,7 @@ import org.cluetrain.alert.Notifier;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.pipeline.ListeningPipeline;
+import org.cluetrain.pipeline.StoredPostsListener;
 import org.cluetrain.store.PostStore;
 import org.cluetrain.store.StoredPost;
 
@@ -136,7 +137,18 @@ public final class Alerting implements AutoCloseable {
     this.dispatcher = new AlertDispatcher(notifiers(environment), alerts, clock, delivery);
     this.live = engine;
     this.liveSince = now;
-    pipeline.afterStore(this::onStored);
+    pipeline.addListener(
+        new StoredPostsListener() {
+          @Override
+          public String name() {
+            return "alerts";
+          }
+
+          @Override
+          public void stored(List<StoredPost> posts) {
+            onStored(posts);
+          }
+        });
   }
 
   /** Runs the live rules on a stored batch; never throws into the pipeline. */

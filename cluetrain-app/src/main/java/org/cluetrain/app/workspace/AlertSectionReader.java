@@ -127,7 +127,8 @@ final class AlertSectionReader {
             feeds,
             List.of(),
             queries,
-            new Workspace.Alerts(List.of(), destinations));
+            new Workspace.Alerts(List.of(), destinations),
+            null);
     return new Workspace.Alerts(rules(fields.get("rules"), owner, destinations), destinations);
   }
 

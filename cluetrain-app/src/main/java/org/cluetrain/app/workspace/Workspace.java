@@ -1,10 +1,12 @@
 package org.cluetrain.app.workspace;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cluetrain.alert.AlertRule;
+import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.query.SavedQuery;
 
 /**
@@ -31,6 +33,7 @@ public record Workspace(Path file, List<String> languages, List<Project> project
    * A project: one brand, client or research topic.
    *
    * @param alerts its alert rules and where alerts go (the defaults when the file says nothing)
+   * @param inbox its engagement inbox: rules, response target, business hours, own channels
    */
   public record Project(
       String name,
@@ -38,22 +41,27 @@ public record Workspace(Path file, List<String> languages, List<Project> project
       List<FeedSource> feeds,
       List<Path> imports,
       List<SavedQuery> queries,
-      Alerts alerts) {
+      Alerts alerts,
+      InboxSettings inbox) {
     public Project {
       feeds = List.copyOf(feeds);
       imports = List.copyOf(imports);
       queries = List.copyOf(queries);
       alerts = alerts == null ? Alerts.defaults(name, feeds, List.of()) : alerts;
+      inbox = inbox == null ? InboxSettings.defaults(ZoneId.systemDefault()) : inbox;
     }
 
-    /** A project with the default alert rules and no destinations. */
+    /**
+     * A project with the default alert rules and no destinations, and an inbox without rules with
+     * the default target and business hours.
+     */
     public Project(
         String name,
         String description,
         List<FeedSource> feeds,
         List<Path> imports,
         List<SavedQuery> queries) {
-      this(name, description, feeds, imports, queries, null);
+      this(name, description, feeds, imports, queries, null, null);
     }
   }
 

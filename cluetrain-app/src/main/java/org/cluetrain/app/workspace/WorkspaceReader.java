@@ -6,15 +6,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cluetrain.inbox.BusinessHours;
+import org.cluetrain.inbox.InboxItem;
+import org.cluetrain.inbox.InboxRule;
+import org.cluetrain.inbox.InboxSettings;
+import org.cluetrain.inbox.OwnChannels;
+import org.cluetrain.inbox.Priority;
 import org.cluetrain.query.QueryParser;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
@@ -36,6 +44,9 @@ public final class WorkspaceReader {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
   private static final long MIN_POLL_SECONDS = 60;
+  private static final Pattern RESPONSE_TIME =
+      Pattern.compile("(?:(\\d+)\\s*h)?\\s*(?:(\\d+)\\s*m)?");
+  private static final Set<String> SENTIMENTS = Set.of("positive", "negative", "neutral");
 
   private final Path file;
   private final List<String> problems = new ArrayList<>();
@@ -157,7 +168,7 @@ public final class WorkspaceReader {
         mapping(
             node,
             "a project",
-            Set.of("name", "description", "sources", "queries", "competitors", "alerts"));
+            Set.of("name", "description", "sources", "queries", "competitors", "alerts", "inbox"));
     if (fields == null) {
       return null;
     }
@@ -199,9 +210,222 @@ public final class WorkspaceReader {
         fields.containsKey("alerts") && name != null
             ? alertSection.alerts(fields.get("alerts"), name, queries, feeds)
             : null;
+    InboxSettings inbox =
+        fields.containsKey("inbox") ? inbox(fields.get("inbox"), name, queries) : null;
     return name == null
         ? null
-        : new Workspace.Project(name, description, feeds, imports, queries, alerts);
+        : new Workspace.Project(name, description, feeds, imports, queries, alerts, inbox);
+  }
+
+  private InboxSettings inbox(Node node, String project, List<SavedQuery> queries) {
+    Map<String, Node> fields =
+        mapping(
+            node, "the inbox", Set.of("respond_within", "business_hours", "own_channels", "rules"));
+    if (fields == null) {
+      return null;
+    }
+    Duration target = InboxSettings.DEFAULT_TARGET;
+    if (fields.containsKey("respond_within")) {
+      String text = scalar(fields.get("respond_within"), "a response time such as 4h");
+      Matcher m =
+          text == null ? null : RESPONSE_TIME.matcher(text.strip().toLowerCase(Locale.ROOT));
+      if (m != null && m.matches() && (m.group(1) != null || m.group(2) != null)) {
+        Duration d =
+            Duration.ofHours(m.group(1) == null ? 0 : Long.parseLong(m.group(1)))
+                .plusMinutes(m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+        if (d.isZero()) {
+          problem(fields.get("respond_within"), "respond_within must be more than 0");
+        } else {
+          target = d;
+        }
+      } else if (text != null) {
+        problem(
+            fields.get("respond_within"),
+            "'" + text + "' is not a response time in business hours such as 30m, 4h or 1h30m");
+      }
+    }
+    BusinessHours hours = InboxSettings.defaultHours(ZoneId.systemDefault());
+    if (fields.containsKey("business_hours")) {
+      String text =
+          scalar(fields.get("business_hours"), "business hours such as mon-fri 09:00-17:00");
+      if (text != null) {
+        try {
+          hours = BusinessHours.parse(text, ZoneId.systemDefault());
+        } catch (IllegalArgumentException e) {
+          problem(fields.get("business_hours"), e.getMessage());
+        }
+      }
+    }
+    List<String> own = new ArrayList<>();
+    if (fields.containsKey("own_channels")) {
+      for (Node item : sequence(fields.get("own_channels"), "own_channels")) {
+        String channel = scalar(item, "a source id or host name");
+        if (channel != null) {
+          own.add(channel);
+        }
+      }
+    }
+    List<InboxRule> rules = new ArrayList<>();
+    Set<String> ruleNames = new HashSet<>();
+    if (fields.containsKey("rules")) {
+      for (Node ruleNode : sequence(fields.get("rules"), "rules")) {
+        InboxRule rule = rule(ruleNode, project, queries);
+        if (rule != null && !ruleNames.add(rule.name())) {
+          problem(ruleNode, "inbox rule '" + rule.name() + "' is declared twice in the project");
+        } else if (rule != null) {
+          rules.add(rule);
+        }
+      }
+    }
+    return new InboxSettings(target, hours, new OwnChannels(own), rules);
+  }
+
+  private InboxRule rule(Node node, String project, List<SavedQuery> queries) {
+    Map<String, Node> fields =
+        mapping(
+            node,
+            "an inbox rule",
+            Set.of(
+                "name",
+                "query",
+                "sentiment",
+                "question",
+                "own_channel",
+                "language",
+                "min_relevance",
+                "priority",
+                "tags",
+                "assignee"));
+    if (fields == null) {
+      return null;
+    }
+    int problemsBefore = problems.size();
+    String name = required(fields, "name", node, "inbox rule");
+    boolean valid = name != null;
+    Set<String> queryIds = new LinkedHashSet<>();
+    for (Node item : scalarOrList(fields.get("query"), "query")) {
+      String queryName = scalar(item, "the name of a query of the project");
+      if (queryName == null) {
+        valid = false;
+      } else if (queries.stream().noneMatch(q -> q.name().equals(queryName))) {
+        problem(
+            item,
+            "inbox rule '"
+                + name
+                + "': the project has no query '"
+                + queryName
+                + "'; it has "
+                + String.join(", ", queries.stream().map(SavedQuery::name).toList()));
+        valid = false;
+      } else {
+        queryIds.add(project + "/" + queryName);
+      }
+    }
+    Set<String> sentiments = new LinkedHashSet<>();
+    for (Node item : scalarOrList(fields.get("sentiment"), "sentiment")) {
+      String sentiment = scalar(item, "a sentiment");
+      if (sentiment != null && !SENTIMENTS.contains(sentiment)) {
+        problem(item, "sentiment '" + sentiment + "' is not one of negative, neutral, positive");
+        valid = false;
+      } else if (sentiment != null) {
+        sentiments.add(sentiment);
+      }
+    }
+    Set<String> languages = new LinkedHashSet<>();
+    for (Node item : scalarOrList(fields.get("language"), "language")) {
+      String code = scalar(item, "a language code");
+      if (code != null && !code.matches("[a-z]{2}")) {
+        problem(
+            item, "language '" + code + "' is not a two-letter ISO 639-1 code such as de or en");
+        valid = false;
+      } else if (code != null) {
+        languages.add(code);
+      }
+    }
+    Boolean question = flag(fields.get("question"), "question");
+    Boolean ownChannel = flag(fields.get("own_channel"), "own_channel");
+    Double minRelevance = null;
+    if (fields.containsKey("min_relevance")) {
+      String text = scalar(fields.get("min_relevance"), "a number from 0 to 1");
+      try {
+        minRelevance = text == null ? null : Double.parseDouble(text);
+        if (minRelevance != null && !(minRelevance >= 0 && minRelevance <= 1)) {
+          problem(fields.get("min_relevance"), "min_relevance must be within 0..1, was " + text);
+          valid = false;
+        }
+      } catch (NumberFormatException e) {
+        problem(fields.get("min_relevance"), "min_relevance '" + text + "' is not a number");
+        valid = false;
+      }
+    }
+    Priority priority = Priority.NORMAL;
+    if (fields.containsKey("priority")) {
+      String text = scalar(fields.get("priority"), "a priority");
+      try {
+        priority = text == null ? priority : Priority.parse(text);
+      } catch (IllegalArgumentException e) {
+        problem(fields.get("priority"), e.getMessage());
+        valid = false;
+      }
+    }
+    List<String> tags = new ArrayList<>();
+    for (Node item : scalarOrList(fields.get("tags"), "tags")) {
+      String tag = scalar(item, "a tag");
+      try {
+        if (tag != null) {
+          tags.add(InboxItem.requireTag(tag));
+        }
+      } catch (IllegalArgumentException e) {
+        problem(item, e.getMessage());
+        valid = false;
+      }
+    }
+    String assignee = optionalScalar(fields, "assignee");
+    if (!valid || problems.size() > problemsBefore) {
+      return null;
+    }
+    try {
+      return new InboxRule(
+          name,
+          queryIds,
+          sentiments,
+          question,
+          ownChannel,
+          languages,
+          minRelevance,
+          priority,
+          tags,
+          assignee);
+    } catch (IllegalArgumentException e) {
+      problem(node, e.getMessage());
+      return null;
+    }
+  }
+
+  /** A scalar or a list of scalars, as nodes; none when absent. */
+  private List<Node> scalarOrList(Node node, String what) {
+    if (node == null) {
+      return List.of();
+    }
+    return node instanceof SequenceNode ? sequence(node, what) : List.of(node);
+  }
+
+  private Boolean flag(Node node, String what) {
+    if (node == null) {
+      return null;
+    }
+    String text = scalar(node, "true or false");
+    if (text == null) {
+      return null;
+    }
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> {
+        problem(node, what + " must be true or false, was '" + text + "'");
+        yield null;
+      }
+    };
   }
 
   private void source(Node node, List<Workspace.FeedSource> feeds, List<Path> imports) {

@@ -1,0 +1,203 @@
+package org.cluetrain.app.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cluetrain.access.Role;
+import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.ingest.FileImporter;
+import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.app.workspace.WorkspaceReader;
+import org.cluetrain.formats.Formats;
+import org.cluetrain.inbox.InboxEvent;
+import org.cluetrain.inbox.InboxItem;
+import org.cluetrain.inbox.InboxQuery;
+import org.cluetrain.inbox.Priority;
+import org.cluetrain.inbox.Status;
+import org.cluetrain.jdbc.JdbcInbox;
+import org.cluetrain.testkit.ManualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example workspace's rules over its sample data, through the real pipeline. */
+class InboxIntakeTest {
+  static final Path EXAMPLE_WORKSPACE = Path.of("../examples/workspace.yaml");
+
+  @TempDir Path data;
+
+  static void importAll(EmbeddedRuntime runtime) {
+    new FileImporter(runtime.pipeline(), Formats.standard())
+        .importWorkspace(
+            runtime.workspace(),
+            (project, report) -> assertThat(report.problems()).as(report.file()).isEmpty());
+  }
+
+  static List<InboxItem> all(EmbeddedRuntime runtime, String project) {
+    return runtime
+        .inbox()
+        .items(
+            new InboxQuery(project, Set.of(), null, false, null, null, false, Instant.now(), 1000));
+  }
+
+  @Test
+  void theExampleDataYieldsItemsOnceAcrossReimportsAndRestarts() throws Exception {
+    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    List<InboxItem> first;
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
+      importAll(runtime);
+      first = all(runtime, "bahn");
+      assertThat(first).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(first).allMatch(i -> i.status() == Status.OPEN && i.rule() != null);
+      // the article asks its readers "Wie geht es euch?"
+      assertThat(first)
+          .anySatisfy(
+              i -> {
+                assertThat(i.summary()).startsWith("Drei Stunden am Bahnsteig");
+                assertThat(i.tags()).contains("frage");
+              });
+      assertThat(all(runtime, "airlines"))
+          .anySatisfy(i -> assertThat(i.summary()).startsWith("Anyone else's Delta flight"));
+      // the same files again: every post is known, no second item
+      importAll(runtime);
+      assertThat(all(runtime, "bahn")).isEqualTo(first);
+      assertThat(runtime.inbox().catchUp()).isZero();
+    }
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
+      importAll(runtime);
+      assertThat(runtime.inbox().catchUp()).isZero();
+      assertThat(all(runtime, "bahn")).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void postsStoredBeforeTheRulesGetTheirItemsOnTheNextStart() throws Exception {
+    Workspace withRules = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    Workspace withoutRules =
+        new Workspace(
+            withRules.file(),
+            withRules.languages(),
+            withRules.projects().stream()
+                .map(
+                    p ->
+                        new Workspace.Project(
+                            p.name(), p.description(), p.feeds(), p.imports(), p.queries()))
+                .toList());
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, withoutRules)) {
+      importAll(runtime);
+      assertThat(all(runtime, "bahn")).isEmpty();
+    }
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, withRules)) {
+      importAll(runtime); // every post is known: the pipeline makes no items
+      assertThat(all(runtime, "bahn")).isEmpty();
+      int created = runtime.inbox().catchUp();
+      assertThat(created).isPositive();
+      assertThat(all(runtime, "bahn").size() + all(runtime, "airlines").size()).isEqualTo(created);
+      assertThat(runtime.inbox().catchUp()).isZero();
+    }
+  }
+
+  @Test
+  void anItemIsWorkedFromOpenToDoneWithItsClockAndLog() throws Exception {
+    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
+      importAll(runtime);
+      runtime.access().addUser("ana", Role.ANALYST, "analyst secret 123", Set.of());
+      runtime.access().addUser("vera", Role.VIEWER, "viewer secret 123", Set.of());
+      runtime.access().addUser("client", Role.ANALYST, "client secret 123", Set.of("airlines"));
+      // Monday 16 November 2026, 10:00 in Berlin
+      ManualClock clock = new ManualClock(Instant.parse("2026-11-16T09:00:00Z"));
+      try (JdbcInbox store = JdbcInbox.openSqlite(data.resolve("ledger.db"))) {
+        Inbox inbox =
+            new Inbox(store, runtime.store(), workspace, runtime.access().accounts(), clock);
+        String postId =
+            runtime
+                .store()
+                .search(
+                    new org.cluetrain.store.SearchRequest(
+                        "Flixbus AND Glückssache", "bahn", null, null, 1))
+                .posts()
+                .get(0)
+                .post()
+                .id();
+        assertThat(inbox.item("bahn", postId)).as("no rule picks this comment").isEmpty();
+        Inbox.Created created = inbox.create("bahn", postId, "ana");
+        assertThat(created.isNew()).isTrue();
+        assertThat(inbox.create("bahn", postId, "ana").isNew()).isFalse();
+        long id = created.item().id();
+        assertThat(created.item().clock().due()).isEqualTo(Instant.parse("2026-11-16T13:00:00Z"));
+
+        assertThatThrownBy(() -> inbox.assign(id, "vera", "ana"))
+            .hasMessage("'vera' is a viewer and may not work on items");
+        assertThatThrownBy(() -> inbox.assign(id, "client", "ana"))
+            .hasMessage("'client' may not see the project 'bahn'");
+        assertThatThrownBy(() -> inbox.assign(id, "nobody", "ana"))
+            .hasMessage("there is no user named 'nobody'");
+        inbox.assign(id, "ana", "ana");
+        inbox.tags(id, List.of("Flixbus", " vergleich", "flixbus"), "ana");
+        inbox.priority(id, Priority.LOW, "ana");
+
+        clock.advance(Duration.ofHours(1));
+        inbox.status(id, Status.PENDING, "ana"); // waiting for a colleague: the clock pauses
+        clock.advance(Duration.ofHours(5)); // 16:00 Berlin
+        InboxItem reopened = inbox.status(id, Status.OPEN, "ana");
+        assertThat(inbox.sla(reopened).elapsed()).isEqualTo(Duration.ofHours(1));
+        // three business hours left: one today (until 17:00), two on Tuesday
+        assertThat(reopened.clock().due()).isEqualTo(Instant.parse("2026-11-17T10:00:00Z"));
+        clock.advance(Duration.ofHours(19).minusMinutes(1)); // Tuesday 10:59 Berlin
+        assertThat(inbox.sla(inbox.item(id).orElseThrow()).overdue()).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(inbox.sla(inbox.item(id).orElseThrow()).overdue()).isTrue();
+        assertThat(inbox.overdue("bahn")).isGreaterThanOrEqualTo(1);
+
+        inbox.note(id, "Fragt nach dem Vergleich mit dem Fernbus.", "ana");
+        assertThatThrownBy(() -> inbox.respond(id, "Danke!", "javascript:alert(1)", "ana"))
+            .hasMessage(
+                "the link 'javascript:alert(1)' is not a web address (http:// or https://)");
+        assertThatThrownBy(() -> inbox.note(id, "  ", "ana")).hasMessage("the note is empty");
+        InboxItem answered =
+            inbox.respond(
+                id, "Danke für den Vergleich!", "https://bahn.example/kommentar/1", "ana");
+        assertThat(answered.responded()).isEqualTo(clock.instant());
+        assertThat(answered.clock().running()).isFalse();
+        InboxItem done = inbox.status(id, Status.DONE, "ana");
+        assertThat(inbox.sla(done).overdue()).isFalse();
+        assertThat(inbox.sla(done).elapsed()).isEqualTo(Duration.ofHours(4));
+
+        assertThat(inbox.item(id).orElseThrow())
+            .satisfies(
+                i -> {
+                  assertThat(i.status()).isEqualTo(Status.DONE);
+                  assertThat(i.assignee()).isEqualTo("ana");
+                  assertThat(i.tags()).containsExactly("flixbus", "vergleich");
+                  assertThat(i.priority()).isEqualTo(Priority.LOW);
+                });
+        assertThat(
+                inbox.log(id).stream().map(e -> e.kind().label()).collect(Collectors.joining(" ")))
+            .isEqualTo("created assigned tags priority status status note response status");
+        assertThat(inbox.log(id))
+            .filteredOn(e -> e.kind() == InboxEvent.Kind.RESPONSE)
+            .singleElement()
+            .satisfies(e -> assertThat(e.url()).isEqualTo("https://bahn.example/kommentar/1"));
+      }
+    }
+  }
+
+  @Test
+  void aPostOfAnotherProjectCannotBecomeAnItemHere() throws Exception {
+    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
+      importAll(runtime);
+      String airlinesPost = all(runtime, "airlines").get(0).postId();
+      assertThatThrownBy(() -> runtime.inbox().create("bahn", airlinesPost, "ana"))
+          .hasMessage("the project 'bahn' has no post with id " + airlinesPost);
+    }
+    assertThat(Files.exists(data.resolve("ledger.db"))).isTrue();
+  }
+}

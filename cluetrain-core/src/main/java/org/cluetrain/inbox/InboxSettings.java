@@ -1,0 +1,92 @@
+package org.cluetrain.inbox;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.cluetrain.store.StoredPost;
+
+/**
+ * A project's inbox: the rules that make posts items, the response target and the business hours it
+ * is counted in, and the project's own channels.
+ *
+ * @param respondWithin the response target, in business hours
+ * @param hours when the team works
+ * @param ownChannels the project's own channels
+ * @param rules the rules, in the order they are written
+ */
+public record InboxSettings(
+    Duration respondWithin, BusinessHours hours, OwnChannels ownChannels, List<InboxRule> rules) {
+  /** The response target when the workspace names none: four business hours. */
+  public static final Duration DEFAULT_TARGET = Duration.ofHours(4);
+
+  /** The business hours when the workspace names none: weekdays 9 to 5 in the given zone. */
+  public static BusinessHours defaultHours(ZoneId zone) {
+    return BusinessHours.parse("mon-fri 09:00-17:00", zone);
+  }
+
+  public InboxSettings {
+    Objects.requireNonNull(respondWithin, "respondWithin");
+    Objects.requireNonNull(hours, "hours");
+    ownChannels = ownChannels == null ? OwnChannels.NONE : ownChannels;
+    rules = List.copyOf(rules == null ? List.of() : rules);
+    if (respondWithin.isNegative() || respondWithin.isZero()) {
+      throw new IllegalArgumentException("respond_within must be positive, was " + respondWithin);
+    }
+  }
+
+  /** No rules, the default target and weekday business hours in the given zone. */
+  public static InboxSettings defaults(ZoneId zone) {
+    return new InboxSettings(DEFAULT_TARGET, defaultHours(zone), OwnChannels.NONE, List.of());
+  }
+
+  /**
+   * What the rules make of a post: nothing when none matches; otherwise the matching rules in
+   * order, the highest priority among them, all their tags and the first assignee one of them
+   * names.
+   */
+  public Optional<Triage> triage(StoredPost post) {
+    List<String> matched = new ArrayList<>();
+    Priority priority = null;
+    Set<String> tags = new LinkedHashSet<>();
+    String assignee = null;
+    for (InboxRule rule : rules) {
+      if (!rule.matches(post, ownChannels)) {
+        continue;
+      }
+      matched.add(rule.name());
+      priority = priority == null ? rule.priority() : priority.max(rule.priority());
+      tags.addAll(rule.tags());
+      if (assignee == null) {
+        assignee = rule.assignee();
+      }
+    }
+    if (matched.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> tagList = List.copyOf(tags);
+    if (tagList.size() > InboxItem.MAX_TAGS) {
+      tagList = tagList.subList(0, InboxItem.MAX_TAGS);
+    }
+    return Optional.of(new Triage(matched, priority, tagList, assignee));
+  }
+
+  /**
+   * What the rules decided for a post.
+   *
+   * @param rules the names of the rules that matched, in order
+   * @param priority the item's priority
+   * @param tags the item's tags
+   * @param assignee who it goes to, or {@code null}
+   */
+  public record Triage(List<String> rules, Priority priority, List<String> tags, String assignee) {
+    public Triage {
+      rules = List.copyOf(rules);
+      tags = List.copyOf(tags);
+    }
+  }
+}

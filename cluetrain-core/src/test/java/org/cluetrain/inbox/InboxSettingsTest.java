@@ -1,0 +1,174 @@
+package org.cluetrain.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cluetrain.model.Author;
+import org.cluetrain.model.Label;
+import org.cluetrain.model.Post;
+import org.cluetrain.model.SourceRef;
+import org.cluetrain.model.SourceType;
+import org.cluetrain.store.StoredPost;
+import org.junit.jupiter.api.Test;
+
+class InboxSettingsTest {
+  static StoredPost post(
+      String text, String sentiment, String lang, String url, String... queries) {
+    Post post =
+        Post.builder()
+            .id("url:" + url)
+            .source(new SourceRef("feed:https://blog.example/feed", SourceType.FEED, "Blog", null))
+            .author(new Author("blog:martina", "Martina K.", null, null))
+            .url(url)
+            .text(text)
+            .published(Instant.parse("2026-11-16T09:03:10Z"))
+            .lang(lang)
+            .labels(
+                sentiment == null
+                    ? Map.of()
+                    : Map.of("sentiment", new Label(sentiment, 0.8, List.of())))
+            .project("bahn")
+            .build();
+    return new StoredPost(post, List.of(queries));
+  }
+
+  static InboxRule rule(
+      String name, Set<String> queries, Set<String> sentiments, Boolean question) {
+    return new InboxRule(
+        name,
+        queries,
+        sentiments,
+        question,
+        null,
+        Set.of(),
+        null,
+        Priority.NORMAL,
+        List.of(),
+        null);
+  }
+
+  @Test
+  void everyConditionOfARuleMustHold() {
+    InboxRule complaints =
+        new InboxRule(
+            "complaints",
+            Set.of("bahn/marke"),
+            Set.of("negative"),
+            null,
+            null,
+            Set.of("de"),
+            null,
+            Priority.HIGH,
+            List.of("beschwerde"),
+            "ana");
+    StoredPost negative =
+        post(
+            "Die App wusste nichts, absurd.",
+            "negative",
+            "de",
+            "https://x.example/1",
+            "bahn/marke");
+    assertThat(complaints.matches(negative, OwnChannels.NONE)).isTrue();
+    assertThat(
+            complaints.matches(
+                post("Die App wusste nichts.", "negative", "de", "https://x.example/2"),
+                OwnChannels.NONE))
+        .as("no query matched")
+        .isFalse();
+    assertThat(
+            complaints.matches(
+                post("Danke!", "positive", "de", "https://x.example/3", "bahn/marke"),
+                OwnChannels.NONE))
+        .as("positive")
+        .isFalse();
+    assertThat(
+            complaints.matches(
+                post(
+                    "The app knew nothing.", "negative", "en", "https://x.example/4", "bahn/marke"),
+                OwnChannels.NONE))
+        .as("English")
+        .isFalse();
+  }
+
+  @Test
+  void ownChannelsAreSourceIdsOrHostsWithTheirSubdomains() {
+    OwnChannels own = new OwnChannels(List.of("bahn.example", "mastodon:@db_bahn"));
+    assertThat(own.contains(post("x", null, "de", "https://www.bahn.example/blog/1").post()))
+        .isTrue();
+    assertThat(own.contains(post("x", null, "de", "https://notbahn.example/1").post())).isFalse();
+    OwnChannels bySource = new OwnChannels(List.of("feed:https://blog.example/feed"));
+    assertThat(bySource.contains(post("x", null, "de", "https://elsewhere.example/").post()))
+        .isTrue();
+  }
+
+  @Test
+  void matchingRulesCombine() {
+    InboxRule questions =
+        new InboxRule(
+            "fragen",
+            Set.of(),
+            Set.of(),
+            true,
+            null,
+            Set.of(),
+            null,
+            Priority.NORMAL,
+            List.of("frage"),
+            "ana");
+    InboxRule negative =
+        new InboxRule(
+            "negativ",
+            Set.of(),
+            Set.of("negative"),
+            null,
+            null,
+            Set.of(),
+            null,
+            Priority.URGENT,
+            List.of("beschwerde", "frage"),
+            "bob");
+    InboxSettings settings =
+        new InboxSettings(
+            InboxSettings.DEFAULT_TARGET,
+            InboxSettings.defaultHours(ZoneOffset.UTC),
+            OwnChannels.NONE,
+            List.of(questions, negative));
+    InboxSettings.Triage triage =
+        settings
+            .triage(post("Warum sagt mir das keiner?", "negative", "de", "https://x.example/5"))
+            .orElseThrow();
+    assertThat(triage.rules()).containsExactly("fragen", "negativ");
+    assertThat(triage.priority()).isEqualTo(Priority.URGENT);
+    assertThat(triage.tags()).containsExactly("frage", "beschwerde");
+    assertThat(triage.assignee()).isEqualTo("ana");
+    assertThat(settings.triage(post("Alles gut.", "positive", "de", "https://x.example/6")))
+        .isEmpty();
+  }
+
+  @Test
+  void relevanceCountsOnlyWhenAModelJudged() {
+    InboxRule relevant =
+        new InboxRule(
+            "relevant", Set.of(), Set.of(), null, null, Set.of(), 0.6, null, List.of(), null);
+    StoredPost unjudged = post("x", null, "de", "https://x.example/7");
+    assertThat(relevant.matches(unjudged, OwnChannels.NONE)).isTrue();
+    Post judged =
+        unjudged.post().toBuilder()
+            .labels(Map.of("relevance", new Label("false", 0.7, List.of())))
+            .build();
+    assertThat(relevant.matches(new StoredPost(judged, List.of()), OwnChannels.NONE)).isFalse();
+  }
+
+  @Test
+  void aRuleWithoutConditionsIsRefused() {
+    assertThatThrownBy(() -> rule("alles", Set.of(), Set.of(), null))
+        .hasMessage(
+            "rule 'alles' needs at least one condition (query, sentiment, question, own_channel,"
+                + " language, min_relevance); without one every post would become an item");
+  }
+}
