@@ -28,6 +28,7 @@ class AlertApiTest {
   static ApiServer server;
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final ObjectMapper JSON = new ObjectMapper();
+  static String token;
 
   @BeforeAll
   static void start() throws Exception {
@@ -36,6 +37,11 @@ class AlertApiTest {
     new FileImporter(runtime.pipeline(), Formats.standard())
         .importWorkspace(workspace, (project, report) -> {});
     server = ApiServer.start(runtime, "127.0.0.1", 0, () -> Map.of());
+    runtime
+        .access()
+        .addUser(
+            "ana", org.cluetrain.access.Role.ANALYST, "analyst secret 123", java.util.Set.of());
+    token = runtime.access().createToken("ana", "alert tests");
   }
 
   @AfterAll
@@ -47,6 +53,7 @@ class AlertApiTest {
   static HttpResponse<String> send(String method, String path, String body) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + token)
             .method(
                 method,
                 body == null
