@@ -44,7 +44,7 @@ public final class PageSpeed {
           "/p/bench/mentions",
           "/p/bench/mentions?sentiment=negative",
           "/p/bench/mentions?q=delay*%20OR%20cancel*",
-          "/p/bench/mentions?query=bench/united&lang=en",
+          "/p/bench/mentions?query=united&lang=en",
           "/threads/{thread}",
           "/p/bench/inbox",
           "/p/bench/queries",

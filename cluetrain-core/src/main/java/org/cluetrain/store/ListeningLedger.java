@@ -3,6 +3,7 @@ package org.cluetrain.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.ingest.ReadItem;
@@ -111,4 +112,10 @@ public interface ListeningLedger extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * How many posts of the project each source gave, most first: what the sources page shows,
+   * without the rest of {@link #stats}.
+   */
+  Map<String, Long> postsBySource(String project);
 }

@@ -403,6 +403,15 @@ public final class JdbcListeningLedger implements ListeningLedger {
   }
 
   @Override
+  public synchronized Map<String, Long> postsBySource(String project) {
+    // answered from the (project, source_id) index alone, without reading the posts' rows
+    return counts(
+        "SELECT source_id, COUNT(*) AS n FROM posts WHERE project = ? GROUP BY source_id"
+            + " ORDER BY n DESC, source_id",
+        new Object[] {project});
+  }
+
+  @Override
   public synchronized ListeningStats stats(String project) {
     String where = project == null ? "" : " WHERE project = ?";
     Object[] parameters = project == null ? new Object[0] : new Object[] {project};

@@ -26,3 +26,5 @@ CREATE TABLE IF NOT EXISTS alert_deliveries (
   updated_at BIGINT NOT NULL,
   PRIMARY KEY (alert_id, destination)
 );
+-- the sources page counts a project's posts per source from this index alone
+CREATE INDEX IF NOT EXISTS posts_by_project_source ON posts (project, source_id);

@@ -55,7 +55,7 @@ public final class SourcePages {
     Map<String, Long> feedPosts = new HashMap<>();
     List<StoredCount> stored = new ArrayList<>();
     for (String project : projects) {
-      for (Map.Entry<String, Long> entry : runtime.ledger().stats(project).bySource().entrySet()) {
+      for (Map.Entry<String, Long> entry : runtime.ledger().postsBySource(project).entrySet()) {
         stored.add(new StoredCount(project, entry.getKey(), entry.getValue()));
         feedPosts.merge(project + " " + entry.getKey(), entry.getValue(), Long::sum);
       }
