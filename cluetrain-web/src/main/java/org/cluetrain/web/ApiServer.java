@@ -135,6 +135,7 @@ public final class ApiServer implements AutoCloseable {
     QueryPages.register(app, runtime);
     AdminPages.register(app, runtime);
     org.cluetrain.web.alert.AlertApi.register(app, runtime);
+    org.cluetrain.web.alert.AlertPages.register(app, runtime);
     app.exception(HttpResponseException.class, ErrorPages::answer);
     app.exception(
         BadRequest.class,
