@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,10 +55,12 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   private final Connection connection;
   private final JdbcAlertStore alerts;
+  private final SqliteDatabase database;
   private long sequence;
 
   private JdbcListeningLedger(Connection connection) throws SQLException {
     this.connection = connection;
+    this.database = SqliteDatabase.over(connection);
     createSchema();
     this.alerts = new JdbcAlertStore(connection, this);
     try (Statement statement = connection.createStatement();
@@ -76,14 +76,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
    */
   public static JdbcListeningLedger openSqlite(Path file) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA journal_mode=WAL");
-        statement.execute("PRAGMA synchronous=NORMAL");
-        statement.execute("PRAGMA busy_timeout=10000");
-      }
-      return new JdbcListeningLedger(connection);
+      return new JdbcListeningLedger(SqliteDatabase.connect(file));
     } catch (SQLException | IOException e) {
       throw new StoreFailure("cannot open the ledger " + file + ": " + e.getMessage(), e);
     }
@@ -392,7 +385,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
   @Override
   public synchronized List<DuplicateDetector.Entry> recentFingerprints(int limit) {
     List<DuplicateDetector.Entry> entries =
-        select(
+        database.select(
             "fingerprints",
             "SELECT id, fingerprint FROM posts WHERE fingerprint <> 0 AND duplicate_of IS NULL"
                 + " ORDER BY seq DESC LIMIT ?",
@@ -416,10 +409,13 @@ public final class JdbcListeningLedger implements ListeningLedger {
     String where = project == null ? "" : " WHERE project = ?";
     Object[] parameters = project == null ? new Object[0] : new Object[] {project};
     long total =
-        select("statistics", "SELECT COUNT(*) FROM posts" + where, rs -> rs.getLong(1), parameters)
+        database
+            .select(
+                "statistics", "SELECT COUNT(*) FROM posts" + where, rs -> rs.getLong(1), parameters)
             .get(0);
     long duplicates =
-        select(
+        database
+            .select(
                 "statistics",
                 "SELECT COUNT(*) FROM posts WHERE duplicate_of IS NOT NULL"
                     + (project == null ? "" : " AND project = ?"),
@@ -457,7 +453,8 @@ public final class JdbcListeningLedger implements ListeningLedger {
   private Map<String, Long> counts(String sql, Object[] parameters) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (Map.Entry<String, Long> row :
-        select("statistics", sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)), parameters)) {
+        database.select(
+            "statistics", sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)), parameters)) {
       counts.put(row.getKey(), row.getValue());
     }
     return counts;
@@ -465,7 +462,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized List<HourlyCount> hourlyCounts(String queryId, Instant since, Instant until) {
-    return select(
+    return database.select(
         "hourly counts",
         "SELECT hour, lang, source_id, posts FROM hourly_counts WHERE query_id = ?"
             + " AND hour >= ? AND hour < ? ORDER BY hour, lang, source_id",
@@ -484,7 +481,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
   @Override
   public synchronized List<HourlySentiment> hourlySentiment(
       String queryId, Instant since, Instant until) {
-    return select(
+    return database.select(
         "hourly sentiment",
         "SELECT hour, sentiment, posts FROM hourly_sentiment WHERE query_id = ?"
             + " AND hour >= ? AND hour < ? ORDER BY hour, sentiment",
@@ -511,7 +508,8 @@ public final class JdbcListeningLedger implements ListeningLedger {
       parameters.add(to);
       String marks = String.join(",", java.util.Collections.nCopies(queryIds.size(), "?"));
       mentions =
-          select(
+          database
+              .select(
                   "mention authors",
                   "SELECT COUNT(DISTINCT p.author_id), COUNT(DISTINCT p.source_id) FROM matches m"
                       + " JOIN posts p ON p.id = m.post_id WHERE m.query_id IN ("
@@ -522,7 +520,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
               .get(0);
     }
     List<ProjectActivity.ThreadGrowth> threads =
-        select(
+        database.select(
             "growing threads",
             "SELECT t.thread_id, t.project, t.source_id, t.title, t.posts, t.first_published,"
                 + " t.last_published, g.n FROM (SELECT thread_id, COUNT(*) AS n FROM posts"
@@ -545,7 +543,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
             to,
             limit);
     List<ProjectActivity.AuthorCount> active =
-        select(
+        database.select(
             "active authors",
             "SELECT g.author_id, a.name, g.n FROM (SELECT author_id, COUNT(*) AS n FROM posts"
                 + " WHERE project = ? AND published >= ? AND published < ?"
@@ -558,7 +556,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
             to,
             limit);
     List<ProjectActivity.AuthorCount> answered =
-        select(
+        database.select(
             "answered authors",
             "SELECT g.author_id, a.name, g.n FROM (SELECT parent.author_id AS author_id,"
                 + " COUNT(*) AS n FROM posts c JOIN posts parent ON parent.id = c.parent_id"
@@ -577,7 +575,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized List<ThreadSummary> threads(String project, int limit) {
-    return select(
+    return database.select(
         "threads",
         "SELECT thread_id, project, source_id, title, posts, first_published, last_published"
             + " FROM threads"
@@ -604,7 +602,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
             : "SELECT a.author_id, a.name, p.posts, a.replies_received FROM author_projects p"
                 + " JOIN authors a ON a.author_id = p.author_id WHERE p.project = ?"
                 + " ORDER BY p.posts DESC, a.author_id LIMIT ?";
-    return select(
+    return database.select(
         "authors",
         sql,
         rs -> new AuthorSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
@@ -646,7 +644,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized void saveValidators(String sourceId, String etag, String lastModified) {
-    update(
+    database.update(
         "the validators of " + sourceId,
         "UPDATE source_health SET etag = ?, last_modified = ? WHERE source_id = ?",
         etag,
@@ -656,7 +654,8 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized java.util.Optional<String[]> validators(String sourceId) {
-    return select(
+    return database
+        .select(
             "the validators of " + sourceId,
             "SELECT etag, last_modified FROM source_health WHERE source_id = ?",
             rs -> new String[] {rs.getString(1), rs.getString(2)},
@@ -667,7 +666,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized List<SourceHealth> health() {
-    return select(
+    return database.select(
         "source health",
         "SELECT source_id, project, url, state, last_attempt, last_success, last_error,"
             + " consecutive_failures, items_fetched, items_unparseable, next_attempt, gaps"
@@ -790,7 +789,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized List<SavedQuery> queries() {
-    return select(
+    return database.select(
         "queries",
         "SELECT project, name, query_text, role, must_match, must_not_match"
             + " FROM saved_queries ORDER BY project, name",
@@ -807,7 +806,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
   @Override
   public synchronized void saveRelevanceLabel(
       String project, String postId, boolean relevant, Instant at) {
-    update(
+    database.update(
         "the relevance label of " + postId,
         "INSERT INTO relevance_labels (project, post_id, relevant, labelled_at)"
             + " VALUES (?,?,?,?) ON CONFLICT (project, post_id) DO UPDATE SET"
@@ -822,7 +821,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
   public synchronized Map<String, Boolean> relevanceLabels(String project) {
     Map<String, Boolean> labels = new LinkedHashMap<>();
     for (Map.Entry<String, Boolean> label :
-        select(
+        database.select(
             "relevance labels",
             "SELECT post_id, relevant FROM relevance_labels WHERE project = ?"
                 + " ORDER BY labelled_at, post_id",
@@ -856,7 +855,7 @@ public final class JdbcListeningLedger implements ListeningLedger {
 
   @Override
   public synchronized List<Subscription> subscriptions() {
-    return select(
+    return database.select(
         "feed subscriptions",
         "SELECT project, feed_url, title, site_url, category FROM subscriptions"
             + " ORDER BY project, feed_url",
@@ -865,59 +864,6 @@ public final class JdbcListeningLedger implements ListeningLedger {
                 rs.getString(1),
                 new ReadItem.FeedSubscription(
                     rs.getString(3), rs.getString(2), rs.getString(4), rs.getString(5))));
-  }
-
-  /** Reads one row of a result into a value. */
-  @FunctionalInterface
-  private interface RowReader<T> {
-    T read(ResultSet row) throws SQLException;
-  }
-
-  /**
-   * Runs a query with its parameters bound in order and reads every row.
-   *
-   * @param what what is read, for the error message
-   */
-  private <T> List<T> select(String what, String sql, RowReader<T> reader, Object... parameters) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, parameters);
-      List<T> rows = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(reader.read(rs));
-        }
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read " + what + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Runs one statement that changes rows. */
-  private void update(String what, String sql, Object... parameters) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, parameters);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot save " + what + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void bind(PreparedStatement ps, Object[] parameters) throws SQLException {
-    for (int i = 0; i < parameters.length; i++) {
-      Object value = parameters[i];
-      if (value == null) {
-        ps.setNull(i + 1, Types.VARCHAR);
-      } else if (value instanceof String text) {
-        ps.setString(i + 1, text);
-      } else if (value instanceof Long number) {
-        ps.setLong(i + 1, number);
-      } else if (value instanceof Integer number) {
-        ps.setInt(i + 1, number);
-      } else {
-        throw new IllegalArgumentException("cannot bind a " + value.getClass().getSimpleName());
-      }
-    }
   }
 
   private static List<String> split(String joined) {

@@ -32,19 +32,32 @@ final class SqliteDatabase implements AutoCloseable {
   /** Opens (creating if needed) the database file and runs the schema script from resources. */
   static SqliteDatabase open(Path file, String schemaResource) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA journal_mode=WAL");
-        statement.execute("PRAGMA synchronous=NORMAL");
-        statement.execute("PRAGMA busy_timeout=10000");
-      }
-      SqliteDatabase database = new SqliteDatabase(connection);
+      SqliteDatabase database = new SqliteDatabase(connect(file));
       database.runScript(schemaResource);
       return database;
     } catch (SQLException | IOException e) {
       throw new StoreFailure("cannot open the database " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A connection to the file, created if needed, in write-ahead-log mode: each committed
+   * transaction survives a crash of the process, and readers and one writer share the file.
+   */
+  static Connection connect(Path file) throws SQLException, IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA journal_mode=WAL");
+      statement.execute("PRAGMA synchronous=NORMAL");
+      statement.execute("PRAGMA busy_timeout=10000");
+    }
+    return connection;
+  }
+
+  /** The helpers over a connection that a store already holds (the ledger, with its own schema). */
+  static SqliteDatabase over(Connection connection) {
+    return new SqliteDatabase(connection);
   }
 
   /** Runs a script of statements separated by {@code ;} at line end; {@code --} lines are notes. */

@@ -118,7 +118,7 @@ final class InboxApi {
   }
 
   private void get(Context ctx) {
-    InboxItem item = requireItem(ctx);
+    InboxItem item = InboxPages.requireItem(ctx, inbox);
     Map<String, Object> json = item(item);
     json.put("log", inbox.log(item.id()).stream().map(InboxApi::event).toList());
     ctx.json(json);
@@ -126,7 +126,7 @@ final class InboxApi {
 
   /** Applies the changes the body names, each logged; all are checked before any is made. */
   private void update(Context ctx) {
-    InboxItem item = requireItem(ctx);
+    InboxItem item = InboxPages.requireItem(ctx, inbox);
     String actor = Authentication.requireAccount(ctx).name();
     Map<String, Object> body =
         body(ctx, "{\"status\": \"done\", \"assignee\": \"ana\", \"priority\": \"high\", ...}");
@@ -167,7 +167,7 @@ final class InboxApi {
   }
 
   private void note(Context ctx) {
-    InboxItem item = requireItem(ctx);
+    InboxItem item = InboxPages.requireItem(ctx, inbox);
     Map<String, Object> body = body(ctx, "{\"text\": \"…\"}");
     try {
       inbox.note(item.id(), text(body, "text"), Authentication.requireAccount(ctx).name());
@@ -178,7 +178,7 @@ final class InboxApi {
   }
 
   private void respond(Context ctx) {
-    InboxItem item = requireItem(ctx);
+    InboxItem item = InboxPages.requireItem(ctx, inbox);
     Map<String, Object> body = body(ctx, "{\"text\": \"…\", \"url\": \"https://…\"}");
     try {
       inbox.respond(
@@ -224,19 +224,6 @@ final class InboxApi {
       throw new NotFoundResponse("there is no saved reply " + id + " in the project");
     }
     ctx.status(HttpStatus.NO_CONTENT);
-  }
-
-  private InboxItem requireItem(Context ctx) {
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new NotFoundResponse("there is no inbox item " + ctx.pathParam("id"));
-    }
-    InboxItem item =
-        inbox.item(id).orElseThrow(() -> new NotFoundResponse("there is no inbox item " + id));
-    Authentication.requireProject(ctx, item.project());
-    return item;
   }
 
   private Map<String, Object> item(InboxItem item) {

@@ -182,7 +182,7 @@ public final class InboxPages {
    * @param values what the person had typed into a refused form, to keep it
    */
   private void item(Context ctx, Map<String, String> errors, Map<String, String> values) {
-    InboxItem item = requireItem(ctx);
+    InboxItem item = requireItem(ctx, inbox);
     PageContext page = Authentication.page(ctx, item.project(), "inbox");
     Optional<StoredPost> post = runtime.store().get(item.postId());
     Map<String, Object> model = new HashMap<>();
@@ -291,7 +291,7 @@ public final class InboxPages {
 
   /** Runs a form's change and comes back to the item; a refused change is shown in place. */
   private void act(Context ctx, String form, Action action) {
-    InboxItem item = requireItem(ctx);
+    InboxItem item = requireItem(ctx, inbox);
     String actor = Authentication.requireAccount(ctx).name();
     try {
       action.apply(item, actor);
@@ -308,7 +308,11 @@ public final class InboxPages {
     ctx.redirect("/inbox/" + item.id() + "#" + form);
   }
 
-  private InboxItem requireItem(Context ctx) {
+  /**
+   * The item the path's {@code {id}} names: 404 when there is none, 403 when the person may not see
+   * its project. The JSON API shares it.
+   */
+  static InboxItem requireItem(Context ctx, Inbox inbox) {
     long id;
     try {
       id = Long.parseLong(ctx.pathParam("id"));
