@@ -2,6 +2,7 @@ package org.cluetrain.classify;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /** Turns a text into hashed features as described by {@link FeatureConfig}. Thread-safe. */
 final class FeatureExtractor {
@@ -110,8 +111,15 @@ final class FeatureExtractor {
   private final SentimentLexicon lexicon;
   private final float charWeight;
 
+  /** {@link #charGramCount} by word length, for the words a text of {@code maxChars} can hold. */
+  private final int[] charGramCounts;
+
   FeatureExtractor(FeatureConfig config) {
     this.config = config;
+    this.charGramCounts = new int[config.maxChars() + 1];
+    for (int length = 0; length < charGramCounts.length; length++) {
+      charGramCounts[length] = charGramCount(length);
+    }
     this.mask = (1 << config.hashBits()) - 1;
     this.lexicon = SentimentLexicon.of(config.lexicon());
     this.charWeight = (float) config.charWeight();
@@ -160,9 +168,7 @@ final class FeatureExtractor {
         continue;
       }
       // links
-      if (startsWithIgnoreCase(text, i, end, "http://")
-          || startsWithIgnoreCase(text, i, end, "https://")
-          || startsWithIgnoreCase(text, i, end, "www.")) {
+      if (startsLink(text, i, end, ch)) {
         int j = i;
         while (j < end && !Character.isWhitespace(text.charAt(j))) {
           j++;
@@ -235,7 +241,7 @@ final class FeatureExtractor {
         boolean number = isNumber(word);
         String key = number ? "<num>" : word;
         boolean negator = !number && isNegator(word);
-        if (!number && SCOPE_ENDS.contains(word)) {
+        if (!number && isScopeEnd(word)) {
           inNegation = false;
         }
         boolean neg = config.negation() && inNegation && !negator;
@@ -401,6 +407,17 @@ final class FeatureExtractor {
   }
 
   private void charNgrams(Features out, String word, int token) {
+    if (out.expandCharGrams) {
+      forEachCharGram(word, bucket -> out.add(bucket, charWeight, token));
+    } else {
+      int length = word.length(); // lower-casing can lengthen a word past maxChars ("İ" → "i̇")
+      int grams = length < charGramCounts.length ? charGramCounts[length] : charGramCount(length);
+      out.addBlock(word, grams, charWeight, token);
+    }
+  }
+
+  /** Passes the bucket of each character n-gram of {@code word} (boundaries included) on. */
+  void forEachCharGram(String word, IntConsumer bucket) {
     int len = word.length() + 2;
     int min = config.charMin();
     int max = config.charMax();
@@ -411,10 +428,22 @@ final class FeatureExtractor {
         char c = pos == 0 ? '<' : pos == len - 1 ? '>' : word.charAt(pos - 1);
         h = (h ^ c) * 0x01000193;
         if (n >= min && !(n == len && n <= 3)) { // skip n-grams that are the whole short word
-          out.add(fmix(h + n) & mask, charWeight, token);
+          bucket.accept(fmix(h + n) & mask);
         }
       }
     }
+  }
+
+  /** How many buckets {@link #forEachCharGram} passes on for a word of this length. */
+  private int charGramCount(int wordLength) {
+    int len = wordLength + 2;
+    int count = 0;
+    for (int n = config.charMin(); n <= config.charMax() && n <= len; n++) {
+      if (!(n == len && n <= 3)) {
+        count += len - n + 1;
+      }
+    }
+    return count;
   }
 
   static String normaliseWord(String surface) {
@@ -443,8 +472,15 @@ final class FeatureExtractor {
     return w;
   }
 
+  /** Longer words are neither negators nor scope ends: most words skip the lookups. */
+  private static final int LONGEST_FUNCTION_WORD = 8;
+
   private static boolean isNegator(String word) {
-    return NEGATORS.contains(word);
+    return word.length() <= LONGEST_FUNCTION_WORD && NEGATORS.contains(word);
+  }
+
+  private static boolean isScopeEnd(String word) {
+    return word.length() <= LONGEST_FUNCTION_WORD && SCOPE_ENDS.contains(word);
   }
 
   private static boolean isNumber(String w) {
@@ -500,6 +536,17 @@ final class FeatureExtractor {
       return endsOk && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
     }
     return endsOk || !Character.isLetter(e.charAt(e.length() - 1));
+  }
+
+  private static boolean startsLink(String text, int i, int end, char ch) {
+    // the first letter decides before the slower case-insensitive comparisons
+    if (ch == 'h' || ch == 'H') {
+      return i + 1 < end
+              && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
+              && startsWithIgnoreCase(text, i, end, "http://")
+          || startsWithIgnoreCase(text, i, end, "https://");
+    }
+    return (ch == 'w' || ch == 'W') && startsWithIgnoreCase(text, i, end, "www.");
   }
 
   private static boolean startsWithIgnoreCase(String text, int i, int end, String prefix) {

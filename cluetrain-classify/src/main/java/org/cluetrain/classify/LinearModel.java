@@ -46,35 +46,102 @@ final class LinearModel {
 
   /** Writes the class probabilities of {@code f} into {@code out}. */
   void probabilities(Features f, double[] out) {
+    scores(f, out, null, null);
+    softmax(out, classes);
+  }
+
+  /**
+   * Writes the class probabilities of {@code f} into {@code out} and, in the same pass over the
+   * weights, each token's share of every class score into {@code byToken} (token t, class c at
+   * {@code t * classes + c}, unscaled: only their order matters), so the reasons for a label cost
+   * no second pass.
+   */
+  void probabilities(Features f, double[] out, double[] byToken) {
+    probabilities(f, out, byToken, null);
+  }
+
+  /**
+   * As {@link #probabilities(Features, double[], double[])}, for features whose character n-grams
+   * may be folded into blocks, summed by {@code charGrams} (which must be built on this model).
+   */
+  void probabilities(Features f, double[] out, double[] byToken, CharGramCache charGrams) {
+    scores(f, out, byToken, charGrams);
+    softmax(out, classes);
+  }
+
+  private void scores(Features f, double[] out, double[] byToken, CharGramCache charGrams) {
     int k = classes;
+    if (f.blocks > 0 && charGrams == null) {
+      throw new IllegalStateException("character n-gram blocks need a cache to be scored");
+    }
     short[] w = weights;
+    int[] index = f.index;
+    float[] value = f.value;
+    int[] owner = f.owner;
     if (k == 2) {
       double s0 = 0;
       double s1 = 0;
       for (int i = 0; i < f.size; i++) {
-        int base = f.index[i] << 1;
-        float v = f.value[i];
-        s0 += w[base] * v;
-        s1 += w[base + 1] * v;
+        int base = index[i] << 1;
+        float v = value[i];
+        double x0 = w[base] * v;
+        double x1 = w[base + 1] * v;
+        s0 += x0;
+        s1 += x1;
+        int t = owner[i];
+        if (byToken != null && t >= 0) {
+          byToken[t << 1] += x0;
+          byToken[(t << 1) + 1] += x1;
+        }
+      }
+      for (int b = 0; b < f.blocks; b++) {
+        int[] sums = charGrams.sums(f.blockWord[b]);
+        float v = f.blockValue[b];
+        double x0 = sums[0] * (double) v;
+        double x1 = sums[1] * (double) v;
+        s0 += x0;
+        s1 += x1;
+        int t = f.blockToken[b];
+        if (byToken != null) {
+          byToken[t << 1] += x0;
+          byToken[(t << 1) + 1] += x1;
+        }
       }
       out[0] = bias[0] + s0 * scale;
       out[1] = bias[1] + s1 * scale;
-    } else {
+      return;
+    }
+    for (int c = 0; c < k; c++) {
+      out[c] = 0;
+    }
+    for (int i = 0; i < f.size; i++) {
+      int base = index[i] * k;
+      float v = value[i];
+      int t = owner[i];
+      boolean credit = byToken != null && t >= 0;
       for (int c = 0; c < k; c++) {
-        out[c] = 0;
-      }
-      for (int i = 0; i < f.size; i++) {
-        int base = f.index[i] * k;
-        float v = f.value[i];
-        for (int c = 0; c < k; c++) {
-          out[c] += w[base + c] * v;
+        double x = w[base + c] * v;
+        out[c] += x;
+        if (credit) {
+          byToken[t * k + c] += x;
         }
       }
+    }
+    for (int b = 0; b < f.blocks; b++) {
+      int[] sums = charGrams.sums(f.blockWord[b]);
+      float v = f.blockValue[b];
+      int t = f.blockToken[b];
       for (int c = 0; c < k; c++) {
-        out[c] = bias[c] + out[c] * scale;
+        double x = sums[c] * (double) v;
+        out[c] += x;
+        if (byToken != null) {
+          byToken[t * k + c] += x;
+        }
       }
     }
-    softmax(out, k);
+    for (int c = 0; c < k; c++) {
+      out[c] = bias[c] + out[c] * scale;
+    }
   }
 
   static void softmax(double[] z, int k) {

@@ -43,7 +43,8 @@ public final class TextClassifier {
   private final FeatureExtractor extractor;
   private final LinearModel model;
   private final Map<String, String> metadata;
-  private final ThreadLocal<Features> buffers = ThreadLocal.withInitial(Features::new);
+  private final ThreadLocal<Features> buffers = ThreadLocal.withInitial(() -> new Features(false));
+  private final CharGramCache charGrams;
 
   TextClassifier(
       Task task,
@@ -57,6 +58,7 @@ public final class TextClassifier {
     this.labels = List.copyOf(labels);
     this.extractor = new FeatureExtractor(features);
     this.model = model;
+    this.charGrams = new CharGramCache(extractor, model);
     this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 
@@ -90,9 +92,10 @@ public final class TextClassifier {
     Features f = buffers.get();
     extractor.extract(text, f);
     double[] p = new double[model.classes];
-    model.probabilities(f, p);
+    double[] byToken = f.tokenScores(model.classes);
+    model.probabilities(f, p, byToken, charGrams);
     int best = argmax(p);
-    return new Label(labels.get(best), clamp(p[best]), reasons(f, best));
+    return new Label(labels.get(best), clamp(p[best]), reasons(f, byToken, best));
   }
 
   /** The most probable label, without probabilities or reasons (the fastest call). */
@@ -100,7 +103,7 @@ public final class TextClassifier {
     Features f = buffers.get();
     extractor.extract(text, f);
     double[] p = new double[model.classes];
-    model.probabilities(f, p);
+    model.probabilities(f, p, null, charGrams);
     return labels.get(argmax(p));
   }
 
@@ -109,7 +112,7 @@ public final class TextClassifier {
     Features f = buffers.get();
     extractor.extract(text, f);
     double[] p = new double[model.classes];
-    model.probabilities(f, p);
+    model.probabilities(f, p, null, charGrams);
     Map<String, Double> result = new LinkedHashMap<>();
     for (int c = 0; c < p.length; c++) {
       result.put(labels.get(c), p[c]);
@@ -121,34 +124,62 @@ public final class TextClassifier {
    * The words (or emoji, or marked forms such as {@code nicht … gut}) whose features raised the
    * chosen label's score most over the others' mean.
    */
-  private List<String> reasons(Features f, int label) {
+  private List<String> reasons(Features f, double[] byTokenAndClass, int label) {
     int k = model.classes;
-    double[] byToken = new double[f.tokenCount];
-    for (int i = 0; i < f.size; i++) {
-      if (f.owner[i] < 0) {
-        continue; // a document-level feature (lexicon totals, surface cues), no word of its own
-      }
-      int base = f.index[i] * k;
+    int n = f.tokenCount;
+    // each word's total over its occurrences (the same surface, negated or not), credited to its
+    // first occurrence: an open-addressing table of first occurrences, reused per thread
+    double[] total = f.tokenTotals();
+    boolean[] first = f.firstOccurrences();
+    int[] table = f.wordTable();
+    int mask = f.wordTableSize() - 1;
+    for (int t = 0; t < n; t++) {
       double mean = 0;
       for (int c = 0; c < k; c++) {
-        mean += model.weights[base + c];
+        mean += byTokenAndClass[t * k + c];
       }
-      mean /= k;
-      byToken[f.owner[i]] += f.value[i] * (model.weights[base + label] - mean);
+      double v = byTokenAndClass[t * k + label] - mean / k;
+      String word = f.tokens[t];
+      int h = word.hashCode() * 31 + (f.negated[t] ? 1 : 0);
+      int slot = (h ^ (h >>> 16)) & mask;
+      while (true) {
+        int r = table[slot];
+        if (r < 0) {
+          table[slot] = t;
+          total[t] = v;
+          first[t] = true;
+          break;
+        }
+        if (f.negated[r] == f.negated[t] && f.tokens[r].equals(word)) {
+          total[r] += v;
+          first[t] = false;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
     }
-    Map<String, Double> byWord = new LinkedHashMap<>();
-    for (int t = 0; t < f.tokenCount; t++) {
-      String word = f.negated[t] ? "(negated) " + f.tokens[t] : f.tokens[t];
-      byWord.merge(word, byToken[t], Double::sum);
+    // the best three by total; on a tie the earlier word stays ahead
+    int[] best = new int[MAX_REASONS];
+    int found = 0;
+    for (int t = 0; t < n; t++) {
+      double v = total[t];
+      if (!first[t] || !(v > 0) || (found == MAX_REASONS && v <= total[best[found - 1]])) {
+        continue;
+      }
+      int at = Math.min(found, MAX_REASONS - 1);
+      while (at > 0 && v > total[best[at - 1]]) {
+        best[at] = best[at - 1];
+        at--;
+      }
+      best[at] = t;
+      found = Math.min(found + 1, MAX_REASONS);
     }
-    List<Map.Entry<String, Double>> entries = new ArrayList<>(byWord.entrySet());
-    entries.removeIf(e -> !(e.getValue() > 0));
-    entries.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-    List<String> result = new ArrayList<>(MAX_REASONS);
-    for (int i = 0; i < entries.size() && i < MAX_REASONS; i++) {
-      result.add(entries.get(i).getKey());
+    String[] words = new String[found];
+    for (int i = 0; i < found; i++) {
+      int t = best[i];
+      words[i] = f.negated[t] ? "(negated) " + f.tokens[t] : f.tokens[t];
     }
-    return result;
+    return List.of(words);
   }
 
   private static int argmax(double[] p) {

@@ -11,15 +11,25 @@ import java.util.Locale;
  * after a warm-up; and training time of a relevance model on the GermEval 2017 rows.
  *
  * <pre>
- * java -cp … org.cluetrain.classify.ClassifierSpeed LABELED_DIR
+ * java -cp … org.cluetrain.classify.ClassifierSpeed LABELED_DIR [MODEL…]
  * </pre>
+ *
+ * <p>Each figure is the median of {@value #RUNS} runs of about a second, so that a noisy neighbour
+ * on a shared machine moves it less; MODEL (e.g. {@code sentiment-de}) limits the run to those
+ * models.
  */
 public final class ClassifierSpeed {
   private ClassifierSpeed() {}
 
+  private static final int RUNS = 5;
+
   public static void main(String[] args) {
     Path labeled = Path.of(args[0]);
+    List<String> only = List.of(args).subList(1, args.length);
     for (Recipe recipe : Recipe.SHIPPED) {
+      if (!only.isEmpty() && !only.contains(recipe.name())) {
+        continue;
+      }
       long t0 = System.nanoTime();
       TextClassifier model = ShippedModels.load(recipe.task(), recipe.lang()).orElseThrow();
       double loadMs = (System.nanoTime() - t0) / 1e6;
@@ -34,8 +44,8 @@ public final class ClassifierSpeed {
       }
       int rounds = Math.max(1, 200_000 / texts.size());
       run(model, texts, rounds, false); // warm-up
-      double predict = run(model, texts, rounds, false);
-      double classify = run(model, texts, rounds, true);
+      double predict = median(model, texts, rounds, false);
+      double classify = median(model, texts, rounds, true);
       System.out.printf(
           Locale.ROOT,
           "%-13s load %6.0f ms  %,7d texts (mean %4d chars)  predict %,9.0f posts/s  classify+reasons %,9.0f posts/s%n",
@@ -45,6 +55,9 @@ public final class ClassifierSpeed {
           chars / texts.size(),
           predict,
           classify);
+    }
+    if (!only.isEmpty()) {
+      return;
     }
     List<LabeledExample> relevance =
         LabeledData.read(Task.RELEVANCE, labeled.resolve("relevance/de/germeval2017.dev.tsv"))
@@ -58,6 +71,16 @@ public final class ClassifierSpeed {
           relevance.size(),
           (System.nanoTime() - t0) / 1e9);
     }
+  }
+
+  private static double median(
+      TextClassifier model, List<String> texts, int rounds, boolean reasons) {
+    double[] speeds = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      speeds[i] = run(model, texts, rounds, reasons);
+    }
+    java.util.Arrays.sort(speeds);
+    return speeds[RUNS / 2];
   }
 
   private static double run(TextClassifier model, List<String> texts, int rounds, boolean reasons) {

@@ -68,6 +68,9 @@ class TextClassifierTest {
     assertThat(label.score()).isBetween(0.34, 1.0);
     assertThat(label.reasons()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
     assertThat(List.of("great", "service", "love", "it", "I")).containsAll(label.reasons());
+    assertThat(model.classify("great great service, great").reasons())
+        .doesNotHaveDuplicates()
+        .startsWith("great");
     assertThat(model.classify("awful, rude staff").value()).isEqualTo("negative");
   }
 
