@@ -52,17 +52,10 @@ final class LinearModel {
 
   /**
    * Writes the class probabilities of {@code f} into {@code out} and, in the same pass over the
-   * weights, each token's share of every class score into {@code byToken} (token t, class c at
-   * {@code t * classes + c}, unscaled: only their order matters), so the reasons for a label cost
-   * no second pass.
-   */
-  void probabilities(Features f, double[] out, double[] byToken) {
-    probabilities(f, out, byToken, null);
-  }
-
-  /**
-   * As {@link #probabilities(Features, double[], double[])}, for features whose character n-grams
-   * may be folded into blocks, summed by {@code charGrams} (which must be built on this model).
+   * weights, each token's share of every class score into {@code byToken} if it is not null (token
+   * t, class c at {@code t * classes + c}, unscaled: only their order matters), so the reasons for
+   * a label cost no second pass. Character n-grams folded into blocks are summed by {@code
+   * charGrams} (built on this model).
    */
   void probabilities(Features f, double[] out, double[] byToken, CharGramCache charGrams) {
     scores(f, out, byToken, charGrams);
@@ -94,36 +87,23 @@ final class LinearModel {
           byToken[(t << 1) + 1] += x1;
         }
       }
-      for (int b = 0; b < f.blocks; b++) {
-        int[] sums = charGrams.sums(f.blockWord[b]);
-        float v = f.blockValue[b];
-        double x0 = sums[0] * (double) v;
-        double x1 = sums[1] * (double) v;
-        s0 += x0;
-        s1 += x1;
-        int t = f.blockToken[b];
-        if (byToken != null) {
-          byToken[t << 1] += x0;
-          byToken[(t << 1) + 1] += x1;
-        }
-      }
-      out[0] = bias[0] + s0 * scale;
-      out[1] = bias[1] + s1 * scale;
-      return;
-    }
-    for (int c = 0; c < k; c++) {
-      out[c] = 0;
-    }
-    for (int i = 0; i < f.size; i++) {
-      int base = index[i] * k;
-      float v = value[i];
-      int t = owner[i];
-      boolean credit = byToken != null && t >= 0;
+      out[0] = s0;
+      out[1] = s1;
+    } else {
       for (int c = 0; c < k; c++) {
-        double x = w[base + c] * v;
-        out[c] += x;
-        if (credit) {
-          byToken[t * k + c] += x;
+        out[c] = 0;
+      }
+      for (int i = 0; i < f.size; i++) {
+        int base = index[i] * k;
+        float v = value[i];
+        int t = owner[i];
+        boolean credit = byToken != null && t >= 0;
+        for (int c = 0; c < k; c++) {
+          double x = w[base + c] * v;
+          out[c] += x;
+          if (credit) {
+            byToken[t * k + c] += x;
+          }
         }
       }
     }

@@ -100,19 +100,12 @@ public final class TextClassifier {
 
   /** The most probable label, without probabilities or reasons (the fastest call). */
   public String predict(String text) {
-    Features f = buffers.get();
-    extractor.extract(text, f);
-    double[] p = new double[model.classes];
-    model.probabilities(f, p, null, charGrams);
-    return labels.get(argmax(p));
+    return labels.get(argmax(scores(text)));
   }
 
   /** The probability of every label, in the order of {@link #labels()}; they sum to 1. */
   public Map<String, Double> probabilities(String text) {
-    Features f = buffers.get();
-    extractor.extract(text, f);
-    double[] p = new double[model.classes];
-    model.probabilities(f, p, null, charGrams);
+    double[] p = scores(text);
     Map<String, Double> result = new LinkedHashMap<>();
     for (int c = 0; c < p.length; c++) {
       result.put(labels.get(c), p[c]);
@@ -180,6 +173,14 @@ public final class TextClassifier {
       words[i] = f.negated[t] ? "(negated) " + f.tokens[t] : f.tokens[t];
     }
     return List.of(words);
+  }
+
+  private double[] scores(String text) {
+    Features f = buffers.get();
+    extractor.extract(text, f);
+    double[] p = new double[model.classes];
+    model.probabilities(f, p, null, charGrams);
+    return p;
   }
 
   private static int argmax(double[] p) {

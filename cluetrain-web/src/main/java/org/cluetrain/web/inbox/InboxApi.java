@@ -213,16 +213,7 @@ final class InboxApi {
   }
 
   private void deleteReply(Context ctx) {
-    String project = pages.project(ctx);
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new NotFoundResponse("there is no saved reply " + ctx.pathParam("id"));
-    }
-    if (!inbox.deleteReply(project, id)) {
-      throw new NotFoundResponse("there is no saved reply " + id + " in the project");
-    }
+    InboxPages.deleteNamedReply(ctx, inbox, pages.project(ctx));
     ctx.status(HttpStatus.NO_CONTENT);
   }
 

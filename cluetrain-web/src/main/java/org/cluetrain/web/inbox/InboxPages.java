@@ -325,6 +325,19 @@ public final class InboxPages {
     return item;
   }
 
+  /** Deletes the saved reply the path's {@code {id}} names in {@code project}: 404 when none. */
+  static void deleteNamedReply(Context ctx, Inbox inbox, String project) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new NotFoundResponse("there is no saved reply " + ctx.pathParam("id"));
+    }
+    if (!inbox.deleteReply(project, id)) {
+      throw new NotFoundResponse("there is no saved reply " + id + " in the project");
+    }
+  }
+
   // --- making an item by hand -------------------------------------------------------------------
 
   /** A post seen from the inbox: its item if it has one, else a button to make one. */
@@ -403,15 +416,7 @@ public final class InboxPages {
 
   private void deleteReply(Context ctx) {
     String project = project(ctx);
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new NotFoundResponse("there is no saved reply " + ctx.pathParam("id"));
-    }
-    if (!inbox.deleteReply(project, id)) {
-      throw new NotFoundResponse("there is no saved reply " + id + " in the project");
-    }
+    deleteNamedReply(ctx, inbox, project);
     ctx.redirect("/p/" + project + "/inbox/replies");
   }
 
