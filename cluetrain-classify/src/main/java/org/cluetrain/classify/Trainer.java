@@ -79,8 +79,67 @@ public final class Trainer {
 
     int dim = 1 << config.features().hashBits();
     float[] w = new float[dim * k];
-    float[] g2 = new float[dim * k];
     float[] bias = new float[k];
+    for (int run = 0; run < config.runs(); run++) {
+      float[] runWeights = new float[dim * k];
+      float[] runBias = new float[k];
+      fit(
+          idx,
+          val,
+          y,
+          exampleWeights,
+          classWeight,
+          config,
+          config.seed() + run,
+          runWeights,
+          runBias);
+      float share = 1f / config.runs();
+      for (int i = 0; i < w.length; i++) {
+        w[i] += runWeights[i] * share;
+      }
+      for (int c = 0; c < k; c++) {
+        bias[c] += runBias[c] * share;
+      }
+    }
+
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("examples", Integer.toString(n));
+    StringBuilder labelCounts = new StringBuilder();
+    for (int c = 0; c < k; c++) {
+      labelCounts.append(c == 0 ? "" : " ").append(labels.get(c)).append('=').append(counts[c]);
+    }
+    metadata.put("label_counts", labelCounts.toString());
+    metadata.put("seed", Long.toString(config.seed()));
+    metadata.put("epochs", Integer.toString(config.epochs()));
+    if (config.runs() > 1) {
+      metadata.put("runs", Integer.toString(config.runs()));
+    }
+    metadata.put("learning_rate", Double.toString(config.learningRate()));
+    metadata.put("l2", Double.toString(config.l2()));
+    metadata.put("class_weighting", Double.toString(config.classWeighting()));
+    metadata.put("algorithm", "multinomial logistic regression, AdaGrad, L2");
+    metadata.putAll(extraMetadata);
+    return new TextClassifier(
+        task, lang, labels, config.features(), LinearModel.quantise(k, dim, w, bias), metadata);
+  }
+
+  /**
+   * One run of AdaGrad over {@code config.epochs()} shuffled passes, from zero weights, into {@code
+   * w} and {@code bias}.
+   */
+  private static void fit(
+      int[][] idx,
+      float[][] val,
+      int[] y,
+      double[] exampleWeights,
+      double[] classWeight,
+      TrainingConfig config,
+      long seed,
+      float[] w,
+      float[] bias) {
+    int n = y.length;
+    int k = bias.length;
+    float[] g2 = new float[w.length];
     float[] biasG2 = new float[k];
     double lr = config.learningRate();
     float l2 = (float) config.l2();
@@ -88,7 +147,7 @@ public final class Trainer {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    Random random = new Random(config.seed());
+    Random random = new Random(seed);
     double[] p = new double[k];
     double[] g = new double[k];
     for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -133,23 +192,6 @@ public final class Trainer {
         }
       }
     }
-
-    Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("examples", Integer.toString(n));
-    StringBuilder labelCounts = new StringBuilder();
-    for (int c = 0; c < k; c++) {
-      labelCounts.append(c == 0 ? "" : " ").append(labels.get(c)).append('=').append(counts[c]);
-    }
-    metadata.put("label_counts", labelCounts.toString());
-    metadata.put("seed", Long.toString(config.seed()));
-    metadata.put("epochs", Integer.toString(config.epochs()));
-    metadata.put("learning_rate", Double.toString(config.learningRate()));
-    metadata.put("l2", Double.toString(config.l2()));
-    metadata.put("class_weighting", Double.toString(config.classWeighting()));
-    metadata.put("algorithm", "multinomial logistic regression, AdaGrad, L2");
-    metadata.putAll(extraMetadata);
-    return new TextClassifier(
-        task, lang, labels, config.features(), LinearModel.quantise(k, dim, w, bias), metadata);
   }
 
   /** Sums duplicate buckets of one example's features into sorted, distinct buckets. */

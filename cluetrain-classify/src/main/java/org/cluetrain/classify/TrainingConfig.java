@@ -11,6 +11,10 @@ package org.cluetrain.classify;
  * @param classWeighting 0: every example counts once; 1: classes are weighted inversely to their
  *     frequency ("balanced"); values between soften the weighting (0.5: inverse square root)
  * @param features how texts become features
+ * @param runs how many models are trained, each on its own shuffled order of the examples (seeds
+ *     {@code seed}, {@code seed + 1}, …), and averaged into one: the average of linear models is
+ *     the linear model that scores every text with their mean scores, so the ensemble costs nothing
+ *     at prediction time and does not depend on the luck of one shuffle (1..20)
  */
 public record TrainingConfig(
     long seed,
@@ -18,7 +22,19 @@ public record TrainingConfig(
     double learningRate,
     double l2,
     double classWeighting,
-    FeatureConfig features) {
+    FeatureConfig features,
+    int runs) {
+
+  /** One run. */
+  public TrainingConfig(
+      long seed,
+      int epochs,
+      double learningRate,
+      double l2,
+      double classWeighting,
+      FeatureConfig features) {
+    this(seed, epochs, learningRate, l2, classWeighting, features, 1);
+  }
 
   public TrainingConfig {
     if (epochs < 1 || epochs > 100) {
@@ -37,34 +53,41 @@ public record TrainingConfig(
     if (features == null) {
       throw new IllegalArgumentException("features must be set");
     }
+    if (runs < 1 || runs > 20) {
+      throw new IllegalArgumentException("runs must be within 1..20, was " + runs);
+    }
   }
 
-  /** Seed 42, 8 epochs, learning rate 0.2, L2 1e-6, no class weighting, default features. */
+  /** Seed 42, 8 epochs, learning rate 0.2, L2 1e-6, no class weighting, default features, 1 run. */
   public static TrainingConfig defaults() {
     return new TrainingConfig(42, 8, 0.2, 1e-6, 0, FeatureConfig.defaults());
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(s, epochs, learningRate, l2, classWeighting, features);
+    return new TrainingConfig(s, epochs, learningRate, l2, classWeighting, features, runs);
   }
 
   public TrainingConfig withEpochs(int e) {
-    return new TrainingConfig(seed, e, learningRate, l2, classWeighting, features);
+    return new TrainingConfig(seed, e, learningRate, l2, classWeighting, features, runs);
   }
 
   public TrainingConfig withLearningRate(double r) {
-    return new TrainingConfig(seed, epochs, r, l2, classWeighting, features);
+    return new TrainingConfig(seed, epochs, r, l2, classWeighting, features, runs);
   }
 
   public TrainingConfig withL2(double l) {
-    return new TrainingConfig(seed, epochs, learningRate, l, classWeighting, features);
+    return new TrainingConfig(seed, epochs, learningRate, l, classWeighting, features, runs);
   }
 
   public TrainingConfig withClassWeighting(double w) {
-    return new TrainingConfig(seed, epochs, learningRate, l2, w, features);
+    return new TrainingConfig(seed, epochs, learningRate, l2, w, features, runs);
   }
 
   public TrainingConfig withFeatures(FeatureConfig f) {
-    return new TrainingConfig(seed, epochs, learningRate, l2, classWeighting, f);
+    return new TrainingConfig(seed, epochs, learningRate, l2, classWeighting, f, runs);
+  }
+
+  public TrainingConfig withRuns(int r) {
+    return new TrainingConfig(seed, epochs, learningRate, l2, classWeighting, features, r);
   }
 }

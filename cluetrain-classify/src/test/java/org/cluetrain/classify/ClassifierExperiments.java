@@ -78,6 +78,12 @@ public final class ClassifierExperiments {
     v.put("epochs 4", r -> r.withConfig(r.config().withEpochs(4)));
     v.put("epochs 8", r -> r.withConfig(r.config().withEpochs(8)));
     v.put("epochs 15", r -> r.withConfig(r.config().withEpochs(15)));
+    for (int runs : new int[] {1, 3, 5, 8}) {
+      v.put("runs " + runs, r -> r.withConfig(r.config().withRuns(runs)));
+    }
+    for (long seed : new long[] {7, 8, 9, 10}) {
+      v.put("seed " + seed, r -> r.withConfig(r.config().withSeed(seed)));
+    }
     v.put("l2 1e-5", r -> r.withConfig(r.config().withL2(1e-5)));
     v.put("learning rate 0.1", r -> r.withConfig(r.config().withLearningRate(0.1)));
     v.put("learning rate 0.4", r -> r.withConfig(r.config().withLearningRate(0.4)));

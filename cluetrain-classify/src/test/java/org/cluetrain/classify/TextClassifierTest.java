@@ -158,6 +158,46 @@ class TextClassifierTest {
   }
 
   @Test
+  void averagedRunsScoreTheMeanOfTheRunsScores() {
+    List<LabeledExample> examples = new ArrayList<>();
+    for (int i = 0; i < TEXTS.size(); i++) {
+      examples.add(new LabeledExample("t" + i, "en", LABELS.get(i), TEXTS.get(i)));
+    }
+    TrainingConfig config =
+        TrainingConfig.defaults()
+            .withEpochs(3)
+            .withFeatures(FeatureConfig.defaults().withHashBits(14));
+    TextClassifier first = Trainer.train(Task.SENTIMENT, "en", examples, config);
+    TextClassifier second = Trainer.train(Task.SENTIMENT, "en", examples, config.withSeed(43));
+    TextClassifier averaged = Trainer.train(Task.SENTIMENT, "en", examples, config.withRuns(2));
+    for (String text : List.of("great crew, thank you", "awful delay", "gate 5", "new text")) {
+      // a softmax's log-probabilities differ from the scores by one constant per text, so the
+      // log-probability differences between labels must be the runs' mean differences
+      double[] a = logDifferences(first.probabilities(text));
+      double[] b = logDifferences(second.probabilities(text));
+      double[] mean = logDifferences(averaged.probabilities(text));
+      for (int i = 0; i < mean.length; i++) {
+        assertThat(mean[i]).isCloseTo((a[i] + b[i]) / 2, org.assertj.core.data.Offset.offset(1e-3));
+      }
+    }
+    assertThat(first.probabilities("great crew")).isNotEqualTo(second.probabilities("great crew"));
+  }
+
+  private static double[] logDifferences(java.util.Map<String, Double> p) {
+    return new double[] {
+      Math.log(p.get("positive")) - Math.log(p.get("neutral")),
+      Math.log(p.get("negative")) - Math.log(p.get("neutral"))
+    };
+  }
+
+  @Test
+  void runsOutsideOneToTwentyAreRejected() {
+    assertThatThrownBy(() -> TrainingConfig.defaults().withRuns(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("runs must be within 1..20, was 0");
+  }
+
+  @Test
   void trainingIsDeterministic() {
     TextClassifier again = tiny();
     for (String text : TEXTS) {
