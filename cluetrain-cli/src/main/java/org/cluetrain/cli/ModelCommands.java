@@ -113,15 +113,30 @@ final class ModelCommands {
             "Random seed (default: ${DEFAULT-VALUE}); the same seed and data give the same model.")
     long seed;
 
+    @Option(
+        names = "--runs",
+        defaultValue = "1",
+        paramLabel = "N",
+        description =
+            "Average N runs over differently shuffled rows into one model (1..20, default:"
+                + " ${DEFAULT-VALUE}); steadier figures, N times the training time, same speed"
+                + " when classifying. The shipped models use 5.")
+    int runs;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      if (runs < 1 || runs > 20) {
+        spec.commandLine().getErr().printf("--runs must be within 1..20, was %d%n", runs);
+        return ExitCodes.UNUSABLE;
+      }
       Task chosen = labelled.task();
       List<LabeledExample> examples = labelled.read(spec.commandLine().getErr());
       String language = lang != null ? lang : mostCommonLanguage(examples);
       long start = System.nanoTime();
       TextClassifier model =
-          Trainer.train(chosen, language, examples, TrainingConfig.defaults().withSeed(seed));
+          Trainer.train(
+              chosen, language, examples, TrainingConfig.defaults().withSeed(seed).withRuns(runs));
       model.save(this.out);
       out.printf(
           "trained %s-%s on %d rows in %.1f s; saved to %s%n",
