@@ -57,7 +57,12 @@ class AccountBrowserTest extends BrowserTestBase {
     browser.findElement(By.id("new-password")).sendKeys("another secret 1");
     browser.findElement(By.id("repeat")).sendKeys("another secret 1");
     browser.findElement(By.cssSelector("#password-form button[type=submit]")).click();
-    assertThat(browser.findElement(By.cssSelector("#password-form .field-error")).getText())
+    // the refusal arrives with the reloaded page: wait for it rather than read the old one
+    assertThat(
+            wait.until(
+                    ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#password-form .field-error")))
+                .getText())
         .isEqualTo("The current password is wrong.");
 
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language")))

@@ -15,6 +15,10 @@ class SignInBrowserTest extends BrowserTestBase {
     browser.findElement(By.id("name")).sendKeys(ANALYST);
     browser.findElement(By.id("password")).sendKeys("not the password");
     browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+    // the refusal arrives with the reloaded page: wait for it rather than read the old one
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[role=alert]"), "Wrong user name or password."));
     assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
         .isEqualTo("Wrong user name or password.");
     screenshot("login");

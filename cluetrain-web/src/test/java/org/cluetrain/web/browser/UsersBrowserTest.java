@@ -42,7 +42,12 @@ class UsersBrowserTest extends BrowserTestBase {
     WebElement own = browser.findElement(By.cssSelector("tr[data-user='admin']"));
     new Select(own.findElement(By.cssSelector("select[name=role]"))).selectByValue("viewer");
     own.findElement(By.cssSelector(".user-access button")).click();
-    assertThat(browser.findElement(By.cssSelector("tr[data-user='admin'] .field-error")).getText())
+    // the refusal arrives with the reloaded page: wait for it rather than read the old one
+    assertThat(
+            wait.until(
+                    ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("tr[data-user='admin'] .field-error")))
+                .getText())
         .isEqualTo("admin is the only admin. Make someone else admin first.");
 
     browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
