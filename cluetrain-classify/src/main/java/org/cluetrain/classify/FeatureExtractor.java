@@ -541,9 +541,7 @@ final class FeatureExtractor {
   private static boolean startsLink(String text, int i, int end, char ch) {
     // the first letter decides before the slower case-insensitive comparisons
     if (ch == 'h' || ch == 'H') {
-      return i + 1 < end
-              && (text.charAt(i + 1) == 't' || text.charAt(i + 1) == 'T')
-              && startsWithIgnoreCase(text, i, end, "http://")
+      return startsWithIgnoreCase(text, i, end, "http://")
           || startsWithIgnoreCase(text, i, end, "https://");
     }
     return (ch == 'w' || ch == 'W') && startsWithIgnoreCase(text, i, end, "www.");

@@ -18,7 +18,11 @@ final class Features {
   String[] tokens = new String[64];
   boolean[] negated = new boolean[64];
   int tokenCount;
+  // per-thread scratch space for scoring and reasons, grown as needed
   private double[] tokenScores = new double[64 * 3];
+  private double[] tokenTotals = new double[64];
+  private boolean[] firstOccurrences = new boolean[64];
+  private int[] wordTable = new int[128];
 
   /** Whether character n-grams become entries (training) or blocks (scoring). */
   final boolean expandCharGrams;
@@ -80,10 +84,6 @@ final class Features {
     negated[tokenCount] = neg;
     return tokenCount++;
   }
-
-  private double[] tokenTotals = new double[64];
-  private boolean[] firstOccurrences = new boolean[64];
-  private int[] wordTable = new int[128];
 
   /** A buffer of a number per token. */
   double[] tokenTotals() {

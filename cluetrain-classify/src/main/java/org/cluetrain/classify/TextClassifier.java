@@ -100,12 +100,12 @@ public final class TextClassifier {
 
   /** The most probable label, without probabilities or reasons (the fastest call). */
   public String predict(String text) {
-    return labels.get(argmax(scores(text)));
+    return labels.get(argmax(probabilitiesOf(text)));
   }
 
   /** The probability of every label, in the order of {@link #labels()}; they sum to 1. */
   public Map<String, Double> probabilities(String text) {
-    double[] p = scores(text);
+    double[] p = probabilitiesOf(text);
     Map<String, Double> result = new LinkedHashMap<>();
     for (int c = 0; c < p.length; c++) {
       result.put(labels.get(c), p[c]);
@@ -175,7 +175,7 @@ public final class TextClassifier {
     return List.of(words);
   }
 
-  private double[] scores(String text) {
+  private double[] probabilitiesOf(String text) {
     Features f = buffers.get();
     extractor.extract(text, f);
     double[] p = new double[model.classes];

@@ -45,15 +45,20 @@ class TextClassifierTest {
           "negative",
           "positive");
 
-  static TextClassifier tiny() {
+  /** {@link #TEXTS} with their {@link #LABELS}. */
+  static List<LabeledExample> examples() {
     List<LabeledExample> examples = new ArrayList<>();
     for (int i = 0; i < TEXTS.size(); i++) {
       examples.add(new LabeledExample("t" + i, "en", LABELS.get(i), TEXTS.get(i)));
     }
+    return examples;
+  }
+
+  static TextClassifier tiny() {
     return Trainer.train(
         Task.SENTIMENT,
         "en",
-        examples,
+        examples(),
         TrainingConfig.defaults()
             .withEpochs(20)
             .withFeatures(FeatureConfig.defaults().withHashBits(14)));
@@ -103,10 +108,7 @@ class TextClassifierTest {
 
   @Test
   void lexiconAndCueFeaturesRoundTripAndNeverBecomeReasons(@TempDir Path dir) throws Exception {
-    List<LabeledExample> examples = new ArrayList<>();
-    for (int i = 0; i < TEXTS.size(); i++) {
-      examples.add(new LabeledExample("t" + i, "en", LABELS.get(i), TEXTS.get(i)));
-    }
+    List<LabeledExample> examples = examples();
     FeatureConfig features =
         FeatureConfig.defaults()
             .withHashBits(14)
@@ -159,10 +161,7 @@ class TextClassifierTest {
 
   @Test
   void averagedRunsScoreTheMeanOfTheRunsScores() {
-    List<LabeledExample> examples = new ArrayList<>();
-    for (int i = 0; i < TEXTS.size(); i++) {
-      examples.add(new LabeledExample("t" + i, "en", LABELS.get(i), TEXTS.get(i)));
-    }
+    List<LabeledExample> examples = examples();
     TrainingConfig config =
         TrainingConfig.defaults()
             .withEpochs(3)

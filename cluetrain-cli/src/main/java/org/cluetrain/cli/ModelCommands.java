@@ -126,17 +126,18 @@ final class ModelCommands {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      if (runs < 1 || runs > 20) {
-        spec.commandLine().getErr().printf("--runs must be within 1..20, was %d%n", runs);
+      TrainingConfig config;
+      try {
+        config = TrainingConfig.defaults().withSeed(seed).withRuns(runs);
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("--" + e.getMessage()); // the range is the trainer's
         return ExitCodes.UNUSABLE;
       }
       Task chosen = labelled.task();
       List<LabeledExample> examples = labelled.read(spec.commandLine().getErr());
       String language = lang != null ? lang : mostCommonLanguage(examples);
       long start = System.nanoTime();
-      TextClassifier model =
-          Trainer.train(
-              chosen, language, examples, TrainingConfig.defaults().withSeed(seed).withRuns(runs));
+      TextClassifier model = Trainer.train(chosen, language, examples, config);
       model.save(this.out);
       out.printf(
           "trained %s-%s on %d rows in %.1f s; saved to %s%n",

@@ -69,31 +69,18 @@ class ClassifierCommandsTest {
             "2\ten\tpositive\tgreat crew, thank you",
             "3\ten\tneutral\tthe flight leaves at 10");
     Path model = dir.resolve("runs.bin");
-    CliRun three =
-        CliRun.of(
-            "train",
-            "sentiment",
-            "--data",
-            train.toString(),
-            "--out",
-            model.toString(),
-            "--runs",
-            "3");
+    CliRun three = trainSentiment(train, model, "3");
     assertThat(three.exitCode()).as(three.err()).isZero();
     assertThat(model).exists();
-    CliRun none =
-        CliRun.of(
-            "train",
-            "sentiment",
-            "--data",
-            train.toString(),
-            "--out",
-            dir.resolve("none.bin").toString(),
-            "--runs",
-            "0");
+    CliRun none = trainSentiment(train, dir.resolve("none.bin"), "0");
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("--runs must be within 1..20, was 0");
     assertThat(dir.resolve("none.bin")).doesNotExist();
+  }
+
+  private static CliRun trainSentiment(Path data, Path model, String runs) {
+    return CliRun.of(
+        "train", "sentiment", "--data", data.toString(), "--out", model.toString(), "--runs", runs);
   }
 
   @Test
