@@ -40,7 +40,7 @@ final class OverviewPages {
   }
 
   private Instant latest(String project) {
-    List<ThreadSummary> threads = runtime.ledger().threads(project, 1);
+    List<ThreadSummary> threads = runtime.rollups().threads(project, 1);
     return threads.isEmpty() ? null : threads.get(0).last();
   }
 

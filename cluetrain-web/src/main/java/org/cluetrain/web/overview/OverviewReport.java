@@ -86,7 +86,7 @@ public record OverviewReport(
     for (SavedQuery query : queries) {
       long[] perDay = new long[dates.size()];
       for (HourlyCount count :
-          runtime.ledger().hourlyCounts(query.id(), period.since(), period.until())) {
+          runtime.rollups().hourlyCounts(query.id(), period.since(), period.until())) {
         Integer day = index.get(LocalDate.ofInstant(count.hour(), ZoneOffset.UTC));
         if (day != null) {
           perDay[day] += count.posts();
@@ -101,7 +101,7 @@ public record OverviewReport(
     long[][] sentiment = new long[SENTIMENTS.size()][dates.size()];
     for (String queryId : brand) {
       for (HourlySentiment count :
-          runtime.ledger().hourlySentiment(queryId, period.since(), period.until())) {
+          runtime.rollups().hourlySentiment(queryId, period.since(), period.until())) {
         Integer day = index.get(LocalDate.ofInstant(count.hour(), ZoneOffset.UTC));
         int label = SENTIMENTS.indexOf(count.sentiment());
         if (day != null && label >= 0) {
@@ -143,7 +143,7 @@ public record OverviewReport(
             e -> sources.add(new Slice(sourceName(runtime, e.getKey()), e.getKey(), e.getValue())));
 
     ProjectActivity activity =
-        runtime.ledger().activity(project, brand, period.since(), period.until(), TOP);
+        runtime.rollups().activity(project, brand, period.since(), period.until(), TOP);
     return new OverviewReport(
         project,
         period,
