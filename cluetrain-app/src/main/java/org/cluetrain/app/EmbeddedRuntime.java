@@ -31,6 +31,8 @@ import org.cluetrain.lucene.MonitorQueryMatcher;
 import org.cluetrain.match.MatchHighlighter;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.pipeline.ListeningPipeline;
+import org.cluetrain.report.OverviewReport;
+import org.cluetrain.report.Period;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
@@ -208,6 +210,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
   /** The saved queries in effect: the workspace's and those saved in the web interface. */
   public QueryCatalog queries() {
     return queries;
+  }
+
+  /**
+   * The overview report of a project for a period: what the web pages, the HTTP API and the command
+   * line show, from the queries in effect.
+   */
+  public OverviewReport overview(String project, Period period) {
+    return OverviewReport.build(project, period, queries.queries(), rollups(), store);
   }
 
   /** The engagement inbox of every project. */
