@@ -1,9 +1,6 @@
 package org.cluetrain.jdbc;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,26 +15,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One SQLite connection with the few helpers every store on it needs: a schema script, a query that
- * reads rows, a statement that changes them. The stores beside the ledger (accounts, inbox) open
- * their own connection to the same file; write-ahead logging lets them share it.
+ * The ledger's SQLite connection with the helpers it uses: a query that reads rows, a statement
+ * that changes them. The other stores use {@link JdbcDatabase}, which the ledger moves to once it
+ * is split by role.
  */
 final class SqliteDatabase implements AutoCloseable {
   private final Connection connection;
 
   private SqliteDatabase(Connection connection) {
     this.connection = connection;
-  }
-
-  /** Opens (creating if needed) the database file and runs the schema script from resources. */
-  static SqliteDatabase open(Path file, String schemaResource) {
-    try {
-      SqliteDatabase database = new SqliteDatabase(connect(file));
-      database.runScript(schemaResource);
-      return database;
-    } catch (SQLException | IOException e) {
-      throw new StoreFailure("cannot open the database " + file + ": " + e.getMessage(), e);
-    }
   }
 
   /**
@@ -58,27 +44,6 @@ final class SqliteDatabase implements AutoCloseable {
   /** The helpers over a connection that a store already holds (the ledger, with its own schema). */
   static SqliteDatabase over(Connection connection) {
     return new SqliteDatabase(connection);
-  }
-
-  /** Runs a script of statements separated by {@code ;} at line end; {@code --} lines are notes. */
-  private void runScript(String resource) throws SQLException {
-    String script;
-    try (InputStream in = SqliteDatabase.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing schema " + resource);
-      }
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try (Statement statement = connection.createStatement()) {
-      for (String sql : script.split(";\\s*\\n")) {
-        String withoutComments = sql.replaceAll("(?m)^--.*$", "").strip();
-        if (!withoutComments.isEmpty()) {
-          statement.execute(withoutComments);
-        }
-      }
-    }
   }
 
   /** Reads one row of a result into a value. */
