@@ -16,6 +16,7 @@ import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.alert.DetectorKind;
 import org.cluetrain.alert.Explanation;
+import org.cluetrain.jdbc.TestDatabase.OnEveryDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +47,25 @@ class JdbcAlertStoreTest {
     return new Alert(id, project, "volume", DetectorKind.VOLUME, project + "/q", null, id, at, why);
   }
 
+  @OnEveryDialect
+  void alertsSurviveAReopenWithTheirExplanationAndAreNotStoredTwice(SqlDialect dialect) {
+    TestDatabase place = TestDatabase.fresh(dialect, dir);
+    Alert alert = alert("a1", "p", T);
+    try (JdbcDatabase database = place.open()) {
+      assertThat(new JdbcAlertStore(database).save(List.of(alert))).containsExactly(alert);
+    }
+    try (JdbcDatabase database = place.open()) {
+      AlertStore alerts = new JdbcAlertStore(database);
+      assertThat(alerts.save(List.of(alert))).isEmpty();
+      AlertStore.StoredAlert stored = alerts.get("a1").orElseThrow();
+      assertThat(stored.alert()).isEqualTo(alert);
+      assertThat(stored.alert().explanation().leadTime()).isEqualTo(Duration.ofMinutes(95));
+      assertThat(alerts.list(null, false, 10)).hasSize(1);
+    }
+  }
+
   @Test
-  void alertsSurviveAReopenWithTheirExplanationAndAreNotStoredTwice() {
+  void theLedgerKeepsItsAlertsInItsOwnFile() {
     Path file = dir.resolve("ledger.db");
     Alert alert = alert("a1", "p", T);
     try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(file)) {
@@ -55,17 +73,14 @@ class JdbcAlertStoreTest {
     }
     try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(file)) {
       assertThat(ledger.alerts().save(List.of(alert))).isEmpty();
-      AlertStore.StoredAlert stored = ledger.alerts().get("a1").orElseThrow();
-      assertThat(stored.alert()).isEqualTo(alert);
-      assertThat(stored.alert().explanation().leadTime()).isEqualTo(Duration.ofMinutes(95));
-      assertThat(ledger.alerts().list(null, false, 10)).hasSize(1);
+      assertThat(ledger.alerts().get("a1")).isPresent();
     }
   }
 
-  @Test
-  void listsNewestFirstPerProjectAndHidesAcknowledgedOnes() {
-    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("l.db"))) {
-      AlertStore alerts = ledger.alerts();
+  @OnEveryDialect
+  void listsNewestFirstPerProjectAndHidesAcknowledgedOnes(SqlDialect dialect) {
+    try (JdbcDatabase database = TestDatabase.fresh(dialect, dir).open()) {
+      AlertStore alerts = new JdbcAlertStore(database);
       alerts.save(
           List.of(
               alert("old", "p", T),
@@ -86,10 +101,10 @@ class JdbcAlertStoreTest {
     }
   }
 
-  @Test
-  void deliveriesAreKeptPerDestinationWithTheirLatestState() {
-    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("l.db"))) {
-      AlertStore alerts = ledger.alerts();
+  @OnEveryDialect
+  void deliveriesAreKeptPerDestinationWithTheirLatestState(SqlDialect dialect) {
+    try (JdbcDatabase database = TestDatabase.fresh(dialect, dir).open()) {
+      AlertStore alerts = new JdbcAlertStore(database);
       alerts.save(List.of(alert("a", "p", T)));
       alerts.recordDelivery(
           new AlertStore.Delivery(

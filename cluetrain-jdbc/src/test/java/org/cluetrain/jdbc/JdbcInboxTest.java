@@ -16,7 +16,7 @@ import org.cluetrain.inbox.Priority;
 import org.cluetrain.inbox.ResponseClock;
 import org.cluetrain.inbox.SavedReply;
 import org.cluetrain.inbox.Status;
-import org.junit.jupiter.api.Test;
+import org.cluetrain.jdbc.TestDatabase.OnEveryDialect;
 import org.junit.jupiter.api.io.TempDir;
 
 class JdbcInboxTest {
@@ -52,9 +52,11 @@ class JdbcInboxTest {
     return new InboxEvent(0, at, null, InboxEvent.Kind.CREATED, "negativ", null);
   }
 
-  @Test
-  void itemsRoundTripAndOnePostGetsOneItemPerProject() {
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+  @OnEveryDialect
+  void itemsRoundTripAndOnePostGetsOneItemPerProject(SqlDialect dialect) {
+    TestDatabase place = TestDatabase.fresh(dialect, dir);
+    try (JdbcDatabase database = place.open();
+        JdbcInbox inbox = new JdbcInbox(database)) {
       InboxItem first =
           inbox.createIfAbsent(item("p1", "martina", T0, Priority.HIGH), created(T0)).orElseThrow();
       assertThat(first.id()).isEqualTo(1);
@@ -67,16 +69,19 @@ class JdbcInboxTest {
           .containsExactly(org.assertj.core.groups.Tuple.tuple(InboxEvent.Kind.CREATED, "negativ"));
     }
     // the same file opened again: still one item, and a re-run of the rules adds none
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+    try (JdbcDatabase database = place.open();
+        JdbcInbox inbox = new JdbcInbox(database)) {
       assertThat(inbox.createIfAbsent(item("p1", "martina", T0, Priority.HIGH), created(T0)))
           .isEmpty();
       assertThat(inbox.counts("bahn")).containsEntry(Status.OPEN, 1).containsEntry(Status.DONE, 0);
     }
   }
 
-  @Test
-  void updatesSaveStateAndLogTogether() {
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+  @OnEveryDialect
+  void updatesSaveStateAndLogTogether(SqlDialect dialect) {
+    TestDatabase place = TestDatabase.fresh(dialect, dir);
+    try (JdbcDatabase database = place.open();
+        JdbcInbox inbox = new JdbcInbox(database)) {
       InboxItem item =
           inbox
               .createIfAbsent(item("p1", "martina", T0, Priority.NORMAL), created(T0))
@@ -116,9 +121,11 @@ class JdbcInboxTest {
     }
   }
 
-  @Test
-  void listsFilterAndSortByDueTime() {
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+  @OnEveryDialect
+  void listsFilterAndSortByDueTime(SqlDialect dialect) {
+    TestDatabase place = TestDatabase.fresh(dialect, dir);
+    try (JdbcDatabase database = place.open();
+        JdbcInbox inbox = new JdbcInbox(database)) {
       // created an hour apart: due an hour apart, the earliest first
       InboxItem late =
           inbox
@@ -170,9 +177,11 @@ class JdbcInboxTest {
     }
   }
 
-  @Test
-  void savedRepliesHaveUniqueNamesPerProject() {
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+  @OnEveryDialect
+  void savedRepliesHaveUniqueNamesPerProject(SqlDialect dialect) {
+    TestDatabase place = TestDatabase.fresh(dialect, dir);
+    try (JdbcDatabase database = place.open();
+        JdbcInbox inbox = new JdbcInbox(database)) {
       SavedReply thanks =
           inbox.saveReply(new SavedReply(0, "bahn", "Danke", "Danke für den Hinweis!", "ana", T0));
       inbox.saveReply(new SavedReply(0, "airlines", "Danke", "Thanks!", "ana", T0));
