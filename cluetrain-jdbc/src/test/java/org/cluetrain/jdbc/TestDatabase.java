@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Where a test keeps its data, on either database: an SQLite file in the test's directory, or a
- * fresh schema on the {@linkplain TestPostgres test server}. Each {@link #open()} connects to the
+ * fresh database on the {@linkplain TestPostgres test server}. Each {@link #open()} connects to the
  * same place again, so tests can check what survives a reopen.
  */
 public abstract sealed class TestDatabase {
@@ -25,7 +25,7 @@ public abstract sealed class TestDatabase {
   public static TestDatabase fresh(SqlDialect dialect, Path dir) {
     return switch (dialect) {
       case SQLITE -> new Sqlite(dir.resolve("ledger.db"));
-      case POSTGRESQL -> new Postgres(TestPostgres.server().freshSchemaUrl());
+      case POSTGRESQL -> new Postgres(TestPostgres.server().freshDatabaseUrl());
     };
   }
 
@@ -52,7 +52,7 @@ public abstract sealed class TestDatabase {
       this.url = url;
     }
 
-    /** The JDBC URL of this schema (user {@link TestPostgres#USER}, no password). */
+    /** The JDBC URL of this database (user {@link TestPostgres#USER}, no password). */
     public String url() {
       return url;
     }
