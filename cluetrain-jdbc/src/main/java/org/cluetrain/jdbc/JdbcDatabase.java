@@ -26,10 +26,11 @@ import org.sqlite.SQLiteDataSource;
  * that reads rows, a statement that changes them, work in one transaction. Opening it brings the
  * schema up to date with the versioned migrations in {@code db/migration}.
  *
- * <p>SQLite is one file and one connection, used under a lock: SQLite serialises writers anyway,
- * and write-ahead logging lets readers in other connections share the file. PostgreSQL is a pool of
- * connections; each call borrows one, and a transaction keeps its connection for the thread that
- * runs it, so the helpers called inside the work join the transaction.
+ * <p>SQLite is one file and one connection, used under this object's lock: SQLite serialises
+ * writers anyway, and write-ahead logging lets readers in other connections share the file.
+ * PostgreSQL is a pool of connections; each call borrows one, and a transaction keeps its
+ * connection for the thread that runs it, so the helpers called inside the work join the
+ * transaction.
  */
 public final class JdbcDatabase implements AutoCloseable {
   /** Collations that order text by code point, as SQLite does and the stores rely on. */
@@ -54,7 +55,7 @@ public final class JdbcDatabase implements AutoCloseable {
     this.dialect = dialect;
     this.name = name;
     this.shared = shared;
-    this.lock = lock;
+    this.lock = lock == null && shared != null ? this : lock;
     this.pool = pool;
     this.closesShared = closesShared;
   }
@@ -76,7 +77,7 @@ public final class JdbcDatabase implements AutoCloseable {
       source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
       migrate(source, SqlDialect.SQLITE);
       return new JdbcDatabase(
-          SqlDialect.SQLITE, file.toString(), source.getConnection(), new Object(), null, true);
+          SqlDialect.SQLITE, file.toString(), source.getConnection(), null, null, true);
     } catch (SQLException | IOException | FlywayException e) {
       throw new StoreFailure("cannot open the database " + file + ": " + e.getMessage(), e);
     }
@@ -273,6 +274,14 @@ public final class JdbcDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreFailure("cannot save " + what + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs work in one transaction, with its connection (for statements run many times, such as
+   * batches); all of it is saved, or none.
+   */
+  <T> T inTransactionWith(String what, ConnectionWork<T> work) {
+    return inTransaction(what, () -> work.run(transaction.get()));
   }
 
   private <T> T transaction(String what, Connection connection, Work<T> work) {
