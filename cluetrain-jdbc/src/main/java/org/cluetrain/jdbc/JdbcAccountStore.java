@@ -20,7 +20,7 @@ public final class JdbcAccountStore implements AccountStore {
   private final JdbcDatabase database;
   private final boolean ownsDatabase;
 
-  private JdbcAccountStore(JdbcDatabase database, boolean ownsDatabase) {
+  JdbcAccountStore(JdbcDatabase database, boolean ownsDatabase) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
   }

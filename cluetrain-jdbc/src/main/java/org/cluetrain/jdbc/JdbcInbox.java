@@ -39,7 +39,7 @@ public final class JdbcInbox implements InboxStore {
   private final JdbcDatabase database;
   private final boolean ownsDatabase;
 
-  private JdbcInbox(JdbcDatabase database, boolean ownsDatabase) {
+  JdbcInbox(JdbcDatabase database, boolean ownsDatabase) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
   }

@@ -12,7 +12,7 @@ public final class JdbcQueryStore implements QueryStore {
   private final JdbcDatabase database;
   private final boolean ownsDatabase;
 
-  private JdbcQueryStore(JdbcDatabase database, boolean ownsDatabase) {
+  JdbcQueryStore(JdbcDatabase database, boolean ownsDatabase) {
     this.database = database;
     this.ownsDatabase = ownsDatabase;
   }

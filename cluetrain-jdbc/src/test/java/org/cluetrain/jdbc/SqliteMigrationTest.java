@@ -59,9 +59,9 @@ class SqliteMigrationTest {
           .satisfies(edit -> assertThat(edit.query().text()).isEqualTo("störung"));
       assertThat(new JdbcAlertStore(database).get("alert-1")).isPresent();
     }
-    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(file)) {
-      assertThat(ledger.knownPostIds(List.of("a", "b"))).isEqualTo(Set.of("a"));
-      assertThat(ledger.stats("bahn").byQuery()).containsEntry("bahn/stoerung", 1L);
+    try (JdbcStorage storage = JdbcStorage.openSqlite(file)) {
+      assertThat(storage.postLedger().knownPostIds(List.of("a", "b"))).isEqualTo(Set.of("a"));
+      assertThat(storage.rollups().stats("bahn").byQuery()).containsEntry("bahn/stoerung", 1L);
     }
   }
 

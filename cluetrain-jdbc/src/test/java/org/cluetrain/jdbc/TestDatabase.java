@@ -25,12 +25,22 @@ public abstract sealed class TestDatabase {
   public static TestDatabase fresh(SqlDialect dialect, Path dir) {
     return switch (dialect) {
       case SQLITE -> new Sqlite(dir.resolve("ledger.db"));
-      case POSTGRESQL -> new Postgres(TestPostgres.server().freshDatabaseUrl());
+      case POSTGRESQL -> postgres();
     };
+  }
+
+  /** A new, empty database on the test PostgreSQL server. */
+  public static Postgres postgres() {
+    return new Postgres(TestPostgres.server().freshDatabaseUrl());
   }
 
   /** Connects to this place (migrating its schema, as every opening does). */
   public abstract JdbcDatabase open();
+
+  /** Every store over this place, sharing one connection or pool. */
+  public JdbcStorage openStorage() {
+    return JdbcStorage.over(open());
+  }
 
   static final class Sqlite extends TestDatabase {
     private final Path file;
@@ -45,7 +55,7 @@ public abstract sealed class TestDatabase {
     }
   }
 
-  static final class Postgres extends TestDatabase {
+  public static final class Postgres extends TestDatabase {
     private final String url;
 
     Postgres(String url) {

@@ -1,0 +1,119 @@
+package org.cluetrain.jdbc;
+
+import java.nio.file.Path;
+import org.cluetrain.access.AccountStore;
+import org.cluetrain.alert.AlertStore;
+import org.cluetrain.inbox.InboxStore;
+import org.cluetrain.ingest.SourceStateStore;
+import org.cluetrain.ingest.SubscriptionStore;
+import org.cluetrain.query.QueryStore;
+import org.cluetrain.store.ActivityRollups;
+import org.cluetrain.store.PostLedger;
+import org.cluetrain.store.QueryLedger;
+import org.cluetrain.store.RelevanceLabelStore;
+
+/**
+ * Every relational store of Cluetrain in one database, opened once and shared by the adapters of
+ * every role (ledger roles, alerts, accounts, saved queries, inbox): embedded, one SQLite file with
+ * one connection and one lock; for a team, a PostgreSQL database with one pool of connections.
+ */
+public final class JdbcStorage implements AutoCloseable {
+  private final JdbcDatabase database;
+  private final JdbcPostLedger postLedger;
+  private final JdbcActivityRollups rollups;
+  private final JdbcSourceStateStore sourceStates;
+  private final JdbcSubscriptionStore subscriptions;
+  private final JdbcRelevanceLabelStore relevanceLabels;
+  private final JdbcQueryLedger queryLedger;
+  private final JdbcAlertStore alerts;
+  private final JdbcAccountStore accounts;
+  private final JdbcQueryStore queries;
+  private final JdbcInbox inbox;
+
+  private JdbcStorage(JdbcDatabase database) {
+    this.database = database;
+    this.postLedger = new JdbcPostLedger(database);
+    this.rollups = new JdbcActivityRollups(database);
+    this.sourceStates = new JdbcSourceStateStore(database);
+    this.subscriptions = new JdbcSubscriptionStore(database);
+    this.relevanceLabels = new JdbcRelevanceLabelStore(database);
+    this.queryLedger = new JdbcQueryLedger(database);
+    this.alerts = new JdbcAlertStore(database);
+    // closing one of these closes the database they share, as closing the storage does
+    this.accounts = new JdbcAccountStore(database, true);
+    this.queries = new JdbcQueryStore(database, true);
+    this.inbox = new JdbcInbox(database, true);
+  }
+
+  /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
+  public static JdbcStorage openSqlite(Path file) {
+    return over(JdbcDatabase.openSqlite(file));
+  }
+
+  /** Connects to a PostgreSQL database and brings its schema up to date. */
+  public static JdbcStorage openPostgres(String url, String user, String password) {
+    return over(JdbcDatabase.openPostgres(url, user, password));
+  }
+
+  /** The stores over a database opened already; closing them closes it. */
+  public static JdbcStorage over(JdbcDatabase database) {
+    try {
+      return new JdbcStorage(database);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Which database the stores are in. */
+  public SqlDialect dialect() {
+    return database.dialect();
+  }
+
+  public PostLedger postLedger() {
+    return postLedger;
+  }
+
+  public ActivityRollups rollups() {
+    return rollups;
+  }
+
+  public SourceStateStore sourceStates() {
+    return sourceStates;
+  }
+
+  public SubscriptionStore subscriptions() {
+    return subscriptions;
+  }
+
+  public RelevanceLabelStore relevanceLabels() {
+    return relevanceLabels;
+  }
+
+  public QueryLedger queryLedger() {
+    return queryLedger;
+  }
+
+  public AlertStore alerts() {
+    return alerts;
+  }
+
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  /** The saved queries written in the web interface. */
+  public QueryStore queries() {
+    return queries;
+  }
+
+  public InboxStore inbox() {
+    return inbox;
+  }
+
+  /** Closes the connection or the pool every store shares. */
+  @Override
+  public void close() {
+    database.close();
+  }
+}
