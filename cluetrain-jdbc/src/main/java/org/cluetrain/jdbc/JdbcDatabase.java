@@ -99,6 +99,7 @@ public final class JdbcDatabase implements AutoCloseable {
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(8);
+    config.setMinimumIdle(1);
     HikariDataSource pool = null;
     try {
       pool = new HikariDataSource(config);

@@ -147,7 +147,7 @@ public final class TestPostgres {
           home,
           Duration.ofSeconds(30));
     } catch (IOException | RuntimeException e) {
-      System.err.println("could not stop the test PostgreSQL: " + e.getMessage());
+      // the JVM is exiting: there is no one left to tell
     }
     try (Stream<Path> files = Files.walk(home)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
