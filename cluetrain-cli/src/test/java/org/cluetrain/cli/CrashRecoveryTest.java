@@ -40,7 +40,7 @@ class CrashRecoveryTest {
 
   @Test
   void theSameOnPostgresql() throws Exception {
-    TestDatabase.Postgres database = TestDatabase.postgres();
+    TestDatabase database = TestDatabase.postgres();
     Path workspace = dir.resolve("cluetrain.yaml");
     Files.writeString(
         workspace,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,11 +40,6 @@ final class JdbcAlertStore implements AlertStore {
 
   JdbcAlertStore(JdbcDatabase database) {
     this.database = database;
-  }
-
-  /** Over the ledger's own SQLite connection, used under the ledger's lock. */
-  JdbcAlertStore(Connection connection, Object lock) {
-    this(JdbcDatabase.over(connection, lock));
   }
 
   @Override

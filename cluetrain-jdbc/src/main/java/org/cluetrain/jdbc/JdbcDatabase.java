@@ -40,24 +40,14 @@ public final class JdbcDatabase implements AutoCloseable {
   private final SqlDialect dialect;
   private final String name;
   private final Connection shared;
-  private final Object lock;
   private final HikariDataSource pool;
-  private final boolean closesShared;
   private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
-  private JdbcDatabase(
-      SqlDialect dialect,
-      String name,
-      Connection shared,
-      Object lock,
-      HikariDataSource pool,
-      boolean closesShared) {
+  private JdbcDatabase(SqlDialect dialect, String name, Connection shared, HikariDataSource pool) {
     this.dialect = dialect;
     this.name = name;
     this.shared = shared;
-    this.lock = lock == null && shared != null ? this : lock;
     this.pool = pool;
-    this.closesShared = closesShared;
   }
 
   /**
@@ -76,8 +66,7 @@ public final class JdbcDatabase implements AutoCloseable {
       SQLiteDataSource source = new SQLiteDataSource(config);
       source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
       migrate(source, SqlDialect.SQLITE);
-      return new JdbcDatabase(
-          SqlDialect.SQLITE, file.toString(), source.getConnection(), null, null, true);
+      return new JdbcDatabase(SqlDialect.SQLITE, file.toString(), source.getConnection(), null);
     } catch (SQLException | IOException | FlywayException e) {
       throw new StoreFailure("cannot open the database " + file + ": " + e.getMessage(), e);
     }
@@ -105,7 +94,7 @@ public final class JdbcDatabase implements AutoCloseable {
       pool = new HikariDataSource(config);
       requireCodePointCollation(pool);
       migrate(pool, SqlDialect.POSTGRESQL);
-      return new JdbcDatabase(SqlDialect.POSTGRESQL, url, null, null, pool, false);
+      return new JdbcDatabase(SqlDialect.POSTGRESQL, withoutParameters(url), null, pool);
     } catch (SQLException | RuntimeException e) {
       if (pool != null) {
         pool.close();
@@ -113,16 +102,15 @@ public final class JdbcDatabase implements AutoCloseable {
       if (e instanceof IllegalStateException wrong) {
         throw wrong;
       }
-      throw new StoreFailure("cannot open the database " + url + ": " + e.getMessage(), e);
+      throw new StoreFailure(
+          "cannot open the database " + withoutParameters(url) + ": " + e.getMessage(), e);
     }
   }
 
-  /**
-   * The helpers over an SQLite connection that its owner already holds and locks with {@code lock};
-   * closing this leaves the connection open.
-   */
-  static JdbcDatabase over(Connection connection, Object lock) {
-    return new JdbcDatabase(SqlDialect.SQLITE, "ledger", connection, lock, null, false);
+  /** The URL without its parameters, which may hold secrets: for messages. */
+  private static String withoutParameters(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
   }
 
   private static void migrate(DataSource source, SqlDialect dialect) {
@@ -241,7 +229,7 @@ public final class JdbcDatabase implements AutoCloseable {
         return work.run(bound);
       }
       if (shared != null) {
-        synchronized (lock) {
+        synchronized (this) {
           return work.run(shared);
         }
       }
@@ -266,7 +254,7 @@ public final class JdbcDatabase implements AutoCloseable {
       }
     }
     if (shared != null) {
-      synchronized (lock) {
+      synchronized (this) {
         return transaction(what, shared, work);
       }
     }
@@ -343,8 +331,8 @@ public final class JdbcDatabase implements AutoCloseable {
   public void close() {
     if (pool != null) {
       pool.close();
-    } else if (closesShared) {
-      synchronized (lock) {
+    } else {
+      synchronized (this) {
         try {
           shared.close();
         } catch (SQLException e) {
