@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.FileReport;
+import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.jdbc.TestDatabase;
+import org.cluetrain.jdbc.TestPostgres;
 import org.cluetrain.query.SavedQuery;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.StoredPost;
@@ -30,7 +33,32 @@ class ListeningEndToEndTest {
 
   @Test
   void theExampleWorkspaceImportsMatchesAndFindsAgain() throws Exception {
-    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    importMatchAndFind(WorkspaceReader.read(EXAMPLE_WORKSPACE));
+  }
+
+  @Test
+  void theExampleWorkspaceImportsMatchesAndFindsAgainOnPostgresql() throws Exception {
+    importMatchAndFind(onPostgresql(WorkspaceReader.read(EXAMPLE_WORKSPACE)));
+  }
+
+  /** The same workspace with its relational data in a fresh database of the test server. */
+  static Workspace onPostgresql(Workspace workspace) {
+    StorageConfig postgresql =
+        new StorageConfig(
+            StorageConfig.Kind.POSTGRESQL,
+            TestDatabase.postgres().url(),
+            TestPostgres.USER,
+            TestPostgres.PASSWORD,
+            null);
+    return new Workspace(
+        workspace.file(),
+        workspace.languages(),
+        workspace.projects(),
+        workspace.smtp(),
+        postgresql);
+  }
+
+  private void importMatchAndFind(Workspace workspace) throws Exception {
     try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
       assertThat(runtime.queryProblems()).isEmpty();
       new FileImporter(runtime.pipeline(), Formats.standard())
@@ -62,7 +90,15 @@ class ListeningEndToEndTest {
 
   @Test
   void importingTheSameFilesTwiceAddsNothing() throws Exception {
-    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    importTheSameFilesTwice(WorkspaceReader.read(EXAMPLE_WORKSPACE));
+  }
+
+  @Test
+  void importingTheSameFilesTwiceAddsNothingOnPostgresql() throws Exception {
+    importTheSameFilesTwice(onPostgresql(WorkspaceReader.read(EXAMPLE_WORKSPACE)));
+  }
+
+  private void importTheSameFilesTwice(Workspace workspace) throws Exception {
     List<Path> files =
         List.of(
             SharedData.path("fixtures/exports/wordpress-wxr/e2e-fixtures/wxr-comprehensive.xml"),

@@ -17,12 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.cluetrain.jdbc.TestDatabase;
+import org.cluetrain.jdbc.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} during an import loses nothing that was stored and duplicates nothing: a second
- * import of the same file completes it, and every post is there exactly once.
+ * import of the same file completes it, and every post is there exactly once; on SQLite and on
+ * PostgreSQL.
  */
 class CrashRecoveryTest {
   static final int POSTS = 20_000;
@@ -31,26 +34,56 @@ class CrashRecoveryTest {
 
   @Test
   void killDashNineDuringImportThenImportAgainLeavesExactlyOneCopyOfEachPost() throws Exception {
+    Path data = dir.resolve("data");
+    killImportThenImportAgain(List.of(), () -> sqliteCount(data.resolve("ledger.db")));
+  }
+
+  @Test
+  void theSameOnPostgresql() throws Exception {
+    TestDatabase database = TestDatabase.postgres();
+    Path workspace = dir.resolve("cluetrain.yaml");
+    Files.writeString(
+        workspace,
+        "storage:\n  kind: postgresql\n  url: "
+            + database.url()
+            + "\n  user: "
+            + TestPostgres.USER
+            + "\nprojects:\n  - name: crash\n");
+    killImportThenImportAgain(
+        List.of("--workspace", workspace.toString()), () -> postgresCount(database.url()));
+  }
+
+  /** Counts the posts the ledger has recorded so far; 0 while it cannot tell. */
+  private interface LedgerCount {
+    long posts();
+  }
+
+  private void killImportThenImportAgain(List<String> options, LedgerCount ledgerCount)
+      throws Exception {
     Path file = writePosts(dir.resolve("posts.ndjson"));
     Path data = dir.resolve("data");
-
-    Process child =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 CluetrainCommand.class.getName(),
                 "import",
                 "--data",
-                data.toString(),
-                file.toString())
+                data.toString()));
+    command.addAll(options);
+    command.add(file.toString());
+
+    Process child =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("child.log").toFile())
             .start();
     long storedBeforeKill = 0;
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (child.isAlive() && Instant.now().isBefore(deadline)) {
-      storedBeforeKill = ledgerCount(data);
+      storedBeforeKill = ledgerCount.posts();
       if (storedBeforeKill >= 2_000) {
         break;
       }
@@ -64,22 +97,37 @@ class CrashRecoveryTest {
             Files.readString(dir.resolve("child.log")))
         .isBetween(1L, (long) POSTS - 1);
 
-    CliRun again = CliRun.of("import", "--data", data.toString(), file.toString());
+    CliRun again = CliRun.of(arguments("import", data, options, file.toString()));
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out()).contains(POSTS + " read");
 
-    CliRun stats = CliRun.of("stats", "--data", data.toString());
+    CliRun stats = CliRun.of(arguments("stats", data, options));
     assertThat(stats.out()).startsWith(POSTS + " posts");
-    CliRun all = CliRun.of("search", "--data", data.toString(), "", "--limit", "1");
+    CliRun all = CliRun.of(arguments("search", data, options, "", "--limit", "1"));
     assertThat(all.out()).startsWith(POSTS + " posts found");
   }
 
-  private static long ledgerCount(Path data) {
-    Path ledger = data.resolve("ledger.db");
+  private static String[] arguments(
+      String command, Path data, List<String> options, String... more) {
+    List<String> arguments = new ArrayList<>(List.of(command, "--data", data.toString()));
+    arguments.addAll(options);
+    arguments.addAll(List.of(more));
+    return arguments.toArray(String[]::new);
+  }
+
+  private static long sqliteCount(Path ledger) {
     if (!Files.exists(ledger)) {
       return 0;
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ledger);
+    return count("jdbc:sqlite:" + ledger, null);
+  }
+
+  private static long postgresCount(String url) {
+    return count(url, TestPostgres.USER);
+  }
+
+  private static long count(String url, String user) {
+    try (Connection c = DriverManager.getConnection(url, user, TestPostgres.PASSWORD);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM posts")) {
       return rs.next() ? rs.getLong(1) : 0;

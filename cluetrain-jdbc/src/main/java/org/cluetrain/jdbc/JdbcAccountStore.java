@@ -13,18 +13,25 @@ import org.cluetrain.access.Account;
 import org.cluetrain.access.AccountStore;
 import org.cluetrain.access.Role;
 
-/** Accounts, sessions and API tokens in the ledger's SQLite file. */
+/** Accounts, sessions and API tokens in the ledger's database (SQLite or PostgreSQL). */
 public final class JdbcAccountStore implements AccountStore {
   private static final String ACCOUNT_COLUMNS = "name, role, projects, language, created";
 
-  private final SqliteDatabase database;
+  private final JdbcDatabase database;
+  private final boolean ownsDatabase;
 
-  JdbcAccountStore(SqliteDatabase database) {
+  JdbcAccountStore(JdbcDatabase database, boolean ownsDatabase) {
     this.database = database;
+    this.ownsDatabase = ownsDatabase;
+  }
+
+  /** Over a database that others share too; closing this store leaves the database open. */
+  public JdbcAccountStore(JdbcDatabase database) {
+    this(database, false);
   }
 
   public static JdbcAccountStore openSqlite(Path file) {
-    return new JdbcAccountStore(SqliteDatabase.open(file, "accounts-v1.sql"));
+    return new JdbcAccountStore(JdbcDatabase.openSqlite(file), true);
   }
 
   @Override
@@ -210,6 +217,8 @@ public final class JdbcAccountStore implements AccountStore {
 
   @Override
   public void close() {
-    database.close();
+    if (ownsDatabase) {
+      database.close();
+    }
   }
 }

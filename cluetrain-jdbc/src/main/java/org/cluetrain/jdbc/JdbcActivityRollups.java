@@ -19,9 +19,9 @@ import org.cluetrain.store.ThreadSummary;
  * threads and authors.
  */
 final class JdbcActivityRollups implements ActivityRollups {
-  private final SqliteDatabase database;
+  private final JdbcDatabase database;
 
-  JdbcActivityRollups(SqliteDatabase database) {
+  JdbcActivityRollups(JdbcDatabase database) {
     this.database = database;
   }
 

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,44 +34,44 @@ final class JdbcAlertStore implements AlertStore {
   /** At most this many alerts per list (SQLite binds at most 999 parameters per statement). */
   static final int MAX_LIST = 500;
 
-  private final Connection connection;
-  private final Object lock;
+  private static final String STORED_COLUMNS = "alert_json, acknowledged_at, acknowledged_by";
 
-  JdbcAlertStore(Connection connection, Object lock) {
-    this.connection = connection;
-    this.lock = lock;
+  private final JdbcDatabase database;
+
+  JdbcAlertStore(JdbcDatabase database) {
+    this.database = database;
   }
 
   @Override
   public List<Alert> save(Collection<Alert> alerts) {
-    synchronized (lock) {
-      List<Alert> added = new ArrayList<>();
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO alerts (id, project, rule, detector, query_id, group_id, window_end,"
-                  + " raised_at, score, summary, alert_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-                  + " ON CONFLICT (id) DO NOTHING")) {
-        for (Alert alert : alerts) {
-          insert.setString(1, alert.id());
-          insert.setString(2, alert.project());
-          insert.setString(3, alert.rule());
-          insert.setString(4, alert.detector().label());
-          insert.setString(5, alert.queryId());
-          insert.setString(6, alert.groupId());
-          insert.setLong(7, alert.at().toEpochMilli());
-          insert.setLong(8, alert.raisedAt().toEpochMilli());
-          insert.setDouble(9, alert.explanation().score());
-          insert.setString(10, alert.explanation().summary());
-          insert.setString(11, JSON.writeValueAsString(alert));
-          if (insert.executeUpdate() == 1) {
-            added.add(alert);
+    return database.inTransaction(
+        "alerts",
+        () -> {
+          List<Alert> added = new ArrayList<>();
+          for (Alert alert : alerts) {
+            int rows =
+                database.update(
+                    "alert " + alert.id(),
+                    "INSERT INTO alerts (id, project, rule, detector, query_id, group_id,"
+                        + " window_end, raised_at, score, summary, alert_json)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
+                    alert.id(),
+                    alert.project(),
+                    alert.rule(),
+                    alert.detector().label(),
+                    alert.queryId(),
+                    alert.groupId(),
+                    alert.at().toEpochMilli(),
+                    alert.raisedAt().toEpochMilli(),
+                    alert.explanation().score(),
+                    alert.explanation().summary(),
+                    json(alert));
+            if (rows == 1) {
+              added.add(alert);
+            }
           }
-        }
-      } catch (SQLException | JsonProcessingException e) {
-        throw new StoreFailure("cannot store alerts: " + e.getMessage(), e);
-      }
-      return added;
-    }
+          return added;
+        });
   }
 
   @Override
@@ -82,9 +80,7 @@ final class JdbcAlertStore implements AlertStore {
       throw new IllegalArgumentException(
           "limit must be between 1 and " + MAX_LIST + ", was " + limit);
     }
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT alert_json, acknowledged_at, acknowledged_by FROM alerts WHERE 1 = 1");
+    StringBuilder sql = new StringBuilder("SELECT " + STORED_COLUMNS + " FROM alerts WHERE 1 = 1");
     List<Object> parameters = new ArrayList<>();
     if (project != null) {
       sql.append(" AND project = ?");
@@ -95,104 +91,81 @@ final class JdbcAlertStore implements AlertStore {
     }
     sql.append(" ORDER BY window_end DESC, id LIMIT ?");
     parameters.add(limit);
-    synchronized (lock) {
-      List<StoredAlert> rows = read(sql.toString(), parameters);
-      return withDeliveries(rows);
-    }
+    return withDeliveries(
+        database.select("alerts", sql.toString(), JdbcAlertStore::stored, parameters.toArray()));
   }
 
   @Override
   public Optional<StoredAlert> get(String alertId) {
-    synchronized (lock) {
-      List<StoredAlert> rows =
-          read(
-              "SELECT alert_json, acknowledged_at, acknowledged_by FROM alerts WHERE id = ?",
-              List.of(alertId));
-      return withDeliveries(rows).stream().findFirst();
-    }
+    return withDeliveries(
+            database.select(
+                "alert " + alertId,
+                "SELECT " + STORED_COLUMNS + " FROM alerts WHERE id = ?",
+                JdbcAlertStore::stored,
+                alertId))
+        .stream()
+        .findFirst();
   }
 
   @Override
   public List<Alert> raisedSince(Instant since) {
-    synchronized (lock) {
-      return read(
-              "SELECT alert_json, acknowledged_at, acknowledged_by FROM alerts"
-                  + " WHERE window_end >= ? ORDER BY window_end",
-              List.of(since.toEpochMilli()))
-          .stream()
-          .map(StoredAlert::alert)
-          .toList();
-    }
+    return database
+        .select(
+            "alerts",
+            "SELECT " + STORED_COLUMNS + " FROM alerts WHERE window_end >= ? ORDER BY window_end",
+            JdbcAlertStore::stored,
+            since.toEpochMilli())
+        .stream()
+        .map(StoredAlert::alert)
+        .toList();
   }
 
   @Override
   public Optional<StoredAlert> acknowledge(String alertId, String by, Instant at) {
-    synchronized (lock) {
-      try (PreparedStatement update =
-          connection.prepareStatement(
-              "UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?"
-                  + " WHERE id = ? AND acknowledged_at IS NULL")) {
-        update.setLong(1, at.toEpochMilli());
-        update.setString(2, by);
-        update.setString(3, alertId);
-        update.executeUpdate();
-      } catch (SQLException e) {
-        throw new StoreFailure("cannot acknowledge alert " + alertId + ": " + e.getMessage(), e);
-      }
-      return get(alertId);
-    }
+    database.update(
+        "the acknowledgement of alert " + alertId,
+        "UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ?"
+            + " WHERE id = ? AND acknowledged_at IS NULL",
+        at.toEpochMilli(),
+        by,
+        alertId);
+    return get(alertId);
   }
 
   @Override
   public void recordDelivery(Delivery delivery) {
-    synchronized (lock) {
-      try (PreparedStatement upsert =
-          connection.prepareStatement(
-              "INSERT INTO alert_deliveries (alert_id, destination, state, attempts, last_error,"
-                  + " updated_at) VALUES (?,?,?,?,?,?) ON CONFLICT (alert_id, destination)"
-                  + " DO UPDATE SET state = excluded.state, attempts = excluded.attempts,"
-                  + " last_error = excluded.last_error, updated_at = excluded.updated_at")) {
-        upsert.setString(1, delivery.alertId());
-        upsert.setString(2, delivery.destination());
-        upsert.setString(3, delivery.state().name());
-        upsert.setInt(4, delivery.attempts());
-        if (delivery.lastError() == null) {
-          upsert.setNull(5, Types.VARCHAR);
-        } else {
-          upsert.setString(5, delivery.lastError());
-        }
-        upsert.setLong(6, delivery.updatedAt().toEpochMilli());
-        upsert.executeUpdate();
-      } catch (SQLException e) {
-        throw new StoreFailure(
-            "cannot record the delivery of alert " + delivery.alertId() + ": " + e.getMessage(), e);
-      }
+    database.update(
+        "the delivery of alert " + delivery.alertId(),
+        "INSERT INTO alert_deliveries (alert_id, destination, state, attempts, last_error,"
+            + " updated_at) VALUES (?,?,?,?,?,?) ON CONFLICT (alert_id, destination)"
+            + " DO UPDATE SET state = excluded.state, attempts = excluded.attempts,"
+            + " last_error = excluded.last_error, updated_at = excluded.updated_at",
+        delivery.alertId(),
+        delivery.destination(),
+        delivery.state().name(),
+        delivery.attempts(),
+        delivery.lastError(),
+        delivery.updatedAt().toEpochMilli());
+  }
+
+  private static String json(Alert alert) {
+    try {
+      return JSON.writeValueAsString(alert);
+    } catch (JsonProcessingException e) {
+      throw new StoreFailure("cannot store alert " + alert.id() + ": " + e.getMessage(), e);
     }
   }
 
-  private List<StoredAlert> read(String sql, List<Object> parameters) {
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.size(); i++) {
-        Object value = parameters.get(i);
-        if (value instanceof String text) {
-          select.setString(i + 1, text);
-        } else {
-          select.setLong(i + 1, ((Number) value).longValue());
-        }
-      }
-      List<StoredAlert> rows = new ArrayList<>();
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          Alert alert = JSON.readValue(rs.getString(1), Alert.class);
-          long acknowledged = rs.getLong(2);
-          Instant acknowledgedAt = rs.wasNull() ? null : Instant.ofEpochMilli(acknowledged);
-          rows.add(new StoredAlert(alert, acknowledgedAt, rs.getString(3), List.of()));
-        }
-      }
-      return rows;
-    } catch (SQLException | JsonProcessingException e) {
+  private static StoredAlert stored(ResultSet rs) throws SQLException {
+    Alert alert;
+    try {
+      alert = JSON.readValue(rs.getString(1), Alert.class);
+    } catch (JsonProcessingException e) {
       throw new StoreFailure("cannot read alerts: " + e.getMessage(), e);
     }
+    long acknowledged = rs.getLong(2);
+    Instant acknowledgedAt = rs.wasNull() ? null : Instant.ofEpochMilli(acknowledged);
+    return new StoredAlert(alert, acknowledgedAt, rs.getString(3), List.of());
   }
 
   private List<StoredAlert> withDeliveries(List<StoredAlert> rows) {
@@ -200,33 +173,23 @@ final class JdbcAlertStore implements AlertStore {
       return rows;
     }
     Map<String, List<Delivery>> byAlert = new HashMap<>();
-    String marks = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
-    try (PreparedStatement select =
-        connection.prepareStatement(
+    database
+        .select(
+            "alert deliveries",
             "SELECT alert_id, destination, state, attempts, last_error, updated_at"
                 + " FROM alert_deliveries WHERE alert_id IN ("
-                + marks
-                + ") ORDER BY destination")) {
-      for (int i = 0; i < rows.size(); i++) {
-        select.setString(i + 1, rows.get(i).alert().id());
-      }
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          byAlert
-              .computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-              .add(
-                  new Delivery(
-                      rs.getString(1),
-                      rs.getString(2),
-                      DeliveryState.valueOf(rs.getString(3)),
-                      rs.getInt(4),
-                      rs.getString(5),
-                      Instant.ofEpochMilli(rs.getLong(6))));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreFailure("cannot read alert deliveries: " + e.getMessage(), e);
-    }
+                + String.join(",", Collections.nCopies(rows.size(), "?"))
+                + ") ORDER BY destination",
+            rs ->
+                new Delivery(
+                    rs.getString(1),
+                    rs.getString(2),
+                    DeliveryState.valueOf(rs.getString(3)),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    Instant.ofEpochMilli(rs.getLong(6))),
+            rows.stream().map(r -> r.alert().id()).toArray())
+        .forEach(d -> byAlert.computeIfAbsent(d.alertId(), id -> new ArrayList<>()).add(d));
     return rows.stream()
         .map(
             r ->

@@ -21,9 +21,9 @@ import org.cluetrain.inbox.SavedReply;
 import org.cluetrain.inbox.Status;
 
 /**
- * The inbox in the ledger's SQLite file. Ids are numbered by the store (the largest plus one,
- * inside the writing transaction), which PostgreSQL runs as well. The due time of running clocks is
- * a column, so lists sort and filter by it with an index.
+ * The inbox in the ledger's database. Ids are numbered by the store inside the writing transaction,
+ * as the dialect does it (see {@link SqlDialect#nextId}). The due time of running clocks is a
+ * column, so lists sort and filter by it with an index.
  */
 public final class JdbcInbox implements InboxStore {
   private static final String ITEM_COLUMNS =
@@ -36,14 +36,21 @@ public final class JdbcInbox implements InboxStore {
       "status <> 'done' AND responded IS NULL AND ((due IS NOT NULL AND due <= ?)"
           + " OR (due IS NULL AND elapsed_seconds >= target_seconds))";
 
-  private final SqliteDatabase database;
+  private final JdbcDatabase database;
+  private final boolean ownsDatabase;
 
-  JdbcInbox(SqliteDatabase database) {
+  JdbcInbox(JdbcDatabase database, boolean ownsDatabase) {
     this.database = database;
+    this.ownsDatabase = ownsDatabase;
+  }
+
+  /** Over a database that others share too; closing this store leaves the database open. */
+  public JdbcInbox(JdbcDatabase database) {
+    this(database, false);
   }
 
   public static JdbcInbox openSqlite(Path file) {
-    return new JdbcInbox(SqliteDatabase.open(file, "inbox-v1.sql"));
+    return new JdbcInbox(JdbcDatabase.openSqlite(file), true);
   }
 
   @Override
@@ -325,14 +332,13 @@ public final class JdbcInbox implements InboxStore {
 
   @Override
   public void close() {
-    database.close();
+    if (ownsDatabase) {
+      database.close();
+    }
   }
 
   private long nextId(String table) {
-    return database
-            .selectOne("next id", "SELECT MAX(id) FROM " + table, rs -> rs.getLong(1))
-            .orElse(0L)
-        + 1;
+    return database.nextId(table);
   }
 
   private void saveTags(InboxItem item) {

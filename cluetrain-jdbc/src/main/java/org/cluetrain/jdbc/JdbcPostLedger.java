@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
@@ -26,76 +27,69 @@ final class JdbcPostLedger implements PostLedger {
   /** The label task whose value {@code hourly_sentiment} counts. */
   private static final String SENTIMENT = "sentiment";
 
-  private final SqliteDatabase database;
-  private final Connection connection;
-  private long sequence;
+  private final JdbcDatabase database;
 
-  JdbcPostLedger(SqliteDatabase database) {
+  /** The last sequence number given out; posts are numbered in the order they were recorded. */
+  private final AtomicLong sequence;
+
+  JdbcPostLedger(JdbcDatabase database) {
     this.database = database;
-    this.connection = database.connection();
     this.sequence =
-        database
-            .select(
-                "the last sequence number",
-                "SELECT COALESCE(MAX(seq), 0) FROM posts",
-                rs -> rs.getLong(1))
-            .get(0);
+        new AtomicLong(
+            database
+                .select(
+                    "the last sequence number",
+                    "SELECT COALESCE(MAX(seq), 0) FROM posts",
+                    rs -> rs.getLong(1))
+                .get(0));
   }
 
   @Override
   public Set<String> knownPostIds(Collection<String> postIds) {
-    synchronized (database) {
-      Set<String> known = new HashSet<>();
-      List<String> ids = new ArrayList<>(postIds);
-      final int chunk = 500; // SQLite's default limit on bound parameters is 999
-      try {
-        for (int from = 0; from < ids.size(); from += chunk) {
-          List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
-          String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-          try (PreparedStatement ps =
-              connection.prepareStatement("SELECT id FROM posts WHERE id IN (" + marks + ")")) {
-            for (int i = 0; i < part.size(); i++) {
-              ps.setString(i + 1, part.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                known.add(rs.getString(1));
+    return database.withConnection(
+        "cannot look up posts in the ledger",
+        connection -> {
+          Set<String> known = new HashSet<>();
+          List<String> ids = new ArrayList<>(postIds);
+          final int chunk = 500; // SQLite's default limit on bound parameters is 999
+          for (int from = 0; from < ids.size(); from += chunk) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+            String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement ps =
+                connection.prepareStatement("SELECT id FROM posts WHERE id IN (" + marks + ")")) {
+              for (int i = 0; i < part.size(); i++) {
+                ps.setString(i + 1, part.get(i));
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  known.add(rs.getString(1));
+                }
               }
             }
           }
-        }
-      } catch (SQLException e) {
-        throw new StoreFailure("cannot look up posts in the ledger: " + e.getMessage(), e);
-      }
-      return known;
-    }
+          return known;
+        });
   }
 
   @Override
   public int record(List<StoredPost> posts) {
-    synchronized (database) {
-      if (posts.isEmpty()) {
-        return 0;
-      }
-      try {
-        connection.setAutoCommit(false);
-        List<StoredPost> added = insertPosts(posts);
-        recordMatches(added);
-        recordThreads(added);
-        recordAuthors(added);
-        connection.commit();
-        return added.size();
-      } catch (SQLException e) {
-        rollback();
-        throw new StoreFailure("cannot record posts in the ledger: " + e.getMessage(), e);
-      } finally {
-        autoCommit();
-      }
+    if (posts.isEmpty()) {
+      return 0;
     }
+    return database.inTransactionWith(
+        "posts in the ledger",
+        connection -> {
+          List<StoredPost> added = insertPosts(connection, posts);
+          recordMatches(connection, added);
+          recordThreads(connection, added);
+          recordAuthors(connection, added);
+          return added.size();
+        });
   }
 
   /** Inserts the posts; returns those that were not recorded before, in order. */
-  private List<StoredPost> insertPosts(List<StoredPost> posts) throws SQLException {
+  private List<StoredPost> insertPosts(Connection connection, List<StoredPost> posts)
+      throws SQLException {
     List<StoredPost> added = new ArrayList<>(posts.size());
     try (PreparedStatement insert =
         connection.prepareStatement(
@@ -104,7 +98,7 @@ final class JdbcPostLedger implements PostLedger {
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
       for (StoredPost stored : posts) {
         Post post = stored.post();
-        insert.setLong(1, ++sequence);
+        insert.setLong(1, sequence.incrementAndGet());
         insert.setString(2, post.id());
         insert.setString(3, post.project());
         insert.setString(4, post.source().id());
@@ -129,7 +123,7 @@ final class JdbcPostLedger implements PostLedger {
    * summed per key in memory first, so a batch costs one statement per distinct key rather than one
    * per match. Only posts new to the ledger reach here, so a re-import counts nothing twice.
    */
-  private void recordMatches(List<StoredPost> posts) throws SQLException {
+  private void recordMatches(Connection connection, List<StoredPost> posts) throws SQLException {
     try (PreparedStatement match =
         connection.prepareStatement(
             "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
@@ -146,11 +140,12 @@ final class JdbcPostLedger implements PostLedger {
       }
       match.executeBatch();
     }
-    addToHourlyCounts(posts);
+    addToHourlyCounts(connection, posts);
   }
 
   /** Adds each post's matches to the hourly counts and the hourly sentiment counts. */
-  private void addToHourlyCounts(List<StoredPost> posts) throws SQLException {
+  private void addToHourlyCounts(Connection connection, List<StoredPost> posts)
+      throws SQLException {
     Map<List<Object>, Long> counts = new LinkedHashMap<>();
     Map<List<Object>, Long> sentiments = new LinkedHashMap<>();
     for (StoredPost stored : posts) {
@@ -199,7 +194,7 @@ final class JdbcPostLedger implements PostLedger {
   }
 
   /** Adds the posts to their threads: one statement per thread of the batch. */
-  private void recordThreads(List<StoredPost> posts) throws SQLException {
+  private void recordThreads(Connection connection, List<StoredPost> posts) throws SQLException {
     Map<String, ThreadDelta> threads = new LinkedHashMap<>();
     for (StoredPost stored : posts) {
       Post post = stored.post();
@@ -234,7 +229,7 @@ final class JdbcPostLedger implements PostLedger {
   }
 
   /** Counts posts per author and project, and replies received per author. */
-  private void recordAuthors(List<StoredPost> posts) throws SQLException {
+  private void recordAuthors(Connection connection, List<StoredPost> posts) throws SQLException {
     Map<String, String> names = new LinkedHashMap<>();
     Map<String, Long> authorPosts = new LinkedHashMap<>();
     Map<List<String>, Long> projectPosts = new LinkedHashMap<>();
@@ -334,88 +329,58 @@ final class JdbcPostLedger implements PostLedger {
 
   @Override
   public int recordMatches(String queryId, List<StoredPost> posts) {
-    synchronized (database) {
-      if (posts.isEmpty()) {
-        return 0;
-      }
-      try {
-        connection.setAutoCommit(false);
-        List<StoredPost> added = new ArrayList<>();
-        try (PreparedStatement match =
-            connection.prepareStatement(
-                "INSERT INTO matches (query_id, post_id, hour)"
-                    + " SELECT ?, id, ? FROM posts WHERE id = ?"
-                    + " ON CONFLICT (query_id, post_id) DO NOTHING")) {
-          for (StoredPost stored : posts) {
-            match.setString(1, queryId);
-            match.setLong(2, stored.post().published().getEpochSecond() / 3600 * 3600);
-            match.setString(3, stored.post().id());
-            if (match.executeUpdate() == 1) {
-              added.add(stored);
+    if (posts.isEmpty()) {
+      return 0;
+    }
+    return database.inTransactionWith(
+        "matches of " + queryId,
+        connection -> {
+          List<StoredPost> added = new ArrayList<>();
+          try (PreparedStatement match =
+              connection.prepareStatement(
+                  "INSERT INTO matches (query_id, post_id, hour)"
+                      + " SELECT ?, id, ? FROM posts WHERE id = ?"
+                      + " ON CONFLICT (query_id, post_id) DO NOTHING")) {
+            for (StoredPost stored : posts) {
+              match.setString(1, queryId);
+              match.setLong(2, stored.post().published().getEpochSecond() / 3600 * 3600);
+              match.setString(3, stored.post().id());
+              if (match.executeUpdate() == 1) {
+                added.add(stored);
+              }
             }
           }
-        }
-        addLaterMatchesToHourlyCounts(queryId, added);
-        connection.commit();
-        return added.size();
-      } catch (SQLException e) {
-        rollback();
-        throw new StoreFailure("cannot record matches of " + queryId + ": " + e.getMessage(), e);
-      } finally {
-        autoCommit();
-      }
-    }
+          addLaterMatchesToHourlyCounts(connection, queryId, added);
+          return added.size();
+        });
   }
 
   @Override
   public void forgetMatches(String queryId) {
-    synchronized (database) {
-      try {
-        connection.setAutoCommit(false);
-        try (PreparedStatement matches =
-                connection.prepareStatement("DELETE FROM matches WHERE query_id = ?");
-            PreparedStatement counts =
-                connection.prepareStatement("DELETE FROM hourly_counts WHERE query_id = ?");
-            PreparedStatement sentiments =
-                connection.prepareStatement("DELETE FROM hourly_sentiment WHERE query_id = ?")) {
-          matches.setString(1, queryId);
-          matches.executeUpdate();
-          counts.setString(1, queryId);
-          counts.executeUpdate();
-          sentiments.setString(1, queryId);
-          sentiments.executeUpdate();
-        }
-        connection.commit();
-      } catch (SQLException e) {
-        rollback();
-        throw new StoreFailure(
-            "cannot forget the matches of " + queryId + ": " + e.getMessage(), e);
-      } finally {
-        autoCommit();
-      }
-    }
+    database.inTransactionWith(
+        "the matches of " + queryId,
+        connection -> {
+          try (PreparedStatement matches =
+                  connection.prepareStatement("DELETE FROM matches WHERE query_id = ?");
+              PreparedStatement counts =
+                  connection.prepareStatement("DELETE FROM hourly_counts WHERE query_id = ?");
+              PreparedStatement sentiments =
+                  connection.prepareStatement("DELETE FROM hourly_sentiment WHERE query_id = ?")) {
+            matches.setString(1, queryId);
+            matches.executeUpdate();
+            counts.setString(1, queryId);
+            counts.executeUpdate();
+            sentiments.setString(1, queryId);
+            return sentiments.executeUpdate();
+          }
+        });
   }
 
   /** Adds matches recorded after the posts came in to the hourly and sentiment counts. */
-  private void addLaterMatchesToHourlyCounts(String queryId, List<StoredPost> posts)
-      throws SQLException {
+  private void addLaterMatchesToHourlyCounts(
+      Connection connection, String queryId, List<StoredPost> posts) throws SQLException {
     addToHourlyCounts(
+        connection,
         posts.stream().map(stored -> new StoredPost(stored.post(), List.of(queryId))).toList());
-  }
-
-  private void rollback() {
-    try {
-      connection.rollback();
-    } catch (SQLException ignored) {
-      // the original failure is the one worth reporting
-    }
-  }
-
-  private void autoCommit() {
-    try {
-      connection.setAutoCommit(true);
-    } catch (SQLException ignored) {
-      // the connection is broken; the next call reports it
-    }
   }
 }

@@ -7,16 +7,23 @@ import java.util.List;
 import org.cluetrain.query.QueryStore;
 import org.cluetrain.query.SavedQuery;
 
-/** The saved queries written in the web interface, in the ledger's SQLite file. */
+/** The saved queries written in the web interface, in the ledger's database. */
 public final class JdbcQueryStore implements QueryStore {
-  private final SqliteDatabase database;
+  private final JdbcDatabase database;
+  private final boolean ownsDatabase;
 
-  JdbcQueryStore(SqliteDatabase database) {
+  JdbcQueryStore(JdbcDatabase database, boolean ownsDatabase) {
     this.database = database;
+    this.ownsDatabase = ownsDatabase;
+  }
+
+  /** Over a database that others share too; closing this store leaves the database open. */
+  public JdbcQueryStore(JdbcDatabase database) {
+    this(database, false);
   }
 
   public static JdbcQueryStore openSqlite(Path file) {
-    return new JdbcQueryStore(SqliteDatabase.open(file, "queries-v1.sql"));
+    return new JdbcQueryStore(JdbcDatabase.openSqlite(file), true);
   }
 
   @Override
@@ -74,6 +81,8 @@ public final class JdbcQueryStore implements QueryStore {
 
   @Override
   public void close() {
-    database.close();
+    if (ownsDatabase) {
+      database.close();
+    }
   }
 }

@@ -7,9 +7,9 @@ import org.cluetrain.store.RelevanceLabelStore;
 
 /** The analysts' relevance verdicts, the latest per project and post. */
 final class JdbcRelevanceLabelStore implements RelevanceLabelStore {
-  private final SqliteDatabase database;
+  private final JdbcDatabase database;
 
-  JdbcRelevanceLabelStore(SqliteDatabase database) {
+  JdbcRelevanceLabelStore(JdbcDatabase database) {
     this.database = database;
   }
 

@@ -8,6 +8,6 @@ import org.cluetrain.testkit.AccountStoreCompatibilityKit;
 class SqliteAccountStoreTest extends AccountStoreCompatibilityKit {
   @Override
   protected AccountStore open(Path directory) {
-    return SqliteStorage.open(directory.resolve("ledger.db")).accounts();
+    return JdbcStorage.openSqlite(directory.resolve("ledger.db")).accounts();
   }
 }

@@ -7,6 +7,6 @@ import org.cluetrain.testkit.LedgerRoles;
 class SqliteActivityRollupsTest extends ActivityRollupsCompatibilityKit {
   @Override
   protected LedgerRoles open(Path directory) {
-    return SqliteLedgerRoles.open(directory);
+    return JdbcLedgerRoles.sqlite(directory);
   }
 }

@@ -8,7 +8,7 @@ import org.cluetrain.testkit.OpenStore;
 class SqliteAlertStoreTest extends AlertStoreCompatibilityKit {
   @Override
   protected OpenStore<AlertStore> open(Path directory) {
-    SqliteStorage storage = SqliteStorage.open(directory.resolve("ledger.db"));
+    JdbcStorage storage = JdbcStorage.openSqlite(directory.resolve("ledger.db"));
     return new OpenStore<>(storage.alerts(), storage);
   }
 }

@@ -8,6 +8,6 @@ import org.cluetrain.testkit.InboxStoreCompatibilityKit;
 class SqliteInboxStoreTest extends InboxStoreCompatibilityKit {
   @Override
   protected InboxStore open(Path directory) {
-    return SqliteStorage.open(directory.resolve("ledger.db")).inbox();
+    return JdbcStorage.openSqlite(directory.resolve("ledger.db")).inbox();
   }
 }

@@ -7,6 +7,6 @@ import org.cluetrain.testkit.PostLedgerCompatibilityKit;
 class SqlitePostLedgerTest extends PostLedgerCompatibilityKit {
   @Override
   protected LedgerRoles open(Path directory) {
-    return SqliteLedgerRoles.open(directory);
+    return JdbcLedgerRoles.sqlite(directory);
   }
 }

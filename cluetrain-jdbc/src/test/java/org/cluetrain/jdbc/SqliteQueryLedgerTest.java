@@ -7,6 +7,6 @@ import org.cluetrain.testkit.QueryLedgerCompatibilityKit;
 class SqliteQueryLedgerTest extends QueryLedgerCompatibilityKit {
   @Override
   protected LedgerRoles open(Path directory) {
-    return SqliteLedgerRoles.open(directory);
+    return JdbcLedgerRoles.sqlite(directory);
   }
 }

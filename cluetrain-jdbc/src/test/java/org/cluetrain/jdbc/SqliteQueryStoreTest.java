@@ -8,6 +8,6 @@ import org.cluetrain.testkit.QueryStoreCompatibilityKit;
 class SqliteQueryStoreTest extends QueryStoreCompatibilityKit {
   @Override
   protected QueryStore open(Path directory) {
-    return SqliteStorage.open(directory.resolve("ledger.db")).queries();
+    return JdbcStorage.openSqlite(directory.resolve("ledger.db")).queries();
   }
 }

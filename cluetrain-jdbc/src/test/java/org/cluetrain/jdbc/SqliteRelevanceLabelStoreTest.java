@@ -7,6 +7,6 @@ import org.cluetrain.testkit.RelevanceLabelStoreCompatibilityKit;
 class SqliteRelevanceLabelStoreTest extends RelevanceLabelStoreCompatibilityKit {
   @Override
   protected LedgerRoles open(Path directory) {
-    return SqliteLedgerRoles.open(directory);
+    return JdbcLedgerRoles.sqlite(directory);
   }
 }

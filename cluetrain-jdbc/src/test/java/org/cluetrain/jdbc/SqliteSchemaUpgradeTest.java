@@ -26,7 +26,7 @@ class SqliteSchemaUpgradeTest {
     Path file = dir.resolve("old.db");
     try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = old.createStatement();
-        InputStream v1 = SqliteStorage.class.getResourceAsStream("schema-v1.sql")) {
+        InputStream v1 = JdbcStorage.class.getResourceAsStream("schema-v1.sql")) {
       for (String sql : new String(v1.readAllBytes(), StandardCharsets.UTF_8).split(";\\s*\\n")) {
         String body = sql.replaceAll("(?m)^--.*$", "").strip();
         if (!body.isEmpty()) {
@@ -37,7 +37,7 @@ class SqliteSchemaUpgradeTest {
           "INSERT INTO posts (seq, id, source_id, thread_id, kind, published, fingerprint)"
               + " VALUES (1, 'x:1', 's', 'x:1', 'post', 0, 0)");
     }
-    try (SqliteStorage storage = SqliteStorage.open(file)) {
+    try (JdbcStorage storage = JdbcStorage.openSqlite(file)) {
       assertThat(storage.postLedger().knownPostIds(Set.of("x:1"))).containsExactly("x:1");
       assertThat(storage.alerts().save(List.of(AlertStoreCompatibilityKit.alert("a", "p", T))))
           .hasSize(1);

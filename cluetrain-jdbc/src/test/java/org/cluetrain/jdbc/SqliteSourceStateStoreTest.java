@@ -7,6 +7,6 @@ import org.cluetrain.testkit.SourceStateStoreCompatibilityKit;
 class SqliteSourceStateStoreTest extends SourceStateStoreCompatibilityKit {
   @Override
   protected LedgerRoles open(Path directory) {
-    return SqliteLedgerRoles.open(directory);
+    return JdbcLedgerRoles.sqlite(directory);
   }
 }

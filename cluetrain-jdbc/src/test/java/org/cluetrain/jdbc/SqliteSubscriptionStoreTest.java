@@ -7,6 +7,6 @@ import org.cluetrain.testkit.SubscriptionStoreCompatibilityKit;
 class SqliteSubscriptionStoreTest extends SubscriptionStoreCompatibilityKit {
   @Override
   protected LedgerRoles open(Path directory) {
-    return SqliteLedgerRoles.open(directory);
+    return JdbcLedgerRoles.sqlite(directory);
   }
 }

@@ -19,7 +19,11 @@ public final class StorageBackends {
 
   private static final Map<StorageConfig.Kind, Factory> FACTORIES =
       new EnumMap<>(
-          Map.of(StorageConfig.Kind.EMBEDDED, (config, dataDir) -> EmbeddedStorage.open(dataDir)));
+          Map.of(
+              StorageConfig.Kind.EMBEDDED,
+              (config, dataDir) -> RelationalAndIndexStorage.embedded(dataDir),
+              StorageConfig.Kind.POSTGRESQL,
+              RelationalAndIndexStorage::postgresql));
 
   private StorageBackends() {}
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.cluetrain.alert.AlertStore;
-import org.cluetrain.jdbc.SqliteStorage;
+import org.cluetrain.jdbc.JdbcStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class WebhookDeliveryTest {
 
   @TempDir Path dir;
   private HttpServer server;
-  private SqliteStorage relational;
+  private JdbcStorage relational;
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile CountDownLatch hold = new CountDownLatch(0);
@@ -59,7 +59,7 @@ class WebhookDeliveryTest {
           exchange.close();
         });
     server.start();
-    relational = SqliteStorage.open(dir.resolve("ledger.db"));
+    relational = JdbcStorage.openSqlite(dir.resolve("ledger.db"));
   }
 
   @AfterEach

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.cluetrain.jdbc.SqliteStorage;
+import org.cluetrain.jdbc.JdbcStorage;
 import org.cluetrain.lucene.LucenePostStore;
 import org.cluetrain.lucene.MonitorQueryMatcher;
 import org.cluetrain.model.Post;
@@ -54,7 +54,7 @@ class StoredPostsListenerTest {
   void aFailingListenerIsReportedPerPostAndTheOthersStillHear() {
     List<String> seen = new ArrayList<>();
     try (LucenePostStore store = new LucenePostStore(data.resolve("index"));
-        SqliteStorage relational = SqliteStorage.open(data.resolve("ledger.db"));
+        JdbcStorage relational = JdbcStorage.openSqlite(data.resolve("ledger.db"));
         MonitorQueryMatcher matcher = new MonitorQueryMatcher()) {
       ListeningPipeline pipeline =
           new ListeningPipeline(

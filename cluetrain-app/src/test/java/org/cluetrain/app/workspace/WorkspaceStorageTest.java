@@ -46,24 +46,43 @@ class WorkspaceStorageTest {
         .isEqualTo(StorageConfig.EMBEDDED);
   }
 
+  @Test
+  void postgresqlIsReadWithItsUrlUserAndPasswordVariable() throws Exception {
+    String storage =
+        """
+        storage:
+          kind: postgresql
+          url: jdbc:postgresql://localhost:5432/cluetrain
+          user: cluetrain
+          password-env: CLUETRAIN_DB_PASSWORD
+        """;
+    assertThat(read(storage + PROJECTS).storage())
+        .isEqualTo(
+            new StorageConfig(
+                StorageConfig.Kind.POSTGRESQL,
+                "jdbc:postgresql://localhost:5432/cluetrain",
+                "cluetrain",
+                null,
+                "CLUETRAIN_DB_PASSWORD"));
+  }
+
   @Nested
   class Problems {
     @Test
-    void postgresqlIsNotAvailableInThisBuildAndIsReportedWithEveryOtherProblem() throws Exception {
+    void aPostgresqlProblemIsReportedWithEveryOtherProblem() throws Exception {
       String message =
           problems(
               """
               storage:
                 kind: postgresql
-                url: jdbc:postgresql://localhost:5432/cluetrain
                 user: cluetrain
                 password-env: CLUETRAIN_DB_PASSWORD
               projects:
                 - name: Bahn
               """);
       assertThat(message)
-          .contains(":2: storage kind postgresql is not available in this build")
-          .contains(":7: project name 'Bahn' must be lower case");
+          .contains(":2: storage kind postgresql needs 'url'")
+          .contains(":6: project name 'Bahn' must be lower case");
     }
 
     @Test

@@ -1,4 +1,4 @@
--- Saved queries written in the web interface, version 1. The workspace file's queries are not
+-- Saved queries written in the web interface. The workspace file's queries are not
 -- here; a row with the same project and name as one of them replaces it while the row exists.
 -- Examples are kept one per line.
 CREATE TABLE IF NOT EXISTS edited_queries (

@@ -1,5 +1,5 @@
--- The engagement inbox, version 1: items (at most one per project and post), their tags, their log
--- (notes and responses included) and the saved replies. Times are epoch milliseconds.
+-- The engagement inbox: items (at most one per project and post), their tags, their log (notes
+-- and responses included) and the saved replies. Times are epoch milliseconds.
 CREATE TABLE IF NOT EXISTS inbox_items (
   id BIGINT PRIMARY KEY,
   project TEXT NOT NULL,

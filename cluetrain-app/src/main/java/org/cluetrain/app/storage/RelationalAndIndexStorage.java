@@ -6,7 +6,7 @@ import org.cluetrain.alert.AlertStore;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
-import org.cluetrain.jdbc.SqliteStorage;
+import org.cluetrain.jdbc.JdbcStorage;
 import org.cluetrain.lucene.LucenePostStore;
 import org.cluetrain.query.QueryStore;
 import org.cluetrain.store.ActivityRollups;
@@ -16,22 +16,34 @@ import org.cluetrain.store.QueryLedger;
 import org.cluetrain.store.RelevanceLabelStore;
 
 /**
- * The embedded backend: a Lucene index ({@code index/}) and one SQLite file ({@code ledger.db}),
- * opened once and shared by every relational store, in the data directory.
+ * The relational stores in one database, opened once and shared by all of them, and the posts in a
+ * Lucene index ({@code index/}) in the data directory. Embedded, the database is one SQLite file
+ * beside the index ({@code ledger.db}); with {@code kind: postgresql} it is a PostgreSQL database.
  */
-final class EmbeddedStorage implements StorageBackend {
-  private final SqliteStorage relational;
+final class RelationalAndIndexStorage implements StorageBackend {
+  private final JdbcStorage relational;
   private final LucenePostStore posts;
 
-  private EmbeddedStorage(SqliteStorage relational, LucenePostStore posts) {
+  private RelationalAndIndexStorage(JdbcStorage relational, LucenePostStore posts) {
     this.relational = relational;
     this.posts = posts;
   }
 
-  static EmbeddedStorage open(Path dataDir) {
-    SqliteStorage relational = SqliteStorage.open(dataDir.resolve("ledger.db"));
+  /** The embedded backend: everything in the data directory. */
+  static RelationalAndIndexStorage embedded(Path dataDir) {
+    return withIndex(JdbcStorage.openSqlite(dataDir.resolve("ledger.db")), dataDir);
+  }
+
+  /** The relational stores in PostgreSQL, the index in the data directory. */
+  static RelationalAndIndexStorage postgresql(StorageConfig config, Path dataDir) {
+    return withIndex(
+        JdbcStorage.openPostgres(config.url(), config.user(), config.resolvedPassword()), dataDir);
+  }
+
+  private static RelationalAndIndexStorage withIndex(JdbcStorage relational, Path dataDir) {
     try {
-      return new EmbeddedStorage(relational, new LucenePostStore(dataDir.resolve("index")));
+      return new RelationalAndIndexStorage(
+          relational, new LucenePostStore(dataDir.resolve("index")));
     } catch (RuntimeException e) {
       relational.close();
       throw e;

@@ -1,4 +1,4 @@
--- Accounts, sessions and API tokens, version 1. Secrets are stored only as SHA-256 hashes.
+-- Accounts, sessions and API tokens. Secrets are stored only as SHA-256 hashes.
 CREATE TABLE IF NOT EXISTS accounts (
   name TEXT PRIMARY KEY,
   role TEXT NOT NULL,

@@ -1,5 +1,4 @@
--- The ledger's schema, version 2: alerts, their acknowledgement and their deliveries.
--- Applied after version 1 at every start; every statement is idempotent.
+-- Alerts, their acknowledgement and their deliveries.
 CREATE TABLE IF NOT EXISTS alerts (
   id TEXT PRIMARY KEY,
   project TEXT NOT NULL,

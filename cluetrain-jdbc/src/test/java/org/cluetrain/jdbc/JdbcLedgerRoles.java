@@ -9,11 +9,11 @@ import org.cluetrain.store.QueryLedger;
 import org.cluetrain.store.RelevanceLabelStore;
 import org.cluetrain.testkit.LedgerRoles;
 
-/** The ledger roles of one SQLite file, as the kits open them. */
-record SqliteLedgerRoles(SqliteStorage storage) implements LedgerRoles {
+/** The ledger roles of one database, as the kits open them. */
+record JdbcLedgerRoles(JdbcStorage storage) implements LedgerRoles {
 
-  static SqliteLedgerRoles open(Path directory) {
-    return new SqliteLedgerRoles(SqliteStorage.open(directory.resolve("ledger.db")));
+  static JdbcLedgerRoles sqlite(Path directory) {
+    return new JdbcLedgerRoles(JdbcStorage.openSqlite(directory.resolve("ledger.db")));
   }
 
   @Override

@@ -13,20 +13,12 @@ import org.cluetrain.store.QueryLedger;
 import org.cluetrain.store.RelevanceLabelStore;
 
 /**
- * Every relational store of Cluetrain in one SQLite file, opened once: one connection, one lock,
- * shared by the adapters of every role (ledger roles, alerts, accounts, saved queries, inbox).
- * Write-ahead logging makes each committed transaction survive a crash of the process.
- *
- * <p>One connection, used under one lock: SQLite serialises writers anyway, and the pipeline writes
- * in batches, so a pool would add nothing but contention.
+ * Every relational store of Cluetrain in one database, opened once and shared by the adapters of
+ * every role (ledger roles, alerts, accounts, saved queries, inbox): embedded, one SQLite file with
+ * one connection and one lock; for a team, a PostgreSQL database with one pool of connections.
  */
-public final class SqliteStorage implements AutoCloseable {
-  /**
-   * The newest ledger schema version; {@code schema-v1.sql} … {@code schema-vN.sql} are applied.
-   */
-  static final int SCHEMA_VERSION = 2;
-
-  private final SqliteDatabase database;
+public final class JdbcStorage implements AutoCloseable {
+  private final JdbcDatabase database;
   private final JdbcPostLedger postLedger;
   private final JdbcActivityRollups rollups;
   private final JdbcSourceStateStore sourceStates;
@@ -38,7 +30,7 @@ public final class SqliteStorage implements AutoCloseable {
   private final JdbcQueryStore queries;
   private final JdbcInbox inbox;
 
-  private SqliteStorage(SqliteDatabase database) {
+  private JdbcStorage(JdbcDatabase database) {
     this.database = database;
     this.postLedger = new JdbcPostLedger(database);
     this.rollups = new JdbcActivityRollups(database);
@@ -46,32 +38,36 @@ public final class SqliteStorage implements AutoCloseable {
     this.subscriptions = new JdbcSubscriptionStore(database);
     this.relevanceLabels = new JdbcRelevanceLabelStore(database);
     this.queryLedger = new JdbcQueryLedger(database);
-    this.alerts = new JdbcAlertStore(database.connection(), database);
-    this.accounts = new JdbcAccountStore(database);
-    this.queries = new JdbcQueryStore(database);
-    this.inbox = new JdbcInbox(database);
+    this.alerts = new JdbcAlertStore(database);
+    // closing one of these closes the database they share, as closing the storage does
+    this.accounts = new JdbcAccountStore(database, true);
+    this.queries = new JdbcQueryStore(database, true);
+    this.inbox = new JdbcInbox(database, true);
   }
 
-  /**
-   * Opens (creating if needed) the database in this file and brings every schema up to date: each
-   * version's script in order ({@code schema-v1.sql}, {@code schema-v2.sql}, …), each idempotent,
-   * then the accounts', saved queries' and inbox's.
-   */
-  public static SqliteStorage open(Path file) {
-    String[] scripts = new String[SCHEMA_VERSION + 3];
-    for (int version = 1; version <= SCHEMA_VERSION; version++) {
-      scripts[version - 1] = "schema-v" + version + ".sql";
-    }
-    scripts[SCHEMA_VERSION] = "queries-v1.sql";
-    scripts[SCHEMA_VERSION + 1] = "accounts-v1.sql";
-    scripts[SCHEMA_VERSION + 2] = "inbox-v1.sql";
-    SqliteDatabase database = SqliteDatabase.open(file, scripts);
+  /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
+  public static JdbcStorage openSqlite(Path file) {
+    return over(JdbcDatabase.openSqlite(file));
+  }
+
+  /** Connects to a PostgreSQL database and brings its schema up to date. */
+  public static JdbcStorage openPostgres(String url, String user, String password) {
+    return over(JdbcDatabase.openPostgres(url, user, password));
+  }
+
+  /** The stores over a database opened already; closing them closes it. */
+  public static JdbcStorage over(JdbcDatabase database) {
     try {
-      return new SqliteStorage(database);
+      return new JdbcStorage(database);
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
+  }
+
+  /** Which database the stores are in. */
+  public SqlDialect dialect() {
+    return database.dialect();
   }
 
   public PostLedger postLedger() {
@@ -115,7 +111,7 @@ public final class SqliteStorage implements AutoCloseable {
     return inbox;
   }
 
-  /** Closes the one connection every store of this file shares. */
+  /** Closes the connection or the pool every store shares. */
   @Override
   public void close() {
     database.close();
