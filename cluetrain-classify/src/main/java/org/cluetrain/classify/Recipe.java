@@ -17,7 +17,8 @@ record Recipe(
     String measure,
     double threshold,
     CrossValidation.Folds tuning,
-    SelfTraining selfTraining) {
+    SelfTraining selfTraining,
+    double temperature) {
 
   /**
    * Self-training on unlabelled in-domain texts: a first model labels them, those it labels with at
@@ -38,7 +39,7 @@ record Recipe(
       List<Source> sources,
       TrainingConfig config,
       String measure) {
-    this(name, task, lang, sources, config, measure, 0.5, null, null);
+    this(name, task, lang, sources, config, measure, 0.5, null, null, 1);
   }
 
   /**
@@ -52,10 +53,21 @@ record Recipe(
     if (selfTraining != null) {
       model = selfTrain(model, examples, weights, metadata);
     }
+    model = model.withLongTextTokens(longTextTokens(model, examples));
     if (threshold == 0.5 || task.labels().size() != 2) {
       return model;
     }
     return model.withFirstLabelThreshold(threshold);
+  }
+
+  /** The 95th percentile of the training texts' word counts (as the model sees them). */
+  static int longTextTokens(TextClassifier model, List<LabeledExample> examples) {
+    int[] counts = new int[examples.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = model.tokenCount(examples.get(i).text());
+    }
+    java.util.Arrays.sort(counts);
+    return Math.max(1, counts[(int) Math.floor(0.95 * (counts.length - 1))]);
   }
 
   private TextClassifier selfTrain(
@@ -212,15 +224,18 @@ record Recipe(
   }
 
   Recipe withConfig(TrainingConfig c) {
-    return new Recipe(name, task, lang, sources, c, measure, threshold, tuning, selfTraining);
+    return new Recipe(
+        name, task, lang, sources, c, measure, threshold, tuning, selfTraining, temperature);
   }
 
   Recipe withSources(List<Source> s) {
-    return new Recipe(name, task, lang, s, config, measure, threshold, tuning, selfTraining);
+    return new Recipe(
+        name, task, lang, s, config, measure, threshold, tuning, selfTraining, temperature);
   }
 
   Recipe withThreshold(double t) {
-    return new Recipe(name, task, lang, sources, config, measure, t, tuning, selfTraining);
+    return new Recipe(
+        name, task, lang, sources, config, measure, t, tuning, selfTraining, temperature);
   }
 
   /**
@@ -228,11 +243,22 @@ record Recipe(
    * out-of-fold predictions of these folds of the non-held-out rows; {@code null}: none.
    */
   Recipe withTuning(CrossValidation.Folds folds) {
-    return new Recipe(name, task, lang, sources, config, measure, threshold, folds, selfTraining);
+    return new Recipe(
+        name, task, lang, sources, config, measure, threshold, folds, selfTraining, temperature);
+  }
+
+  /**
+   * With probabilities calibrated by temperature {@code t}: scores divided by {@code t} before the
+   * softmax (decisions unchanged), {@code t} fitted on the validation protocol's splits.
+   */
+  Recipe withTemperature(double t) {
+    return new Recipe(
+        name, task, lang, sources, config, measure, threshold, tuning, selfTraining, t);
   }
 
   Recipe withSelfTraining(SelfTraining s) {
-    return new Recipe(name, task, lang, sources, config, measure, threshold, tuning, s);
+    return new Recipe(
+        name, task, lang, sources, config, measure, threshold, tuning, s, temperature);
   }
 
   /** This recipe with its self-training texts read from below {@code labeled}. */
