@@ -134,7 +134,7 @@ class ClassifierCommandsTest {
         .contains("slice     held-out rows of the target files")
         .contains("dataset   youtube-psy.all")
         .contains("source    blog comments")
-        .contains("temperature fitted on");
+        .contains("temperature fitted (mean ECE) on");
   }
 
   @Test
