@@ -49,6 +49,7 @@ public final class PostView {
               Map<String, Object> value = new LinkedHashMap<>();
               value.put("label", label.value());
               value.put("score", Math.round(label.score() * 1000) / 1000.0);
+              value.put("unsure", label.unsure());
               value.put("reasons", label.reasons());
               labels.put(task, value);
             });

@@ -58,7 +58,18 @@ final class LinearModel {
    * charGrams} (built on this model).
    */
   void probabilities(Features f, double[] out, double[] byToken, CharGramCache charGrams) {
+    probabilities(f, out, byToken, charGrams, 1);
+  }
+
+  /** As above, with the scores divided by {@code damping} (≥ 1) before the softmax. */
+  void probabilities(
+      Features f, double[] out, double[] byToken, CharGramCache charGrams, double damping) {
     scores(f, out, byToken, charGrams);
+    if (damping != 1) {
+      for (int c = 0; c < classes; c++) {
+        out[c] /= damping;
+      }
+    }
     softmax(out, classes);
   }
 

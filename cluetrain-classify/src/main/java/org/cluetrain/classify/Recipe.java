@@ -17,7 +17,8 @@ record Recipe(
     String measure,
     double threshold,
     CrossValidation.Folds tuning,
-    SelfTraining selfTraining) {
+    SelfTraining selfTraining,
+    double temperature) {
 
   /**
    * Self-training on unlabelled in-domain texts: a first model labels them, those it labels with at
@@ -38,7 +39,7 @@ record Recipe(
       List<Source> sources,
       TrainingConfig config,
       String measure) {
-    this(name, task, lang, sources, config, measure, 0.5, null, null);
+    this(name, task, lang, sources, config, measure, 0.5, null, null, 1);
   }
 
   /**
@@ -52,10 +53,21 @@ record Recipe(
     if (selfTraining != null) {
       model = selfTrain(model, examples, weights, metadata);
     }
+    model = model.withLongTextTokens(longTextTokens(model, examples));
     if (threshold == 0.5 || task.labels().size() != 2) {
       return model;
     }
     return model.withFirstLabelThreshold(threshold);
+  }
+
+  /** The 95th percentile of the training texts' word counts (as the model sees them). */
+  static int longTextTokens(TextClassifier model, List<LabeledExample> examples) {
+    int[] counts = new int[examples.size()];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = model.tokenCount(examples.get(i).text());
+    }
+    java.util.Arrays.sort(counts);
+    return Math.max(1, counts[(int) Math.floor(0.95 * (counts.length - 1))]);
   }
 
   private TextClassifier selfTrain(
@@ -123,17 +135,23 @@ record Recipe(
   static final List<Recipe> SHIPPED =
       List.of(
           new Recipe(
-              "sentiment-de",
-              Task.SENTIMENT,
-              "de",
-              List.of(
-                  new Source("sentiment/de/germeval2017.dev.tsv", 3, true),
-                  new Source("sentiment/de/sb10k.all.tsv", 1, false),
-                  new Source("sentiment/de/one-million-posts.all.tsv", 1, false)),
-              TrainingConfig.defaults()
-                  .withRuns(RUNS)
-                  .withFeatures(FeatureConfig.defaults().withMaxChars(1000)),
-              "micro_f1"),
+                  "sentiment-de",
+                  Task.SENTIMENT,
+                  "de",
+                  List.of(
+                      new Source("sentiment/de/germeval2017.dev.tsv", 3, true),
+                      new Source("sentiment/de/germeval2017-twitter.train.tsv", 1, false),
+                      new Source("sentiment/de/dai-tweets.all.tsv", 1, false),
+                      new Source("sentiment/de/sb10k.all.tsv", 1, false),
+                      new Source(
+                          "sentiment/de/one-million-posts.all.tsv",
+                          0,
+                          false)), // scored, not trained on: it lowered every other split
+                  TrainingConfig.defaults()
+                      .withRuns(RUNS)
+                      .withFeatures(FeatureConfig.defaults().withMaxChars(1000)),
+                  "micro_f1")
+              .withTemperature(1.1),
           new Recipe(
                   "sentiment-en",
                   Task.SENTIMENT,
@@ -148,50 +166,56 @@ record Recipe(
                       .withEpochs(2)
                       .withFeatures(FeatureConfig.defaults().withLexicon("en").withCues(true)),
                   "macro_recall")
-              .withTuning(CrossValidation.Folds.hashed(3)),
+              .withTuning(CrossValidation.Folds.hashed(3))
+              .withTemperature(1.4),
           new Recipe(
-              "spam-en",
-              Task.SPAM,
-              "en",
-              List.of(
-                  new Source("spam/en/youtube-psy.all.tsv", 1, true),
-                  new Source("spam/en/youtube-katyperry.all.tsv", 1, true),
-                  new Source("spam/en/youtube-lmfao.all.tsv", 1, true),
-                  new Source("spam/en/datacamp-blog-comments.all.tsv", 1, true),
-                  new Source(
-                      "spam/en/sms.all.tsv",
-                      0,
-                      false)), // scored, not trained on: it hurt comment spam
-              TrainingConfig.defaults()
-                  .withRuns(RUNS)
-                  .withFeatures(FeatureConfig.defaults().withCues(true).withCharWeight(0.25)),
-              "f1_spam"),
+                  "spam-en",
+                  Task.SPAM,
+                  "en",
+                  List.of(
+                      new Source("spam/en/youtube-psy.all.tsv", 1, true),
+                      new Source("spam/en/youtube-katyperry.all.tsv", 1, true),
+                      new Source("spam/en/youtube-lmfao.all.tsv", 1, true),
+                      new Source("spam/en/datacamp-blog-comments.all.tsv", 1, true),
+                      new Source(
+                          "spam/en/sms.all.tsv",
+                          0,
+                          false)), // scored, not trained on: it hurt comment spam
+                  TrainingConfig.defaults()
+                      .withRuns(RUNS)
+                      .withFeatures(FeatureConfig.defaults().withCues(true).withCharWeight(0.25)),
+                  "f1_spam")
+              .withTemperature(1.25),
           new Recipe(
-              "offensive-de",
-              Task.OFFENSIVE,
-              "de",
-              List.of(
-                  new Source("offensive/de/germeval2018.train.tsv", 1, true),
-                  new Source("offensive/de/germeval2019.train.tsv", 1, true)),
-              TrainingConfig.defaults().withRuns(RUNS).withClassWeighting(1),
-              "macro_f1"),
+                  "offensive-de",
+                  Task.OFFENSIVE,
+                  "de",
+                  List.of(
+                      new Source("offensive/de/germeval2018.train.tsv", 1, true),
+                      new Source("offensive/de/germeval2019.train.tsv", 1, true)),
+                  TrainingConfig.defaults().withRuns(RUNS).withClassWeighting(1),
+                  "macro_f1")
+              .withTemperature(1.6),
           new Recipe(
-              "offensive-en",
-              Task.OFFENSIVE,
-              "en",
-              List.of(
-                  new Source("offensive/en/olid.train.tsv", 1, true),
-                  new Source(
-                      "offensive/en/davidson.all.tsv",
-                      0,
-                      false)), // scored, not trained on: it hurt OLID
-              TrainingConfig.defaults().withRuns(RUNS).withClassWeighting(1),
-              "macro_f1"),
+                  "offensive-en",
+                  Task.OFFENSIVE,
+                  "en",
+                  List.of(
+                      new Source("offensive/en/olid.train.tsv", 1, true),
+                      new Source(
+                          "offensive/en/davidson.all.tsv",
+                          0,
+                          false)), // scored, not trained on: it hurt OLID
+                  TrainingConfig.defaults().withRuns(RUNS).withClassWeighting(1),
+                  "macro_f1")
+              .withTemperature(1.4),
           new Recipe(
                   "relevance-de",
                   Task.RELEVANCE,
                   "de",
-                  List.of(new Source("relevance/de/germeval2017.dev.tsv", 1, true)),
+                  List.of(
+                      new Source("relevance/de/germeval2017.dev.tsv", 1, true),
+                      new Source("relevance/de/germeval2017-twitter.train.tsv", 0.3, false)),
                   TrainingConfig.defaults()
                       .withRuns(RUNS)
                       .withFeatures(
@@ -200,7 +224,8 @@ record Recipe(
                               .withCharWeight(0.25)
                               .withMaxChars(500)),
                   "micro_f1")
-              .withTuning(CrossValidation.Folds.hashed(5)));
+              .withTuning(CrossValidation.Folds.hashed(5))
+              .withTemperature(1.8));
 
   static Recipe named(String name) {
     for (Recipe r : SHIPPED) {
@@ -212,15 +237,18 @@ record Recipe(
   }
 
   Recipe withConfig(TrainingConfig c) {
-    return new Recipe(name, task, lang, sources, c, measure, threshold, tuning, selfTraining);
+    return new Recipe(
+        name, task, lang, sources, c, measure, threshold, tuning, selfTraining, temperature);
   }
 
   Recipe withSources(List<Source> s) {
-    return new Recipe(name, task, lang, s, config, measure, threshold, tuning, selfTraining);
+    return new Recipe(
+        name, task, lang, s, config, measure, threshold, tuning, selfTraining, temperature);
   }
 
   Recipe withThreshold(double t) {
-    return new Recipe(name, task, lang, sources, config, measure, t, tuning, selfTraining);
+    return new Recipe(
+        name, task, lang, sources, config, measure, t, tuning, selfTraining, temperature);
   }
 
   /**
@@ -228,11 +256,22 @@ record Recipe(
    * out-of-fold predictions of these folds of the non-held-out rows; {@code null}: none.
    */
   Recipe withTuning(CrossValidation.Folds folds) {
-    return new Recipe(name, task, lang, sources, config, measure, threshold, folds, selfTraining);
+    return new Recipe(
+        name, task, lang, sources, config, measure, threshold, folds, selfTraining, temperature);
+  }
+
+  /**
+   * With probabilities calibrated by temperature {@code t}: scores divided by {@code t} before the
+   * softmax (decisions unchanged), {@code t} fitted on the validation protocol's splits.
+   */
+  Recipe withTemperature(double t) {
+    return new Recipe(
+        name, task, lang, sources, config, measure, threshold, tuning, selfTraining, t);
   }
 
   Recipe withSelfTraining(SelfTraining s) {
-    return new Recipe(name, task, lang, sources, config, measure, threshold, tuning, s);
+    return new Recipe(
+        name, task, lang, sources, config, measure, threshold, tuning, s, temperature);
   }
 
   /** This recipe with its self-training texts read from below {@code labeled}. */

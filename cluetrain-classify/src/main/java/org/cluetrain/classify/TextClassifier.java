@@ -46,6 +46,13 @@ public final class TextClassifier {
   private final ThreadLocal<Features> buffers = ThreadLocal.withInitial(() -> new Features(false));
   private final CharGramCache charGrams;
 
+  /**
+   * Texts with more words than this (the 95th percentile of the training texts) have their scores
+   * divided by how many times longer they are: a long document adds up evidence of a kind the model
+   * never weighed, and must not come out certain. 0: no damping (models trained before it).
+   */
+  private final int longTextTokens;
+
   TextClassifier(
       Task task,
       String lang,
@@ -60,7 +67,10 @@ public final class TextClassifier {
     this.model = model;
     this.charGrams = new CharGramCache(extractor, model);
     this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    this.longTextTokens = Integer.parseInt(metadata.getOrDefault(LONG_TEXT_TOKENS, "0"));
   }
+
+  static final String LONG_TEXT_TOKENS = "long_text_tokens";
 
   /** The task's name, e.g. {@code sentiment}. */
   public String task() {
@@ -93,7 +103,7 @@ public final class TextClassifier {
     extractor.extract(text, f);
     double[] p = new double[model.classes];
     double[] byToken = f.tokenScores(model.classes);
-    model.probabilities(f, p, byToken, charGrams);
+    model.probabilities(f, p, byToken, charGrams, damping(f));
     int best = argmax(p);
     return new Label(labels.get(best), clamp(p[best]), reasons(f, byToken, best));
   }
@@ -179,8 +189,58 @@ public final class TextClassifier {
     Features f = buffers.get();
     extractor.extract(text, f);
     double[] p = new double[model.classes];
-    model.probabilities(f, p, null, charGrams);
+    model.probabilities(f, p, null, charGrams, damping(f));
     return p;
+  }
+
+  private double damping(Features f) {
+    return longTextTokens > 0 && f.tokenCount > longTextTokens
+        ? (double) f.tokenCount / longTextTokens
+        : 1;
+  }
+
+  /** The number of words (tokens) {@link #classify} sees in {@code text}, after the cut. */
+  int tokenCount(String text) {
+    Features f = buffers.get();
+    extractor.extract(text, f);
+    return f.tokenCount;
+  }
+
+  /**
+   * This model with its scores divided by {@code temperature} before the softmax: the same
+   * decisions, with probabilities calibrated (temperature above 1 makes them less extreme).
+   */
+  TextClassifier withTemperature(double temperature) {
+    if (!(temperature > 0)) {
+      throw new IllegalArgumentException("temperature must be positive, was " + temperature);
+    }
+    float[] bias = model.bias.clone();
+    for (int c = 0; c < bias.length; c++) {
+      bias[c] /= (float) temperature;
+    }
+    Map<String, String> m = new LinkedHashMap<>(metadata);
+    m.put("temperature", String.format(java.util.Locale.ROOT, "%.2f", temperature));
+    return new TextClassifier(
+        task,
+        lang,
+        labels,
+        extractor.config(),
+        new LinearModel(
+            model.classes, model.dim, model.weights, (float) (model.scale / temperature), bias),
+        m);
+  }
+
+  /**
+   * This model, damping the scores of texts with more than {@code tokens} words (see {@link
+   * #longTextTokens}).
+   */
+  TextClassifier withLongTextTokens(int tokens) {
+    if (tokens < 1) {
+      throw new IllegalArgumentException("tokens must be positive, was " + tokens);
+    }
+    Map<String, String> m = new LinkedHashMap<>(metadata);
+    m.put(LONG_TEXT_TOKENS, Integer.toString(tokens));
+    return new TextClassifier(task, lang, labels, extractor.config(), model, m);
   }
 
   private static int argmax(double[] p) {

@@ -170,6 +170,9 @@ public final class TrainShippedModels {
       CrossValidation.OutOfFold oof = CrossValidation.run(recipe, trainable, recipe.tuning());
       model = model.withOffsets(CrossValidation.tuneOffsets(recipe, oof));
     }
+    if (recipe.temperature() != 1) {
+      model = model.withTemperature(recipe.temperature());
+    }
     long millis = (System.nanoTime() - start) / 1_000_000;
     Map<String, Evaluation> byFile = new LinkedHashMap<>();
     for (Map.Entry<String, List<LabeledExample>> e : heldOut.entrySet()) {

@@ -51,5 +51,14 @@
  *
  * <p>The shipped models are rebuilt by one command, {@code TrainShippedModels} (see the model cards
  * for the exact invocation, the data and its licences).
+ *
+ * <h2>Validation and calibration</h2>
+ *
+ * {@link org.cluetrain.classify.ValidationProtocol} is the named protocol the model cards report:
+ * each shipped recipe retrained without a whole dataset, source or period and scored on it ({@code
+ * cluetrain eval TASK --lang L --protocol unseen}). Probabilities are calibrated by a temperature
+ * chosen on those splits, and texts longer than the model's training texts have their scores
+ * damped, so a label's probability means what it says; below {@link
+ * org.cluetrain.model.Label#UNSURE_BELOW} a label is unsure.
  */
 package org.cluetrain.classify;

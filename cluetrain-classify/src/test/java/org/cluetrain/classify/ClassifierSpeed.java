@@ -11,7 +11,7 @@ import java.util.Locale;
  * after a warm-up; and training time of a relevance model on the GermEval 2017 rows.
  *
  * <pre>
- * java -cp … org.cluetrain.classify.ClassifierSpeed LABELED_DIR [MODEL…]
+ * java -cp … [-Dspeed.files=NAME=FILE+FILE,…] org.cluetrain.classify.ClassifierSpeed LABELED_DIR [MODEL…]
  * </pre>
  *
  * <p>Each figure is the median of {@value #RUNS} runs of about a second, so that a noisy neighbour
@@ -35,9 +35,8 @@ public final class ClassifierSpeed {
       double loadMs = (System.nanoTime() - t0) / 1e6;
       List<String> texts = new ArrayList<>();
       long chars = 0;
-      for (Recipe.Source s : recipe.sources()) {
-        for (LabeledExample e :
-            LabeledData.read(recipe.task(), labeled.resolve(s.file())).examples()) {
+      for (String file : files(recipe)) {
+        for (LabeledExample e : LabeledData.read(recipe.task(), labeled.resolve(file)).examples()) {
           texts.add(e.text());
           chars += e.text().length();
         }
@@ -71,6 +70,22 @@ public final class ClassifierSpeed {
           relevance.size(),
           (System.nanoTime() - t0) / 1e9);
     }
+  }
+
+  /**
+   * The files whose texts are classified: the recipe's, or those listed for it in the system
+   * property {@code speed.files} ({@code NAME=FILE+FILE,NAME=…}), so that models trained on
+   * different files can be timed on the same texts.
+   */
+  static List<String> files(Recipe recipe) {
+    String listed = System.getProperty("speed.files", "");
+    for (String entry : listed.split(",")) {
+      String[] nameAndFiles = entry.split("=", 2);
+      if (nameAndFiles.length == 2 && nameAndFiles[0].equals(recipe.name())) {
+        return List.of(nameAndFiles[1].split("\\+"));
+      }
+    }
+    return recipe.sources().stream().map(Recipe.Source::file).toList();
   }
 
   private static double median(

@@ -17,6 +17,7 @@ import org.cluetrain.classify.Task;
 import org.cluetrain.classify.TextClassifier;
 import org.cluetrain.classify.Trainer;
 import org.cluetrain.classify.TrainingConfig;
+import org.cluetrain.classify.ValidationProtocol;
 import org.cluetrain.language.NgramLanguageIdentifier;
 import org.cluetrain.model.Label;
 import picocli.CommandLine.Command;
@@ -65,10 +66,9 @@ final class ModelCommands {
 
     @Option(
         names = "--data",
-        required = true,
         arity = "1..*",
         paramLabel = "FILE",
-        description = "Labelled TSV files.")
+        description = "Labelled TSV files (required unless eval runs a --protocol).")
     List<Path> data;
 
     Task task() {
@@ -76,6 +76,9 @@ final class ModelCommands {
     }
 
     List<LabeledExample> read(PrintWriter err) {
+      if (data == null || data.isEmpty()) {
+        throw new IllegalArgumentException("--data FILE… is required");
+      }
       return ModelCommands.read(task(), data, err);
     }
   }
@@ -152,7 +155,11 @@ final class ModelCommands {
       description = {
         "Score a classifier on a labelled TSV file: accuracy, micro-F1, macro-F1, macro-averaged"
             + " recall, per-class precision/recall/F1 and the confusion matrix.",
-        "Without --model, the shipped model for the task and each row's language is used."
+        "Without --model, the shipped model for the task and each row's language is used.",
+        "With --protocol unseen, the shipped model's recipe for the task and --lang is retrained on"
+            + " each split of the validation protocol (random slice, leave one dataset out, by"
+            + " source, by time) from the shared labelled data, and each split's figure and"
+            + " calibration error are printed (docs/models)."
       })
   static final class Eval implements Callable<Integer> {
     enum Format {
@@ -170,8 +177,47 @@ final class ModelCommands {
     @Option(names = "--format", defaultValue = "text", description = "text or json.")
     Format format;
 
+    @Option(
+        names = "--protocol",
+        paramLabel = "NAME",
+        description = "Run the named validation protocol instead of scoring --data: unseen.")
+    String protocol;
+
+    @Option(
+        names = "--lang",
+        defaultValue = "de",
+        paramLabel = "L",
+        description = "With --protocol: the model's language (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Option(
+        names = "--labeled",
+        defaultValue = "../shared/data/labeled",
+        paramLabel = "DIR",
+        description = "With --protocol: the shared labelled data (default: ${DEFAULT-VALUE}).")
+    Path labeledDir;
+
+    @Option(
+        names = "--runs",
+        defaultValue = "1",
+        paramLabel = "N",
+        description =
+            "With --protocol: runs averaged per split (default: ${DEFAULT-VALUE}; the shipped"
+                + " models average 5).")
+    int runs;
+
+    @Option(
+        names = "--threads",
+        defaultValue = "2",
+        paramLabel = "N",
+        description = "With --protocol: splits trained at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
+      if (protocol != null) {
+        return runProtocol();
+      }
       Task chosen = labelled.task();
       List<LabeledExample> examples = labelled.read(spec.commandLine().getErr());
       Function<LabeledExample, TextClassifier> models;
@@ -195,6 +241,28 @@ final class ModelCommands {
       spec.commandLine()
           .getOut()
           .println(format == Format.json ? evaluation.toJson() : evaluation.toText());
+      return ExitCodes.OK;
+    }
+
+    private Integer runProtocol() {
+      PrintWriter err = spec.commandLine().getErr();
+      if (!protocol.equals(ValidationProtocol.UNSEEN)) {
+        err.println("unknown protocol '" + protocol + "', expected " + ValidationProtocol.UNSEEN);
+        return ExitCodes.UNUSABLE;
+      }
+      String name = labelled.task().id() + "-" + lang;
+      if (!ValidationProtocol.models().contains(name)) {
+        err.println(
+            "no recipe for " + name + "; the protocol runs on " + ValidationProtocol.models());
+        return ExitCodes.UNUSABLE;
+      }
+      if (!java.nio.file.Files.isDirectory(labeledDir)) {
+        err.println(labeledDir + ": no such folder (give --labeled DIR)");
+        return ExitCodes.UNUSABLE;
+      }
+      ValidationProtocol.Report report =
+          ValidationProtocol.run(name, labeledDir, runs, threads, s -> err.println("  done: " + s));
+      spec.commandLine().getOut().print(report.toText());
       return ExitCodes.OK;
     }
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cluetrain.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +114,27 @@ class ClassifierCommandsTest {
     CliRun file = CliRun.of("eval", "sentiment", "--data", "no-such.tsv");
     assertThat(file.exitCode()).isEqualTo(2);
     assertThat(file.err()).contains("no-such.tsv: no such file");
+  }
+
+  @Test
+  void evalRunsTheNamedValidationProtocolAndRefusesOthers() {
+    CliRun unknown = CliRun.of("eval", "spam", "--lang", "en", "--protocol", "lucky");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown protocol 'lucky', expected unseen");
+    CliRun noData = CliRun.of("eval", "spam");
+    assertThat(noData.exitCode()).isEqualTo(2);
+    assertThat(noData.err()).contains("--data FILE… is required");
+
+    String labeled = SharedData.path("labeled").toString();
+    CliRun spam =
+        CliRun.of("eval", "spam", "--lang", "en", "--protocol", "unseen", "--labeled", labeled);
+    assertThat(spam.exitCode()).as(spam.err()).isZero();
+    assertThat(spam.out())
+        .contains("== spam-en  protocol unseen")
+        .contains("slice     held-out rows of the target files")
+        .contains("dataset   youtube-psy.all")
+        .contains("source    blog comments")
+        .contains("temperature fitted (mean ECE) on");
   }
 
   @Test

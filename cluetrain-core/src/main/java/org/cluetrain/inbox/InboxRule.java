@@ -72,7 +72,7 @@ public record InboxRule(
     }
     if (!sentiments.isEmpty()) {
       Label sentiment = post.labels().get("sentiment");
-      if (sentiment == null || !sentiments.contains(sentiment.value())) {
+      if (sentiment == null || sentiment.unsure() || !sentiments.contains(sentiment.value())) {
         return false;
       }
     }

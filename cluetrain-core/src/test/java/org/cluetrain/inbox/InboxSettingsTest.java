@@ -53,6 +53,26 @@ class InboxSettingsTest {
   }
 
   @Test
+  void lobWoEsHingehoertSoGehtServiceShownNegative53PercentDoesNotBecomeAComplaint() {
+    InboxRule complaints = rule("complaints", Set.of(), Set.of("negative"), null);
+    Post praise =
+        post("Lob, wo es hingehört … So geht Service!", null, "de", "https://x.example/9")
+            .post()
+            .toBuilder()
+            .labels(Map.of("sentiment", new Label("negative", 0.53, List.of("service"))))
+            .build();
+    assertThat(praise.labels().get("sentiment").unsure()).isTrue();
+    assertThat(complaints.matches(new StoredPost(praise, List.of()), OwnChannels.NONE))
+        .as("an unsure sentiment is not acted on")
+        .isFalse();
+    Post sure =
+        praise.toBuilder()
+            .labels(Map.of("sentiment", new Label("negative", Label.UNSURE_BELOW, List.of())))
+            .build();
+    assertThat(complaints.matches(new StoredPost(sure, List.of()), OwnChannels.NONE)).isTrue();
+  }
+
+  @Test
   void everyConditionOfARuleMustHold() {
     InboxRule complaints =
         new InboxRule(

@@ -23,9 +23,10 @@ public final class InboxText {
         : t.get("inbox.hours_minutes", hours, minutes);
   }
 
-  /** A classifier's verdict as "negative 92 %". */
+  /** A classifier's verdict as "negative 92 %", or "unsure (negative 53 %)" below the threshold. */
   public static String label(Messages t, Label label) {
-    return t.get("inbox.label." + label.value()) + " " + t.percent(label.score());
+    String verdict = t.get("inbox.label." + label.value()) + " " + t.percent(label.score());
+    return label.unsure() ? t.get("inbox.label.unsure", verdict) : verdict;
   }
 
   /** A log line's action, e.g. "assigned to ana" or "set the status to done". */
