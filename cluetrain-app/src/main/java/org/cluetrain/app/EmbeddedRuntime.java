@@ -28,7 +28,7 @@ import org.cluetrain.language.LinguaLanguageIdentifier;
 import org.cluetrain.language.NgramLanguageIdentifier;
 import org.cluetrain.lucene.LuceneMatchHighlighter;
 import org.cluetrain.lucene.LucenePostStore;
-import org.cluetrain.lucene.MonitorQueryMatcher;
+import org.cluetrain.lucene.stream.StreamQueryMatcher;
 import org.cluetrain.match.MatchHighlighter;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.pipeline.ListeningPipeline;
@@ -50,7 +50,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final FileLock lock;
   private final PostStore store;
   private final JdbcListeningLedger ledger;
-  private final MonitorQueryMatcher matcher;
+  private final QueryMatcher matcher;
   private final JdbcQueryStore editedQueries;
   private final QueryCatalog queries;
   private final ListeningPipeline pipeline;
@@ -85,7 +85,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     try {
       this.ledger = JdbcListeningLedger.openSqlite(dataDir.resolve("ledger.db"));
       this.store = new LucenePostStore(dataDir.resolve("index"));
-      this.matcher = new MonitorQueryMatcher();
+      this.matcher = new StreamQueryMatcher();
     } catch (RuntimeException e) {
       lock.release();
       lockChannel.close();
