@@ -15,66 +15,30 @@ import org.cluetrain.query.QueryNode;
 
 /**
  * Compiles parsed queries into {@link Condition}s over one shared vocabulary of word, prefix and
- * keyword ids, and chooses for each query its <em>required evidence</em>: a set of ids of which
- * every matching post contains at least one, as cheap as the query allows. Not thread-safe: one
- * compiler builds one {@link QuerySet}.
+ * keyword ids, and guesses for each id how common it is ({@link #guessedCosts()}), for the {@link
+ * EvidencePlan} until the stream has shown the real frequencies. Not thread-safe: one compiler
+ * builds one {@link QuerySet}.
  */
 final class QueryCompiler {
-  /** A compiled query and its evidence ({@code null}: it must run on every post). */
-  record Compiled(Condition condition, Evidence evidence) {}
-
-  /**
-   * Ids of which a match contains at least one, and a guess of how many posts contain one: the sum
-   * of the ids' costs. The guesses only decide speed, never what matches.
-   */
-  record Evidence(int[] ids, double cost) {
-    static Evidence of(int id, double cost) {
-      return new Evidence(new int[] {id}, cost);
-    }
-
-    static Evidence cheaper(Evidence a, Evidence b) {
-      return a == null ? b : b == null ? a : b.cost < a.cost ? b : a;
-    }
-
-    static Evidence union(List<Evidence> alternatives) {
-      int size = 0;
-      double cost = 0;
-      for (Evidence evidence : alternatives) {
-        if (evidence == null) {
-          return null; // one alternative can match without evidence
-        }
-        size += evidence.ids.length;
-        cost += evidence.cost;
-      }
-      int[] ids = new int[size];
-      int at = 0;
-      for (Evidence evidence : alternatives) {
-        System.arraycopy(evidence.ids, 0, ids, at, evidence.ids.length);
-        at += evidence.ids.length;
-      }
-      return new Evidence(ids, cost);
-    }
-  }
-
   /*
-   * Guessed share of posts holding a piece of evidence. Without statistics of the stream, shorter
-   * words are taken to be more common and wildcards as common as a short word; the keyword fields
-   * that every post has (lang, kind, source) are the last resort.
+   * Guessed share of posts holding an id, before the stream has shown it: shorter words are taken
+   * to be more common and wildcards as common as a short word; the keyword fields that every post
+   * has (lang, kind, source) are the last resort.
    */
   private static double wordCost(String word) {
-    return 8.0 / Math.max(1, word.length());
+    return 0.08 / Math.max(1, word.length());
   }
 
   private static double prefixCost(String prefix) {
-    return 40.0 / Math.max(1, prefix.length());
+    return 0.4 / Math.max(1, prefix.length());
   }
 
   private static double keywordCost(KeywordField field) {
     return switch (field) {
-      case LANG, KIND, SOURCE -> 1000;
-      case SITE -> 300;
-      case AUTHOR -> 20;
-      case HASHTAG, MENTION -> 3;
+      case LANG, KIND, SOURCE -> 0.9;
+      case SITE -> 0.3;
+      case AUTHOR -> 0.02;
+      case HASHTAG, MENTION -> 0.003;
     };
   }
 
@@ -85,6 +49,7 @@ final class QueryCompiler {
   final Map<String, Integer> titlePrefixes = new HashMap<>();
   final Map<String, Integer> keywords = new HashMap<>();
   boolean usesTitle;
+  private double[] guessed = new double[64];
   private int nextId;
 
   QueryCompiler(PostAnalyzer analyzer) {
@@ -95,60 +60,55 @@ final class QueryCompiler {
     return nextId;
   }
 
+  /** For each id, the guessed share of posts containing it. */
+  double[] guessedCosts() {
+    return java.util.Arrays.copyOf(guessed, nextId);
+  }
+
+  private int newId(double cost) {
+    if (nextId == guessed.length) {
+      guessed = java.util.Arrays.copyOf(guessed, nextId * 2);
+    }
+    guessed[nextId] = cost;
+    return nextId++;
+  }
+
   /**
    * Compiles a parsed query.
    *
    * @throws IllegalArgumentException when a word has nothing searchable after analysis, with the
    *     message of {@code LuceneQueryCompiler}
    */
-  Compiled compile(QueryNode node) {
+  Condition compile(QueryNode node) {
     return compile(node, false);
   }
 
-  private Compiled compile(QueryNode node, boolean title) {
+  private Condition compile(QueryNode node, boolean title) {
     if (node instanceof QueryNode.Term term) {
       return words(term.word(), title);
     } else if (node instanceof QueryNode.Phrase phrase) {
       return words(phrase.text(), title);
     } else if (node instanceof QueryNode.Prefix prefix) {
-      String normalized = analyzer.normalizeKeyword(prefix.prefix());
-      return new Compiled(
-          new Condition.Has(prefixId(normalized, title), title),
-          Evidence.of(prefixId(normalized, title), prefixCost(normalized)));
+      return new Condition.Has(prefixId(analyzer.normalizeKeyword(prefix.prefix()), title), title);
     } else if (node instanceof QueryNode.And and) {
       List<Condition> required = new ArrayList<>();
       List<Condition> excluded = new ArrayList<>();
-      Evidence evidence = null;
       for (QueryNode operand : and.operands()) {
         if (operand instanceof QueryNode.Not not) {
-          excluded.add(compile(not.operand(), title).condition());
+          excluded.add(compile(not.operand(), title));
         } else {
-          Compiled compiled = compile(operand, title);
-          required.add(compiled.condition());
-          evidence = Evidence.cheaper(evidence, compiled.evidence());
+          required.add(compile(operand, title));
         }
       }
-      return new Compiled(
-          new Condition.All(required.toArray(Condition[]::new), excluded.toArray(Condition[]::new)),
-          evidence);
+      return new Condition.All(
+          required.toArray(Condition[]::new), excluded.toArray(Condition[]::new));
     } else if (node instanceof QueryNode.Or or) {
-      List<Condition> operands = new ArrayList<>();
-      List<Evidence> evidence = new ArrayList<>();
-      for (QueryNode operand : or.operands()) {
-        Compiled compiled = compile(operand, title);
-        operands.add(compiled.condition());
-        evidence.add(compiled.evidence());
-      }
-      return new Compiled(
-          new Condition.Any(operands.toArray(Condition[]::new)), Evidence.union(evidence));
+      return new Condition.Any(
+          or.operands().stream().map(operand -> compile(operand, title)).toArray(Condition[]::new));
     } else if (node instanceof QueryNode.Not not) {
-      return new Compiled(
-          new Condition.All(
-              new Condition[0], new Condition[] {compile(not.operand(), title).condition()}),
-          null);
+      return new Condition.All(new Condition[0], new Condition[] {compile(not.operand(), title)});
     } else if (node instanceof QueryNode.Near near) {
-      Spanned spanned = span(near, title);
-      return new Compiled(new Condition.Near(spanned.shape(), title), spanned.evidence());
+      return new Condition.Near(span(near, title), title);
     } else if (node instanceof QueryNode.InTitle inTitle) {
       usesTitle = true;
       return compile(inTitle.query(), true);
@@ -170,95 +130,74 @@ final class QueryCompiler {
     throw new IllegalArgumentException("cannot compile " + node);
   }
 
-  private Compiled keyword(KeywordField field, String value) {
-    int id = keywordId(field, analyzer.normalizeKeyword(value));
-    return new Compiled(new Condition.Keyword(id), Evidence.of(id, keywordCost(field)));
+  private Condition keyword(KeywordField field, String value) {
+    return new Condition.Keyword(keywordId(field, analyzer.normalizeKeyword(value)));
   }
 
-  private Compiled words(String text, boolean title) {
+  private Condition words(String text, boolean title) {
     List<Token> tokens = analyze(text);
     if (tokens.size() == 1) {
-      int id = wordId(tokens.get(0).text(), title);
-      return new Compiled(
-          new Condition.Has(id, title), Evidence.of(id, wordCost(tokens.get(0).text())));
+      return new Condition.Has(wordId(tokens.get(0).text(), title), title);
     }
     int[] ids = new int[tokens.size()];
     int[] offsets = new int[tokens.size()];
-    Evidence evidence = null;
     for (int i = 0; i < tokens.size(); i++) {
       ids[i] = wordId(tokens.get(i).text(), title);
       offsets[i] = tokens.get(i).position();
-      evidence = Evidence.cheaper(evidence, Evidence.of(ids[i], wordCost(tokens.get(i).text())));
     }
-    return new Compiled(new Condition.Phrase(ids, offsets, title), evidence);
+    return new Condition.Phrase(ids, offsets, title);
   }
 
-  private record Spanned(SpanShape shape, Evidence evidence) {}
-
-  private Spanned span(QueryNode node, boolean title) {
+  private SpanShape span(QueryNode node, boolean title) {
     if (node instanceof QueryNode.Term term) {
       return spanWords(term.word(), title);
     } else if (node instanceof QueryNode.Phrase phrase) {
       return spanWords(phrase.text(), title);
     } else if (node instanceof QueryNode.Prefix prefix) {
-      String normalized = analyzer.normalizeKeyword(prefix.prefix());
-      int id = prefixId(normalized, title);
-      return new Spanned(new SpanShape.Word(id), Evidence.of(id, prefixCost(normalized)));
+      return new SpanShape.Word(prefixId(analyzer.normalizeKeyword(prefix.prefix()), title));
     } else if (node instanceof QueryNode.Or or) {
-      List<SpanShape> shapes = new ArrayList<>();
-      List<Evidence> evidence = new ArrayList<>();
-      for (QueryNode operand : or.operands()) {
-        Spanned spanned = span(operand, title);
-        shapes.add(spanned.shape());
-        evidence.add(spanned.evidence());
-      }
-      return new Spanned(
-          new SpanShape.Or(shapes.toArray(SpanShape[]::new)), Evidence.union(evidence));
+      return new SpanShape.Or(
+          or.operands().stream().map(operand -> span(operand, title)).toArray(SpanShape[]::new));
     } else if (node instanceof QueryNode.Near near) {
-      Spanned left = span(near.left(), title);
-      Spanned right = span(near.right(), title);
-      return new Spanned(
-          new SpanShape.Near(
-              new SpanShape[] {left.shape(), right.shape()}, near.distance(), near.ordered()),
-          Evidence.cheaper(left.evidence(), right.evidence()));
+      return new SpanShape.Near(
+          new SpanShape[] {span(near.left(), title), span(near.right(), title)},
+          near.distance(),
+          near.ordered());
     }
     // the parser only lets words, phrases, wildcards, OR-groups and NEARs into NEAR
     throw new IllegalArgumentException("NEAR cannot take " + node.toQueryString());
   }
 
-  private Spanned spanWords(String text, boolean title) {
+  private SpanShape spanWords(String text, boolean title) {
     List<Token> tokens = analyze(text);
     if (tokens.size() == 1) {
-      int id = wordId(tokens.get(0).text(), title);
-      return new Spanned(new SpanShape.Word(id), Evidence.of(id, wordCost(tokens.get(0).text())));
+      return new SpanShape.Word(wordId(tokens.get(0).text(), title));
     }
     List<SpanShape> clauses = new ArrayList<>();
-    Evidence evidence = null;
     int position = 0;
     for (Token token : tokens) {
       if (token.position() > position) {
         clauses.add(new SpanShape.Gap(token.position() - position));
       }
-      int id = wordId(token.text(), title);
-      clauses.add(new SpanShape.Word(id));
-      evidence = Evidence.cheaper(evidence, Evidence.of(id, wordCost(token.text())));
+      clauses.add(new SpanShape.Word(wordId(token.text(), title)));
       position = token.position() + 1;
     }
-    return new Spanned(new SpanShape.Near(clauses.toArray(SpanShape[]::new), 0, true), evidence);
+    return new SpanShape.Near(clauses.toArray(SpanShape[]::new), 0, true);
   }
 
   private int wordId(String word, boolean title) {
     TermTable table = title ? titleWords : textWords;
     int id = table.get(word);
-    return id >= 0 ? id : table.putIfAbsent(word, nextId++);
+    return id >= 0 ? id : table.putIfAbsent(word, newId(wordCost(word)));
   }
 
   private int prefixId(String prefix, boolean title) {
-    return (title ? titlePrefixes : textPrefixes).computeIfAbsent(prefix, p -> nextId++);
+    return (title ? titlePrefixes : textPrefixes)
+        .computeIfAbsent(prefix, p -> newId(prefixCost(p)));
   }
 
   private int keywordId(KeywordField field, String normalized) {
-    return keywords.computeIfAbsent(field.key(normalized), k -> nextId++);
+    return keywords.computeIfAbsent(field.key(normalized), k -> newId(keywordCost(field)));
   }
 
   private record Token(String text, int position) {}

@@ -2,10 +2,10 @@ package org.cluetrain.lucene.stream;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -15,19 +15,20 @@ import org.cluetrain.model.Author;
 import org.cluetrain.model.Post;
 
 /**
- * One immutable generation of registered queries: their conditions, the index from evidence to the
- * queries that need it, the always-run list, and the vocabulary posts are analysed against.
+ * One generation of registered queries: their conditions, the vocabulary posts are analysed
+ * against, and the {@link EvidencePlan} that picks candidates. The queries never change; the plan
+ * is replaced when the stream has shown how common each id is (after 1,000, 10,000, 100,000 and
+ * 1,000,000 posts), which changes only which queries are candidates, never what matches.
  */
 final class QuerySet {
+  /** Posts seen before the plan is made from the stream's frequencies, growing tenfold. */
+  private static final long FIRST_PLAN = 1_000;
+
+  private static final long LAST_PLAN = 1_000_000;
+
   final String[] ids;
   final String[] projects;
   final Condition[] conditions;
-
-  /** For each evidence id, the queries (indexes) that name it as required evidence. */
-  private final int[][] byEvidence;
-
-  /** Queries without required evidence: candidates for every post. */
-  final int[] alwaysRun;
 
   private final TermTable textWords;
   private final TermTable titleWords;
@@ -36,63 +37,77 @@ final class QuerySet {
   private final Map<String, Integer> keywords;
   private final boolean usesTitle;
 
+  /** Guessed share of posts containing each id, until the stream has shown it. */
+  private final double[] guessed;
+
+  /** How many of the posts seen contained each id (updated without locks: only a guide). */
+  private final int[] seen;
+
+  private final AtomicLong posts = new AtomicLong();
+  private long nextPlan = FIRST_PLAN; // guarded by this
+  private volatile EvidencePlan plan;
+
   static final QuerySet EMPTY =
       new QuerySet(new QueryCompiler(new PostAnalyzer()), List.of(), List.of(), List.of());
 
   QuerySet(
-      QueryCompiler compiler,
-      List<String> ids,
-      List<String> projects,
-      List<QueryCompiler.Compiled> compiled) {
+      QueryCompiler compiler, List<String> ids, List<String> projects, List<Condition> conditions) {
     this.ids = ids.toArray(String[]::new);
     this.projects = projects.toArray(String[]::new);
-    this.conditions =
-        compiled.stream().map(QueryCompiler.Compiled::condition).toArray(Condition[]::new);
-    int[] counts = new int[compiler.idCount()];
-    List<Integer> always = new ArrayList<>();
-    for (int q = 0; q < compiled.size(); q++) {
-      QueryCompiler.Evidence evidence = compiled.get(q).evidence();
-      if (evidence == null) {
-        always.add(q);
-      } else {
-        for (int id : distinct(evidence.ids())) {
-          counts[id]++;
-        }
-      }
-    }
-    this.byEvidence = new int[counts.length][];
-    for (int id = 0; id < counts.length; id++) {
-      byEvidence[id] = counts[id] == 0 ? null : new int[counts[id]];
-      counts[id] = 0;
-    }
-    for (int q = 0; q < compiled.size(); q++) {
-      QueryCompiler.Evidence evidence = compiled.get(q).evidence();
-      if (evidence != null) {
-        for (int id : distinct(evidence.ids())) {
-          byEvidence[id][counts[id]++] = q;
-        }
-      }
-    }
-    this.alwaysRun = always.stream().mapToInt(Integer::intValue).toArray();
+    this.conditions = conditions.toArray(Condition[]::new);
     this.textWords = compiler.textWords;
     this.titleWords = compiler.titleWords;
     this.textPrefixes = PrefixTrie.of(compiler.textPrefixes);
     this.titlePrefixes = PrefixTrie.of(compiler.titlePrefixes);
     this.keywords = Map.copyOf(compiler.keywords);
     this.usesTitle = compiler.usesTitle;
+    this.guessed = compiler.guessedCosts();
+    this.seen = new int[guessed.length];
+    this.plan = EvidencePlan.of(this.conditions, guessed);
   }
 
-  private static int[] distinct(int[] ids) {
-    return Arrays.stream(ids).distinct().toArray();
+  EvidencePlan plan() {
+    return plan;
+  }
+
+  /** Counts the ids of a post, for the next plan. */
+  void learn(PostView post) {
+    if (nextPlanPending()) {
+      for (int id : post.text().ids()) {
+        seen[id]++;
+      }
+      for (int id : post.title().ids()) {
+        seen[id]++;
+      }
+      for (int id : post.keywords()) {
+        seen[id]++;
+      }
+    }
+  }
+
+  private boolean nextPlanPending() {
+    return posts.get() < LAST_PLAN;
+  }
+
+  /** Records that {@code count} posts were matched; plans anew when a threshold is passed. */
+  void matched(int count) {
+    long total = posts.addAndGet(count);
+    synchronized (this) {
+      if (total < nextPlan || nextPlan > LAST_PLAN) {
+        return;
+      }
+      nextPlan *= 10;
+      double[] cost = new double[guessed.length];
+      for (int id = 0; id < cost.length; id++) {
+        // the share of posts seen that held the id; the guess only breaks ties
+        cost[id] = (double) seen[id] / total + guessed[id] * 1e-3;
+      }
+      plan = EvidencePlan.of(conditions, cost);
+    }
   }
 
   int size() {
     return ids.length;
-  }
-
-  /** The queries needing evidence {@code id}, or {@code null}. */
-  int[] needing(int id) {
-    return byEvidence[id];
   }
 
   /** Analyses a post once: its text and title against the vocabulary, and its keyword values. */

@@ -47,7 +47,8 @@ public final class StreamQueryMatcher implements QueryMatcher {
    * @throws IllegalArgumentException when a word has nothing searchable after analysis
    */
   public static boolean runsOnEveryPost(QueryNode query) {
-    return new QueryCompiler(new PostAnalyzer()).compile(query).evidence() == null;
+    QueryCompiler compiler = new QueryCompiler(new PostAnalyzer());
+    return EvidencePlan.evidence(compiler.compile(query), compiler.guessedCosts()) == null;
   }
 
   @Override
@@ -57,7 +58,7 @@ public final class StreamQueryMatcher implements QueryMatcher {
     Set<String> seen = new HashSet<>();
     List<String> ids = new ArrayList<>();
     List<String> projects = new ArrayList<>();
-    List<QueryCompiler.Compiled> compiled = new ArrayList<>();
+    List<Condition> compiled = new ArrayList<>();
     for (SavedQuery saved : queries) {
       String id = saved.id();
       if (!seen.add(id)) {
@@ -81,7 +82,7 @@ public final class StreamQueryMatcher implements QueryMatcher {
   public Set<String> alwaysRunQueries() {
     QuerySet set = current;
     Set<String> ids = new HashSet<>();
-    for (int q : set.alwaysRun) {
+    for (int q : set.plan().alwaysRun) {
       ids.add(set.ids[q]);
     }
     return Set.copyOf(ids);
@@ -93,6 +94,7 @@ public final class StreamQueryMatcher implements QueryMatcher {
       return new MatchBatch(List.of(), List.of());
     }
     QuerySet set = current;
+    EvidencePlan plan = set.plan();
     int[] seenAt = new int[set.size()];
     int[] candidates = new int[set.size()]; // each query at most once per post
     Map<String, QueryProblem> problems = new LinkedHashMap<>();
@@ -100,17 +102,18 @@ public final class StreamQueryMatcher implements QueryMatcher {
     for (int i = 0; i < posts.size(); i++) {
       Post post = posts.get(i);
       PostView view = set.view(post, analyzer);
+      set.learn(view);
       int stamp = i + 1;
       int count = 0;
       for (FieldTokens field : new FieldTokens[] {view.text(), view.title()}) {
         for (int id : field.ids()) {
-          count = collect(set.needing(id), seenAt, stamp, candidates, count);
+          count = collect(plan.needing(id), seenAt, stamp, candidates, count);
         }
       }
       for (int id : view.keywords()) {
-        count = collect(set.needing(id), seenAt, stamp, candidates, count);
+        count = collect(plan.needing(id), seenAt, stamp, candidates, count);
       }
-      count = collect(set.alwaysRun, seenAt, stamp, candidates, count);
+      count = collect(plan.alwaysRun, seenAt, stamp, candidates, count);
       String project = post.project();
       List<String> matched = new ArrayList<>();
       for (int c = 0; c < count; c++) {
@@ -129,6 +132,7 @@ public final class StreamQueryMatcher implements QueryMatcher {
       matched.sort(null);
       matches.add(List.copyOf(matched));
     }
+    set.matched(posts.size());
     return new MatchBatch(matches, List.copyOf(problems.values()));
   }
 

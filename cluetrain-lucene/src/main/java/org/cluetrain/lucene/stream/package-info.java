@@ -10,13 +10,16 @@
  *       condition tree over one shared vocabulary: each word, wildcard prefix and keyword value
  *       (per field) gets an id. Words are analysed with {@code PostAnalyzer} exactly as {@code
  *       LuceneQueryCompiler} analyses them.
- *   <li><b>Required evidence.</b> For each query the compiler chooses a set of ids of which every
- *       matching post must contain one: the cheapest operand of an AND, the union of an OR's
- *       operands, a phrase's or a NEAR's cheapest word, a wildcard's prefix, a filter's value.
- *       Queries with none (a pure {@code NOT}) go to a small always-run list; {@link
+ *   <li><b>Required evidence.</b> For each query the {@code EvidencePlan} chooses a set of ids of
+ *       which every matching post must contain one: the cheapest operand of an AND, the union of an
+ *       OR's operands, a phrase's or a NEAR's cheapest word, a wildcard's prefix, a filter's value.
+ *       "Cheapest" is first guessed (short words and wildcards are common, {@code lang:} is on
+ *       every post) and then learned: the matcher counts how many posts contain each id and plans
+ *       anew after 1,000, 10,000, 100,000 and 1,000,000 posts. A plan only decides which queries
+ *       are evaluated, never what matches. Queries with no required evidence ({@code bahn OR NOT
+ *       zug}) go to a small always-run list; {@link
  *       org.cluetrain.lucene.stream.StreamQueryMatcher#runsOnEveryPost} says which, so that {@code
- *       query check} can warn about them. The index from evidence to queries is built per query
- *       set, immutable, and swapped whole.
+ *       query check} can warn about them.
  *   <li><b>Analyse each post once.</b> The post's text (and title, when a query looks at titles)
  *       goes through {@code PostAnalyzer} once; each token is looked up in the word table and
  *       walked down a trie of the registered prefixes. What remains is, per id the post contains,
