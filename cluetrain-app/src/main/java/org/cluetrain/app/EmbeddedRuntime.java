@@ -27,7 +27,7 @@ import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.language.LinguaLanguageIdentifier;
 import org.cluetrain.language.NgramLanguageIdentifier;
 import org.cluetrain.lucene.LuceneMatchHighlighter;
-import org.cluetrain.lucene.MonitorQueryMatcher;
+import org.cluetrain.lucene.stream.StreamQueryMatcher;
 import org.cluetrain.match.MatchHighlighter;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.pipeline.ListeningPipeline;
@@ -56,7 +56,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final FileLock lock;
   private final PostStore store;
   private final StorageBackend storage;
-  private final MonitorQueryMatcher matcher;
+  private final QueryMatcher matcher;
   private final QueryCatalog queries;
   private final ListeningPipeline pipeline;
   private final RelevanceLoop relevance;
@@ -90,7 +90,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
       // the backend the workspace names; embedded: one SQLite file, opened once, and an index
       this.storage = StorageBackends.open(workspace.storage(), dataDir);
       this.store = storage.posts();
-      this.matcher = new MonitorQueryMatcher();
+      this.matcher = new StreamQueryMatcher();
     } catch (RuntimeException e) {
       lock.release();
       lockChannel.close();

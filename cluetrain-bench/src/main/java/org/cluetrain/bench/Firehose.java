@@ -20,8 +20,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.enrich.entities.EntityExtractor;
-import org.cluetrain.lucene.MonitorQueryMatcher;
 import org.cluetrain.lucene.PostAnalyzer;
+import org.cluetrain.lucene.stream.StreamQueryMatcher;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.model.Post;
 import org.cluetrain.pipeline.BatchOutcome;
@@ -87,33 +87,38 @@ public final class Firehose {
         options.batch());
     List<Post> enriched = null;
     List<StageCosts.Cost> enrichmentCosts = null;
-    for (int queryCount : options.queryCounts()) {
-      List<SavedQuery> queries =
-          new QuerySetGenerator(vocabulary, options.seed()).generate(queryCount);
-      print("");
-      print("=== %,d queries (seed %d) ===", queryCount, options.seed());
-      List<RunResult> runs = new ArrayList<>();
-      for (int run = 1; run <= options.runs(); run++) {
-        RunResult result = runOnce(queries, run);
-        runs.add(result);
-      }
-      summarise(queryCount, runs);
-
-      if (options.stagePosts() > 0) {
-        StageCosts stages =
-            new StageCosts(
-                replay, (int) Math.min(options.stagePosts(), options.posts()), options.batch());
-        if (enriched == null) {
-          enriched = new ArrayList<>();
-          enrichmentCosts = stages.enrichment(enriched);
+    if (options.mode().equals("matchers")) {
+      compareMatchers(vocabulary);
+      return;
+    }
+    for (String querySet : options.querySets()) {
+      for (int queryCount : options.queryCounts()) {
+        List<SavedQuery> queries = querySet(querySet, vocabulary, queryCount);
+        print("");
+        print("=== %,d queries, %s set (seed %d) ===", queryCount, querySet, options.seed());
+        List<RunResult> runs = new ArrayList<>();
+        for (int run = 1; run <= options.runs(); run++) {
+          RunResult result = runOnce(queries, run);
+          runs.add(result);
         }
-        Path work = Files.createTempDirectory(options.workDir(), "cluetrain-stages");
-        try {
-          List<StageCosts.Cost> costs = new ArrayList<>(enrichmentCosts);
-          costs.addAll(stages.matchStoreRecord(enriched, queries, work));
-          printStages(costs, median(runs, RunResult::sustainedPostsPerSecond));
-        } finally {
-          Measurements.delete(work);
+        summarise(queryCount, runs);
+
+        if (options.stagePosts() > 0) {
+          StageCosts stages =
+              new StageCosts(
+                  replay, (int) Math.min(options.stagePosts(), options.posts()), options.batch());
+          if (enriched == null) {
+            enriched = new ArrayList<>();
+            enrichmentCosts = stages.enrichment(enriched);
+          }
+          Path work = Files.createTempDirectory(options.workDir(), "cluetrain-stages");
+          try {
+            List<StageCosts.Cost> costs = new ArrayList<>(enrichmentCosts);
+            costs.addAll(stages.matchStoreRecord(enriched, queries, work));
+            printStages(costs, median(runs, RunResult::sustainedPostsPerSecond));
+          } finally {
+            Measurements.delete(work);
+          }
         }
       }
     }
@@ -246,7 +251,7 @@ public final class Firehose {
     long unrecorded = 0;
     long tokens = 0;
     try (MonitorBaseline monitor = new MonitorBaseline(analyzer, queries);
-        MonitorQueryMatcher matcher = new MonitorQueryMatcher(analyzer)) {
+        StreamQueryMatcher matcher = new StreamQueryMatcher(analyzer)) {
       List<QueryMatcher.QueryProblem> problems = matcher.replaceQueries(queries);
       if (problems.size() != monitor.problems().size()) {
         print(
@@ -323,6 +328,66 @@ public final class Firehose {
         measuredPosts * 1e9 / matcherNanos,
         measuredPosts * 1e9 / tokenizeNanos,
         (double) recorded.pairs() / Math.max(1, recorded.posts()));
+  }
+
+  private List<SavedQuery> querySet(String name, Vocabulary vocabulary, int count) {
+    return name.equals("brand")
+        ? new BrandQuerySetGenerator(vocabulary, options.seed()).generate(count)
+        : new QuerySetGenerator(vocabulary, options.seed()).generate(count);
+  }
+
+  /**
+   * {@code --mode matchers}: the plain Lucene monitor and the stream matcher alone, without the
+   * pipeline, over the same prepared posts; every query set and size, {@code --runs} times.
+   */
+  private void compareMatchers(Vocabulary vocabulary) {
+    MatcherComparison comparison =
+        new MatcherComparison(replay, options.posts(), options.batch(), Firehose::println);
+    for (String querySet : options.querySets()) {
+      for (int queryCount : options.queryCounts()) {
+        List<SavedQuery> queries = querySet(querySet, vocabulary, queryCount);
+        print("");
+        print(
+            "=== matchers alone: %,d queries, %s set (seed %d) ===",
+            queryCount, querySet, options.seed());
+        List<MatcherComparison.Run> runs = new ArrayList<>();
+        for (int run = 1; run <= options.runs(); run++) {
+          runs.add(comparison.run(queries, run));
+        }
+        java.util.function.Function<
+                java.util.function.ToDoubleFunction<MatcherComparison.Run>, Double>
+            median = f -> Measurements.median(runs.stream().map(f::applyAsDouble).toList());
+        boolean identical = runs.stream().allMatch(MatcherComparison.Run::identical);
+        correct &= identical;
+        print("");
+        print(
+            "summary, matchers alone, %,d queries (%s set), median of %d run(s):",
+            queryCount, querySet, runs.size());
+        print("| figure | plain Lucene monitor | stream matcher |");
+        print("|---|---:|---:|");
+        print(
+            "| matching, posts/s | %,.0f | %,.0f |",
+            median.apply(MatcherComparison.Run::monitorPostsPerSecond),
+            median.apply(MatcherComparison.Run::streamPostsPerSecond));
+        print(
+            "| registration of the queries | %.2f s | %.2f s |",
+            median.apply(MatcherComparison.Run::monitorRegistrationSeconds),
+            median.apply(MatcherComparison.Run::streamRegistrationSeconds));
+        print(
+            "| heap kept (live, after GC) | %,.0f MB | %,.0f MB |",
+            median.apply(r -> r.monitorHeapBytes() / 1048576.0),
+            median.apply(r -> r.streamHeapBytes() / 1048576.0));
+        print(
+            "stream ÷ monitor, matching (median of the runs' ratios): %.2f; runs: %s",
+            median.apply(MatcherComparison.Run::ratio),
+            runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.ratio())).toList());
+        print(
+            "matches per post: %.2f; queries that run on every post: %d; identical (post, query) pairs in every run: %s",
+            median.apply(MatcherComparison.Run::matchesPerPost),
+            runs.get(0).alwaysRun(),
+            identical ? "yes" : "NO");
+      }
+    }
   }
 
   private static long tokenize(PostAnalyzer analyzer, String text) {
@@ -441,6 +506,11 @@ public final class Firehose {
         System.getProperty("os.arch"));
   }
 
+  private static void println(String line) {
+    System.out.println(line);
+    System.out.flush();
+  }
+
   private static void print(String format, Object... args) {
     System.out.println(String.format(Locale.ROOT, format, args));
     System.out.flush();
@@ -455,13 +525,16 @@ public final class Firehose {
       long stagePosts,
       long seed,
       Path sharedData,
-      Path workDir) {
+      Path workDir,
+      String mode,
+      List<String> querySets) {
 
     static final String USAGE =
         "usage: Firehose [--posts 200000] [--queries 10000[,1000,...]] [--runs 1] [--batch 1000]"
             + " [--stage-posts 50000 (0: skip)] [--seed "
             + QuerySetGenerator.DEFAULT_SEED
-            + "] [--data ../shared/data] [--work <temp dir>]";
+            + "] [--data ../shared/data] [--work <temp dir>] [--mode pipeline|matchers]"
+            + " [--query-set stress[,brand]]";
 
     Options {
       List<String> errors = new ArrayList<>();
@@ -480,10 +553,17 @@ public final class Firehose {
       if (stagePosts < 0) {
         errors.add("--stage-posts must not be negative, was " + stagePosts);
       }
+      if (!List.of("pipeline", "matchers").contains(mode)) {
+        errors.add("--mode must be pipeline or matchers, was " + mode);
+      }
+      if (querySets.isEmpty() || !List.of("stress", "brand").containsAll(querySets)) {
+        errors.add("--query-set must be stress, brand or both, was " + querySets);
+      }
       if (!errors.isEmpty()) {
         throw new IllegalArgumentException(String.join("; ", errors));
       }
       queryCounts = List.copyOf(queryCounts);
+      querySets = List.copyOf(querySets);
     }
 
     static Options parse(String[] args) {
@@ -498,7 +578,9 @@ public final class Firehose {
                 "--stage-posts",
                 "--seed",
                 "--data",
-                "--work")
+                "--work",
+                "--mode",
+                "--query-set")
             .contains(name)) {
           throw new IllegalArgumentException("unknown option '" + name + "'");
         }
@@ -519,7 +601,11 @@ public final class Firehose {
             Long.parseLong(
                 values.getOrDefault("--seed", String.valueOf(QuerySetGenerator.DEFAULT_SEED))),
             values.containsKey("--data") ? Path.of(values.get("--data")) : null,
-            Path.of(values.getOrDefault("--work", System.getProperty("java.io.tmpdir"))));
+            Path.of(values.getOrDefault("--work", System.getProperty("java.io.tmpdir"))),
+            values.getOrDefault("--mode", "pipeline"),
+            java.util.Arrays.stream(values.getOrDefault("--query-set", "stress").split(","))
+                .map(String::strip)
+                .toList());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("not a number: " + e.getMessage());
       }

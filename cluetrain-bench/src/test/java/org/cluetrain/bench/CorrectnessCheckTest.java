@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.cluetrain.enrich.entities.EntityExtractor;
-import org.cluetrain.lucene.MonitorQueryMatcher;
 import org.cluetrain.lucene.PostAnalyzer;
+import org.cluetrain.lucene.stream.StreamQueryMatcher;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.SavedQuery;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class CorrectnessCheckTest {
             .toList();
     MatchSetCheck check = new MatchSetCheck("matcher", "monitor");
     try (MonitorBaseline monitor = new MonitorBaseline(new PostAnalyzer(), queries);
-        MonitorQueryMatcher matcher = new MonitorQueryMatcher()) {
+        StreamQueryMatcher matcher = new StreamQueryMatcher()) {
       assertThat(matcher.replaceQueries(queries)).isEmpty();
       assertThat(monitor.problems()).isEmpty();
       List<List<String>> byMatcher = matcher.match(posts).matches();

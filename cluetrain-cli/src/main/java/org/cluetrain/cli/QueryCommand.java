@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cluetrain.app.query.QueryExamples;
 import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.lucene.stream.StreamQueryMatcher;
 import org.cluetrain.query.QueryParser;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
@@ -43,6 +44,13 @@ final class QueryCommand implements Runnable {
       try {
         var parsed = QueryParser.parse(query);
         spec.commandLine().getOut().println("ok: " + parsed.toQueryString());
+        if (StreamQueryMatcher.runsOnEveryPost(parsed)) {
+          spec.commandLine()
+              .getOut()
+              .println(
+                  "note: this query runs on every post: no word, wildcard or filter is required"
+                      + " by every match (an OR with a NOT, say), so it costs every post");
+        }
         return ExitCodes.OK;
       } catch (QuerySyntaxException e) {
         spec.commandLine().getErr().println("invalid query " + e.getMessage());

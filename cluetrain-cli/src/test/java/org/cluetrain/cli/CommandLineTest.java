@@ -216,6 +216,14 @@ class CommandLineTest {
     }
 
     @Test
+    void checkSaysWhenAQueryRunsOnEveryPost() {
+      CliRun everyPost = CliRun.of("query", "check", "bahn OR NOT zug");
+      assertThat(everyPost.exitCode()).isZero();
+      assertThat(everyPost.out()).contains("runs on every post");
+      assertThat(CliRun.of("query", "check", "bahn -zug").out()).doesNotContain("every post");
+    }
+
+    @Test
     void testRunsTheExampleWorkspacesExamples() {
       CliRun run = CliRun.of("query", "test", "-w", WORKSPACE);
       assertThat(run.exitCode()).as(run.out()).isZero();

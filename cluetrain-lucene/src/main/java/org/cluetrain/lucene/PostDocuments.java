@@ -1,11 +1,7 @@
 package org.cluetrain.lucene;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.LongPoint;
@@ -147,44 +143,14 @@ final class PostDocuments {
     }
   }
 
-  /**
-   * The host and every parent domain ({@code forum.heise.de}, {@code heise.de}, {@code de}), so
-   * that {@code site:heise.de} also finds its subdomains.
-   */
+  /** The host and every parent domain; see {@link Sites#siteAndParents(String)}. */
   static List<String> siteAndParents(String host) {
-    if (host == null || host.isBlank()) {
-      return List.of();
-    }
-    String site = siteValue(host);
-    Set<String> sites = new LinkedHashSet<>();
-    sites.add(site);
-    boolean address =
-        site.chars().allMatch(c -> Character.isDigit(c) || c == '.') || site.contains(":");
-    if (!address) {
-      for (int dot = site.indexOf('.'); dot >= 0; dot = site.indexOf('.', dot + 1)) {
-        if (dot + 1 < site.length()) {
-          sites.add(site.substring(dot + 1));
-        }
-      }
-    }
-    return new ArrayList<>(sites);
+    return Sites.siteAndParents(host);
   }
 
-  /** A host as written in a query or a URL: {@code https://Heise.de/x} → {@code heise.de}. */
+  /** A host as written in a query or a URL; see {@link Sites#siteValue(String)}. */
   static String siteValue(String value) {
-    String site = value.strip().toLowerCase(Locale.ROOT);
-    int scheme = site.indexOf("://");
-    if (scheme >= 0) {
-      site = site.substring(scheme + 3);
-    }
-    int path = site.indexOf('/');
-    if (path >= 0) {
-      site = site.substring(0, path);
-    }
-    while (site.endsWith(".")) {
-      site = site.substring(0, site.length() - 1);
-    }
-    return site;
+    return Sites.siteValue(value);
   }
 
   /** A term of a keyword field, normalised the way the field was indexed. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cluetrain.lucene.stream.StreamQueryMatcher;
 import org.cluetrain.match.QueryMatcher.MatchBatch;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.SavedQuery;
@@ -177,10 +178,18 @@ class MatchingTableTest {
       assertThat(batch.problems()).isEmpty();
       matched = !batch.matches().get(0).isEmpty();
     }
+    boolean streamed;
+    try (StreamQueryMatcher matcher = new StreamQueryMatcher()) {
+      assertThat(matcher.replaceQueries(List.of(SavedQuery.of(row, "q", query)))).isEmpty();
+      MatchBatch batch = matcher.match(List.of(post));
+      assertThat(batch.problems()).isEmpty();
+      streamed = !batch.matches().get(0).isEmpty();
+    }
     store.store(List.of(new StoredPost(post, List.of())));
     boolean found = store.search(new SearchRequest(query, row, null, null, 10)).totalHits() == 1;
 
     assertThat(matched).as("live matching").isEqualTo(expected);
+    assertThat(streamed).as("live matching, stream matcher").isEqualTo(expected);
     assertThat(found).as("search").isEqualTo(expected);
   }
 }
