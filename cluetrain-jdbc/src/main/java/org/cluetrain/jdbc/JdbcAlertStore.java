@@ -3,8 +3,7 @@ package org.cluetrain.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertStore;
+import org.cluetrain.json.Json;
 
 /**
  * Alerts in the ledger's database: indexed columns for listing and cooldowns, the whole alert with
@@ -26,12 +26,11 @@ import org.cluetrain.alert.AlertStore;
  * replaying posts after a restart cannot store an alert twice.
  */
 final class JdbcAlertStore implements AlertStore {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = Json.mapper();
+
+  /** Alerts stored by an older version may carry fields this one no longer has. */
+  private static final ObjectReader ALERT =
+      JSON.readerFor(Alert.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** At most this many alerts per list (SQLite binds at most 999 parameters per statement). */
   static final int MAX_LIST = 500;
@@ -183,7 +182,7 @@ final class JdbcAlertStore implements AlertStore {
       List<StoredAlert> rows = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          Alert alert = JSON.readValue(rs.getString(1), Alert.class);
+          Alert alert = ALERT.readValue(rs.getString(1));
           long acknowledged = rs.getLong(2);
           Instant acknowledgedAt = rs.wasNull() ? null : Instant.ofEpochMilli(acknowledged);
           rows.add(new StoredAlert(alert, acknowledgedAt, rs.getString(3), List.of()));
