@@ -14,31 +14,37 @@ import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
+import org.cluetrain.app.storage.StorageBackend;
+import org.cluetrain.app.storage.StorageBackends;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.classify.ClassifierEnricher;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
-import org.cluetrain.jdbc.JdbcAccountStore;
-import org.cluetrain.jdbc.JdbcInbox;
-import org.cluetrain.jdbc.JdbcListeningLedger;
-import org.cluetrain.jdbc.JdbcQueryStore;
+import org.cluetrain.ingest.SourceStateStore;
+import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.language.LinguaLanguageIdentifier;
 import org.cluetrain.language.NgramLanguageIdentifier;
 import org.cluetrain.lucene.LuceneMatchHighlighter;
-import org.cluetrain.lucene.LucenePostStore;
 import org.cluetrain.lucene.MonitorQueryMatcher;
 import org.cluetrain.match.MatchHighlighter;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.pipeline.ListeningPipeline;
-import org.cluetrain.store.ListeningLedger;
+import org.cluetrain.report.OverviewReport;
+import org.cluetrain.report.Period;
+import org.cluetrain.store.ActivityRollups;
+import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
+import org.cluetrain.store.QueryLedger;
+import org.cluetrain.store.RelevanceLabelStore;
 
 /**
- * Cluetrain on one machine: the data directory holds a Lucene index ({@code index/}) and a SQLite
- * ledger ({@code ledger.db}); the pipeline runs in this process. Opening it takes an exclusive lock
- * on the directory, so two processes never write the same data.
+ * Cluetrain in one process: the pipeline, matching and alerting run here, over the storage backend
+ * the workspace names ({@link StorageBackends}). Embedded, the data directory holds a Lucene index
+ * ({@code index/}) and a SQLite file ({@code ledger.db}), opened once. Opening the runtime takes an
+ * exclusive lock on the data directory (which also holds the relevance models), so two processes
+ * never write the same data.
  */
 public final class EmbeddedRuntime implements AutoCloseable {
   /** How many recent posts duplicate detection compares against (about 40 MB of memory). */
@@ -49,16 +55,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final PostStore store;
-  private final JdbcListeningLedger ledger;
+  private final StorageBackend storage;
   private final MonitorQueryMatcher matcher;
-  private final JdbcQueryStore editedQueries;
   private final QueryCatalog queries;
   private final ListeningPipeline pipeline;
   private final RelevanceLoop relevance;
   private final AccessControl access;
   private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
   private final Alerting alerting;
-  private final JdbcInbox inboxStore;
   private final Inbox inbox;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
@@ -83,8 +87,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
     }
     this.lock = acquired;
     try {
-      this.ledger = JdbcListeningLedger.openSqlite(dataDir.resolve("ledger.db"));
-      this.store = new LucenePostStore(dataDir.resolve("index"));
+      // the backend the workspace names; embedded: one SQLite file, opened once, and an index
+      this.storage = StorageBackends.open(workspace.storage(), dataDir);
+      this.store = storage.posts();
       this.matcher = new MonitorQueryMatcher();
     } catch (RuntimeException e) {
       lock.release();
@@ -92,18 +97,26 @@ public final class EmbeddedRuntime implements AutoCloseable {
       throw e;
     }
     // the workspace's queries and those saved in the web interface, registered in the matcher
-    this.editedQueries = JdbcQueryStore.openSqlite(dataDir.resolve("ledger.db"));
     this.queries =
-        new QueryCatalog(workspace, editedQueries, matcher, ledger, store, Clock.systemUTC());
+        new QueryCatalog(
+            workspace,
+            storage.queries(),
+            matcher,
+            storage.postLedger(),
+            storage.queryLedger(),
+            store,
+            Clock.systemUTC());
     queries.load();
 
     DuplicateDetector duplicates = new DuplicateDetector(DUPLICATE_MEMORY);
-    duplicates.remember(ledger.recentFingerprints(DUPLICATE_MEMORY));
+    duplicates.remember(storage.postLedger().recentFingerprints(DUPLICATE_MEMORY));
     List<String> languages =
         workspace.languages().size() >= 2
             ? workspace.languages()
             : LinguaLanguageIdentifier.DEFAULT_LANGUAGES;
-    this.relevance = new RelevanceLoop(dataDir.resolve("models"), store, ledger, Clock.systemUTC());
+    this.relevance =
+        new RelevanceLoop(
+            dataDir.resolve("models"), store, storage.relevanceLabels(), Clock.systemUTC());
     List<Enricher> enrichers =
         List.of(
             new EntityExtractor(),
@@ -111,14 +124,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
             ClassifierEnricher.shipped(),
             relevance.enricher(),
             duplicates);
-    this.access =
-        new AccessControl(
-            JdbcAccountStore.openSqlite(dataDir.resolve("ledger.db")), Clock.systemUTC());
-    this.inboxStore = JdbcInbox.openSqlite(dataDir.resolve("ledger.db"));
-    this.inbox = new Inbox(inboxStore, store, workspace, access.accounts(), Clock.systemUTC());
+    this.access = new AccessControl(storage.accounts(), Clock.systemUTC());
+    this.inbox = new Inbox(storage.inbox(), store, workspace, access.accounts(), Clock.systemUTC());
     this.pipeline =
-        new ListeningPipeline(enrichers, matcher, store, ledger, List.of(inbox.intake()));
-    this.alerting = new Alerting(workspace, store, matcher, ledger.alerts());
+        new ListeningPipeline(
+            enrichers, matcher, store, storage.postLedger(), List.of(inbox.intake()));
+    this.alerting = new Alerting(workspace, store, matcher, storage.alerts());
   }
 
   /** Opens (creating if needed) the data directory for this workspace. */
@@ -142,8 +153,34 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return store;
   }
 
-  public ListeningLedger ledger() {
-    return ledger;
+  /** Which posts are known and what they matched. */
+  public PostLedger postLedger() {
+    return storage.postLedger();
+  }
+
+  /** Counts, hourly roll-ups, threads and authors. */
+  public ActivityRollups rollups() {
+    return storage.rollups();
+  }
+
+  /** Sources' health and feeds' HTTP validators. */
+  public SourceStateStore sourceStates() {
+    return storage.sourceStates();
+  }
+
+  /** Feeds subscribed by importing lists of feeds. */
+  public SubscriptionStore subscriptions() {
+    return storage.subscriptions();
+  }
+
+  /** The analysts' relevance verdicts. */
+  public RelevanceLabelStore relevanceLabels() {
+    return storage.relevanceLabels();
+  }
+
+  /** The queries in effect, as recorded beside their matches. */
+  public QueryLedger queryLedger() {
+    return storage.queryLedger();
   }
 
   /** The relevance labelling loop of every project. */
@@ -175,6 +212,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return queries;
   }
 
+  /**
+   * The overview report of a project for a period: what the web pages, the HTTP API and the command
+   * line show, from the queries in effect.
+   */
+  public OverviewReport overview(String project, Period period) {
+    return OverviewReport.build(project, period, queries.queries(), rollups(), store);
+  }
+
   /** The engagement inbox of every project. */
   public Inbox inbox() {
     return inbox;
@@ -190,11 +235,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     try (lockChannel) {
       alerting.close();
       matcher.close();
-      access.accounts().close();
-      editedQueries.close();
-      inboxStore.close();
-      store.close();
-      ledger.close();
+      storage.close();
       lock.release();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -26,7 +26,9 @@ class AppArchitectureTest {
     "org.cluetrain.store..",
     "org.cluetrain.pipeline..",
     "org.cluetrain.alert..",
-    "org.cluetrain.inbox.."
+    "org.cluetrain.inbox..",
+    "org.cluetrain.access..",
+    "org.cluetrain.report.."
   };
 
   @Test

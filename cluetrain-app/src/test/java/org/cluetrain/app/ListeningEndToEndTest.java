@@ -50,13 +50,13 @@ class ListeningEndToEndTest {
       assertThat(thread).hasSize(1);
       String threadId = thread.get(0).post().threadId();
       assertThat(runtime.store().thread(threadId, 100)).hasSizeGreaterThanOrEqualTo(9);
-      assertThat(runtime.ledger().stats("bahn").byLanguage()).containsKey("de");
-      assertThat(runtime.ledger().stats("bahn").duplicates()).isPositive(); // the spam pair
+      assertThat(runtime.rollups().stats("bahn").byLanguage()).containsKey("de");
+      assertThat(runtime.rollups().stats("bahn").duplicates()).isPositive(); // the spam pair
 
       assertSearchFindsWhatMatchingFound(runtime, workspace);
-      assertThat(runtime.ledger().stats("bahn").byQuery())
+      assertThat(runtime.rollups().stats("bahn").byQuery())
           .containsKeys("bahn/marke", "bahn/flixbus");
-      assertThat(runtime.ledger().stats("airlines").byQuery()).containsKey("airlines/lufthansa");
+      assertThat(runtime.rollups().stats("airlines").byQuery()).containsKey("airlines/lufthansa");
     }
   }
 
@@ -76,7 +76,7 @@ class ListeningEndToEndTest {
       }
       long stored = runtime.store().count();
       assertThat(first).isPositive();
-      assertThat(stored).isEqualTo(runtime.ledger().stats(null).posts());
+      assertThat(stored).isEqualTo(runtime.rollups().stats(null).posts());
       for (Path file : files) {
         FileReport again = importer.importFile(file, "bahn", "auto");
         assertThat(again.stored()).isZero();

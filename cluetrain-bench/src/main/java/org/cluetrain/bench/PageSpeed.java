@@ -134,7 +134,7 @@ public final class PageSpeed {
       runtime.access().addUser("bench", Role.ANALYST, "page speed benchmark", Set.of());
     }
     String token = runtime.access().createToken("bench", "page speed");
-    String thread = runtime.ledger().threads(PROJECT, 1).get(0).threadId();
+    String thread = runtime.rollups().threads(PROJECT, 1).get(0).threadId();
     HttpClient http = HttpClient.newHttpClient();
     try (ApiServer server = ApiServer.start(runtime, "127.0.0.1", 0, Map::of)) {
       System.out.printf("%-55s %8s %8s %8s %9s%n", "page", "median", "p95", "max", "bytes");

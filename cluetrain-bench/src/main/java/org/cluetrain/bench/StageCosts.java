@@ -11,7 +11,7 @@ import org.cluetrain.enrich.Enricher;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
-import org.cluetrain.jdbc.JdbcListeningLedger;
+import org.cluetrain.jdbc.SqliteStorage;
 import org.cluetrain.language.LinguaLanguageIdentifier;
 import org.cluetrain.language.NgramLanguageIdentifier;
 import org.cluetrain.lucene.LucenePostStore;
@@ -141,10 +141,9 @@ final class StageCosts {
               enriched.size(),
               System.nanoTime() - start));
     }
-    try (JdbcListeningLedger ledger =
-        JdbcListeningLedger.openSqlite(workDir.resolve("ledger.db"))) {
+    try (SqliteStorage relational = SqliteStorage.open(workDir.resolve("ledger.db"))) {
       long start = System.nanoTime();
-      stored.forEach(ledger::record);
+      stored.forEach(relational.postLedger()::record);
       costs.add(
           new Cost(
               "ledger (SQLite, one transaction per batch)",

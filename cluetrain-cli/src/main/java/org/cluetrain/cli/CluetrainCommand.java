@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       SearchCommand.class,
       StatsCommand.class,
+      ReportCommand.class,
       ServeCommand.class,
       QueryCommand.class,
       LabelCommand.class,

@@ -75,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (!report.subscriptions().isEmpty()) {
           if (chosenProject != null) {
-            int added = runtime.ledger().subscribe(chosenProject, report.subscriptions());
+            int added = runtime.subscriptions().subscribe(chosenProject, report.subscriptions());
             out.printf(
                 "  %d feeds listed, %d newly subscribed for project %s (polled by serve)%n",
                 report.subscriptions().size(), added, chosenProject);

@@ -81,11 +81,11 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("inbox: %d new items from posts stored before their rules%n", caughtUp);
       }
       List<FeedSubscription> feeds =
-          LivePolling.subscriptions(runtime.workspace(), runtime.ledger());
+          LivePolling.subscriptions(runtime.workspace(), runtime.subscriptions());
       LivePolling polling =
           noPoll || feeds.isEmpty()
               ? null
-              : LivePolling.start(feeds, runtime.pipeline(), runtime.ledger());
+              : LivePolling.start(feeds, runtime.pipeline(), runtime.sourceStates());
       try (ApiServer server =
           ApiServer.start(
               runtime,

@@ -34,14 +34,14 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (EmbeddedRuntime runtime = options.open()) {
-      ListeningStats stats = runtime.ledger().stats(project);
+      ListeningStats stats = runtime.rollups().stats(project);
       out.printf("%d posts (%d copies of earlier posts)%n", stats.posts(), stats.duplicates());
       section(out, "by project", stats.byProject());
       section(out, "by source", stats.bySource());
       section(out, "by language", stats.byLanguage());
       section(out, "by kind", stats.byKind());
       section(out, "by query", stats.byQuery());
-      List<SourceHealth> sources = runtime.ledger().health();
+      List<SourceHealth> sources = runtime.sourceStates().health();
       if (!sources.isEmpty()) {
         out.println("source health:");
         for (SourceHealth health : sources) {

@@ -75,6 +75,36 @@ class AlertsCommandTest {
   }
 
   @Test
+  void reportShowsTheOverviewFiguresAsTextAndAsJson() throws Exception {
+    String[] period = {"--since", "2026-03-01", "--until", "2026-03-08"};
+    CliRun text = CliRun.of(args("report", period));
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out())
+        .startsWith("Overview of acme, 2026-03-01 – 2026-03-07")
+        .contains("volume by query:")
+        .contains("share of voice:");
+    CliRun json = CliRun.of(args("report", period, "--format", "json"));
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode report = Json.mapper().readTree(json.out());
+    assertThat(report.get("project").asText()).isEqualTo("acme");
+    long mentions = report.get("mentions").asLong();
+    assertThat(mentions).isPositive();
+    long volume = 0;
+    for (JsonNode day : report.get("volume").get(0).get("values")) {
+      volume += day.asLong();
+    }
+    assertThat(volume).isEqualTo(mentions); // one query: each matched post counted once
+    assertThat(text.out()).contains(String.format("%,d mentions", mentions));
+  }
+
+  private String[] args(String command, String[] period, String... more) {
+    List<String> all = new ArrayList<>(List.of(command, "--workspace", workspace, "--data", data));
+    all.addAll(List.of(period));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void backtestPrintsTheAlertsThatWouldHaveFiredWithTheirExplanations() {
     CliRun text =
         CliRun.of(

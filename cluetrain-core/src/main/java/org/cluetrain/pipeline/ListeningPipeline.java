@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.model.Post;
-import org.cluetrain.store.ListeningLedger;
+import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
 import org.cluetrain.store.StoredPost;
 
@@ -26,11 +26,11 @@ public final class ListeningPipeline {
   private final List<Enricher> enrichers;
   private final QueryMatcher matcher;
   private final PostStore store;
-  private final ListeningLedger ledger;
+  private final PostLedger ledger;
   private final List<StoredPostsListener> listeners;
 
   public ListeningPipeline(
-      List<Enricher> enrichers, QueryMatcher matcher, PostStore store, ListeningLedger ledger) {
+      List<Enricher> enrichers, QueryMatcher matcher, PostStore store, PostLedger ledger) {
     this(enrichers, matcher, store, ledger, List.of());
   }
 
@@ -43,7 +43,7 @@ public final class ListeningPipeline {
       List<Enricher> enrichers,
       QueryMatcher matcher,
       PostStore store,
-      ListeningLedger ledger,
+      PostLedger ledger,
       List<StoredPostsListener> listeners) {
     this.enrichers = List.copyOf(enrichers);
     this.matcher = Objects.requireNonNull(matcher, "matcher");

@@ -19,7 +19,7 @@ public final class JdbcAccountStore implements AccountStore {
 
   private final SqliteDatabase database;
 
-  private JdbcAccountStore(SqliteDatabase database) {
+  JdbcAccountStore(SqliteDatabase database) {
     this.database = database;
   }
 

@@ -38,7 +38,7 @@ public final class JdbcInbox implements InboxStore {
 
   private final SqliteDatabase database;
 
-  private JdbcInbox(SqliteDatabase database) {
+  JdbcInbox(SqliteDatabase database) {
     this.database = database;
   }
 

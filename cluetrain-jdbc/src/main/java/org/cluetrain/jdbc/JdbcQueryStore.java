@@ -11,7 +11,7 @@ import org.cluetrain.query.SavedQuery;
 public final class JdbcQueryStore implements QueryStore {
   private final SqliteDatabase database;
 
-  private JdbcQueryStore(SqliteDatabase database) {
+  JdbcQueryStore(SqliteDatabase database) {
     this.database = database;
   }
 

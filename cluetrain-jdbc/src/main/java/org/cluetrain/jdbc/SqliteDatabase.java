@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * One SQLite connection with the few helpers every store on it needs: a schema script, a query that
- * reads rows, a statement that changes them. The stores beside the ledger (accounts, inbox) open
- * their own connection to the same file; write-ahead logging lets them share it.
+ * reads rows, a statement that changes them. Every store of one file shares one of these (see
+ * {@link SqliteStorage}); its lock is the lock of everything done on the connection.
  */
 final class SqliteDatabase implements AutoCloseable {
   private final Connection connection;
@@ -29,11 +29,13 @@ final class SqliteDatabase implements AutoCloseable {
     this.connection = connection;
   }
 
-  /** Opens (creating if needed) the database file and runs the schema script from resources. */
-  static SqliteDatabase open(Path file, String schemaResource) {
+  /** Opens (creating if needed) the database file and runs the schema scripts from resources. */
+  static SqliteDatabase open(Path file, String... schemaResources) {
     try {
       SqliteDatabase database = new SqliteDatabase(connect(file));
-      database.runScript(schemaResource);
+      for (String schemaResource : schemaResources) {
+        database.runScript(schemaResource);
+      }
       return database;
     } catch (SQLException | IOException e) {
       throw new StoreFailure("cannot open the database " + file + ": " + e.getMessage(), e);
@@ -55,9 +57,12 @@ final class SqliteDatabase implements AutoCloseable {
     return connection;
   }
 
-  /** The helpers over a connection that a store already holds (the ledger, with its own schema). */
-  static SqliteDatabase over(Connection connection) {
-    return new SqliteDatabase(connection);
+  /**
+   * The connection itself, for statements the helpers do not cover (batches); use it only while
+   * holding this object's lock.
+   */
+  Connection connection() {
+    return connection;
   }
 
   /** Runs a script of statements separated by {@code ;} at line end; {@code --} lines are notes. */

@@ -3,6 +3,7 @@ package org.cluetrain.lucene;
 import java.nio.file.Path;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.store.PostStore;
+import org.cluetrain.testkit.SearchFindsWhatMatchingFoundContract;
 
 /** The embedded pair: Lucene's monitor for matching, a Lucene index for search. */
 class LuceneSearchFindsWhatMatchingFoundTest extends SearchFindsWhatMatchingFoundContract {

@@ -114,14 +114,14 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/posts/{id}", this::post, Access.VIEWER);
     app.get(
         "/api/threads",
-        ctx -> ctx.json(runtime.ledger().threads(project(ctx), limit(ctx, 50))),
+        ctx -> ctx.json(runtime.rollups().threads(project(ctx), limit(ctx, 50))),
         Access.VIEWER);
     app.get("/api/threads/{id}", this::thread, Access.VIEWER);
     app.get(
         "/api/authors",
-        ctx -> ctx.json(runtime.ledger().authors(project(ctx), limit(ctx, 50))),
+        ctx -> ctx.json(runtime.rollups().authors(project(ctx), limit(ctx, 50))),
         Access.VIEWER);
-    app.get("/api/stats", ctx -> ctx.json(runtime.ledger().stats(project(ctx))), Access.VIEWER);
+    app.get("/api/stats", ctx -> ctx.json(runtime.rollups().stats(project(ctx))), Access.VIEWER);
     app.get("/api/sources", ctx -> ctx.json(visibleHealth(ctx)), Access.VIEWER);
     app.post("/api/projects/{project}/labels", this::label, Access.ANALYST);
     app.get("/api/projects/{project}/labels/next", this::nextToLabel, Access.VIEWER);
@@ -188,7 +188,7 @@ public final class ApiServer implements AutoCloseable {
 
   private List<SourceHealth> visibleHealth(Context ctx) {
     Account account = Authentication.requireAccount(ctx);
-    return runtime.ledger().health().stream()
+    return runtime.sourceStates().health().stream()
         .filter(
             h -> account.seesAllProjects() || (h.project() != null && account.canSee(h.project())))
         .toList();
@@ -296,7 +296,7 @@ public final class ApiServer implements AutoCloseable {
       throw new NotFound("no saved query " + id);
     }
     Authentication.requireProject(ctx, ctx.pathParam("project"));
-    ctx.json(runtime.ledger().hourlyCounts(id, instant(ctx, "since"), instant(ctx, "until")));
+    ctx.json(runtime.rollups().hourlyCounts(id, instant(ctx, "since"), instant(ctx, "until")));
   }
 
   /** Body: {@code {"post_id": "…", "relevant": true}}. Answers what the labelling did. */

@@ -43,7 +43,7 @@ class ApiServerTest {
     new FileImporter(runtime.pipeline(), Formats.standard())
         .importWorkspace(workspace, (project, report) -> {});
     runtime
-        .ledger()
+        .sourceStates()
         .saveHealth(
             SourceHealth.pending(
                 "feed:https://www.tagesschau.de/xml/rss2/",

@@ -11,10 +11,11 @@ import org.cluetrain.connectors.feed.FeedState;
 import org.cluetrain.connectors.feed.FeedSubscription;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.ingest.SourceStateStore;
+import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.model.Post;
 import org.cluetrain.pipeline.BatchOutcome;
 import org.cluetrain.pipeline.ListeningPipeline;
-import org.cluetrain.store.ListeningLedger;
 
 /**
  * Polls the workspace's feeds and routes what comes in through the pipeline, and each feed's health
@@ -43,11 +44,12 @@ public final class LivePolling implements AutoCloseable {
    * The feeds of every project, as the poller's subscriptions: those declared in the workspace and
    * those subscribed to by importing an OPML list (for projects the workspace still has).
    */
-  public static List<FeedSubscription> subscriptions(Workspace workspace, ListeningLedger ledger) {
+  public static List<FeedSubscription> subscriptions(
+      Workspace workspace, SubscriptionStore subscriptionStore) {
     List<FeedSubscription> feeds = subscriptions(workspace);
     java.util.Set<String> declared = new java.util.HashSet<>();
     feeds.forEach(f -> declared.add(f.project() + " " + f.url()));
-    for (ListeningLedger.Subscription subscription : ledger.subscriptions()) {
+    for (SubscriptionStore.Subscription subscription : subscriptionStore.subscriptions()) {
       String url = subscription.feed().feedUrl();
       if (workspace.project(subscription.project()).isEmpty()
           || !declared.add(subscription.project() + " " + url)) {
@@ -91,22 +93,22 @@ public final class LivePolling implements AutoCloseable {
   }
 
   /**
-   * Starts polling these feeds (see {@link #subscriptions(Workspace, ListeningLedger)}) in the
+   * Starts polling these feeds (see {@link #subscriptions(Workspace, SubscriptionStore)}) in the
    * background; a feed's health is "pending" until its first attempt, and a feed polled before
    * continues with its saved schedule, counts and validators.
    */
   public static LivePolling start(
-      List<FeedSubscription> feeds, ListeningPipeline pipeline, ListeningLedger ledger) {
+      List<FeedSubscription> feeds, ListeningPipeline pipeline, SourceStateStore sourceStates) {
     List<FeedState> saved = new ArrayList<>();
     java.util.Map<String, SourceHealth> healthById = new java.util.HashMap<>();
-    ledger.health().forEach(h -> healthById.put(h.sourceId(), h));
+    sourceStates.health().forEach(h -> healthById.put(h.sourceId(), h));
     for (FeedSubscription feed : feeds) {
       SourceHealth health = healthById.get(feed.sourceId());
       if (health == null) {
-        ledger.saveHealth(SourceHealth.pending(feed.sourceId(), feed.project(), feed.url()));
+        sourceStates.saveHealth(SourceHealth.pending(feed.sourceId(), feed.project(), feed.url()));
       } else {
         // a restart keeps the schedule, the counts and the conditional GET of the last run
-        String[] validators = ledger.validators(feed.sourceId()).orElse(new String[2]);
+        String[] validators = sourceStates.validators(feed.sourceId()).orElse(new String[2]);
         saved.add(new FeedState(validators[0], validators[1], health));
       }
     }
@@ -126,7 +128,7 @@ public final class LivePolling implements AutoCloseable {
 
           @Override
           public void onHealth(SourceHealth health) {
-            ledger.saveHealth(health);
+            sourceStates.saveHealth(health);
             FeedPoller poller = pollerRef.get();
             if (poller != null) {
               poller.states().stream()
@@ -134,7 +136,7 @@ public final class LivePolling implements AutoCloseable {
                   .findFirst()
                   .ifPresent(
                       state ->
-                          ledger.saveValidators(
+                          sourceStates.saveValidators(
                               health.sourceId(), state.etag(), state.lastModified()));
             }
           }

@@ -17,8 +17,9 @@ import org.cluetrain.query.QueryParser;
 import org.cluetrain.query.QueryStore;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
-import org.cluetrain.store.ListeningLedger;
+import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
+import org.cluetrain.store.QueryLedger;
 import org.cluetrain.store.SearchPage;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.StoredPost;
@@ -43,7 +44,8 @@ public final class QueryCatalog {
   private final Workspace workspace;
   private final QueryStore edits;
   private final QueryMatcher matcher;
-  private final ListeningLedger ledger;
+  private final PostLedger ledger;
+  private final QueryLedger queryLedger;
   private final PostStore store;
   private final Clock clock;
   private volatile Snapshot current = new Snapshot(List.of(), Map.of());
@@ -108,13 +110,15 @@ public final class QueryCatalog {
       Workspace workspace,
       QueryStore edits,
       QueryMatcher matcher,
-      ListeningLedger ledger,
+      PostLedger ledger,
+      QueryLedger queryLedger,
       PostStore store,
       Clock clock) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.edits = Objects.requireNonNull(edits, "edits");
     this.matcher = Objects.requireNonNull(matcher, "matcher");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.queryLedger = Objects.requireNonNull(queryLedger, "queryLedger");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -159,7 +163,7 @@ public final class QueryCatalog {
     }
     Set<String> projects = new LinkedHashSet<>();
     workspace.projects().forEach(p -> projects.add(p.name()));
-    ledger.saveQueries(projects, queries);
+    queryLedger.saveQueries(projects, queries);
     current = new Snapshot(List.copyOf(entries), Map.copyOf(byId));
     return problems;
   }

@@ -23,8 +23,8 @@ import org.cluetrain.enrich.Enricher;
 import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.QuerySyntaxException;
-import org.cluetrain.store.ListeningLedger;
 import org.cluetrain.store.PostStore;
+import org.cluetrain.store.RelevanceLabelStore;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.StoredPost;
 
@@ -49,15 +49,16 @@ public final class RelevanceLoop {
 
   private final Path modelDir;
   private final PostStore store;
-  private final ListeningLedger ledger;
+  private final RelevanceLabelStore labelStore;
   private final Clock clock;
   private final TrainingConfig training;
   private final Map<String, TextClassifier> models = new ConcurrentHashMap<>();
 
-  public RelevanceLoop(Path modelDir, PostStore store, ListeningLedger ledger, Clock clock) {
+  public RelevanceLoop(
+      Path modelDir, PostStore store, RelevanceLabelStore labelStore, Clock clock) {
     this.modelDir = Objects.requireNonNull(modelDir, "modelDir");
     this.store = Objects.requireNonNull(store, "store");
-    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.labelStore = Objects.requireNonNull(labelStore, "labelStore");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.training = TrainingConfig.defaults();
     loadSavedModels();
@@ -118,8 +119,8 @@ public final class RelevanceLoop {
               + ", not "
               + project);
     }
-    ledger.saveRelevanceLabel(project, postId, relevant, clock.instant());
-    Map<String, Boolean> labels = ledger.relevanceLabels(project);
+    labelStore.saveRelevanceLabel(project, postId, relevant, clock.instant());
+    Map<String, Boolean> labels = labelStore.relevanceLabels(project);
     List<LabeledExample> examples = new ArrayList<>();
     for (Map.Entry<String, Boolean> label : labels.entrySet()) {
       store
@@ -154,7 +155,7 @@ public final class RelevanceLoop {
    */
   public List<Candidate> next(String project, int limit) {
     requireProject(project);
-    Map<String, Boolean> labels = ledger.relevanceLabels(project);
+    Map<String, Boolean> labels = labelStore.relevanceLabels(project);
     List<StoredPost> pool = new ArrayList<>();
     for (StoredPost post : recent(project, CANDIDATE_POOL)) {
       if (!labels.containsKey(post.post().id())) {

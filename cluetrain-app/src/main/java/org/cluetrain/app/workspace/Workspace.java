@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cluetrain.alert.AlertRule;
+import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.query.SavedQuery;
 
@@ -17,11 +18,19 @@ import org.cluetrain.query.SavedQuery;
  * @param languages the languages to expect (ISO 639-1), for language identification
  * @param projects the projects, in file order
  * @param smtp the mail server for e-mail alerts, or {@code null} when none is configured
+ * @param storage where the data is kept (embedded unless the file says otherwise)
  */
-public record Workspace(Path file, List<String> languages, List<Project> projects, Smtp smtp) {
+public record Workspace(
+    Path file, List<String> languages, List<Project> projects, Smtp smtp, StorageConfig storage) {
   public Workspace {
     languages = List.copyOf(languages);
     projects = List.copyOf(projects);
+    storage = storage == null ? StorageConfig.EMBEDDED : storage;
+  }
+
+  /** A workspace with embedded storage. */
+  public Workspace(Path file, List<String> languages, List<Project> projects, Smtp smtp) {
+    this(file, languages, projects, smtp, StorageConfig.EMBEDDED);
   }
 
   /** A workspace without a mail server. */

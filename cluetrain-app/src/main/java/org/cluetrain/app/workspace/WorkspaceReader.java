@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cluetrain.app.storage.StorageBackends;
+import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.inbox.BusinessHours;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxRule;
@@ -119,8 +121,11 @@ public final class WorkspaceReader {
     if (root == null) {
       throw new WorkspaceException(List.of(file + ":1: the workspace file is empty"));
     }
-    Map<String, Node> top = mapping(root, "the workspace", Set.of("languages", "projects", "smtp"));
+    Map<String, Node> top =
+        mapping(root, "the workspace", Set.of("languages", "projects", "smtp", "storage"));
     List<String> languages = languages(top.get("languages"));
+    StorageConfig storage =
+        top.containsKey("storage") ? storage(top.get("storage")) : StorageConfig.EMBEDDED;
     alertSection = new AlertSectionReader(this);
     Workspace.Smtp smtp = top.containsKey("smtp") ? alertSection.smtp(top.get("smtp")) : null;
     alertSection.smtpConfigured(smtp != null);
@@ -143,7 +148,85 @@ public final class WorkspaceReader {
     if (!problems.isEmpty()) {
       throw new WorkspaceException(problems);
     }
-    return new Workspace(file, languages, projects, smtp);
+    return new Workspace(file, languages, projects, smtp, storage);
+  }
+
+  /**
+   * The {@code storage:} section: {@code kind: embedded} (the default) or {@code kind: postgresql}
+   * with a JDBC {@code url}, a {@code user} and a {@code password} or, better, {@code
+   * password-env}. A kind this build cannot open is a problem like any other.
+   */
+  private StorageConfig storage(Node node) {
+    Map<String, Node> fields =
+        mapping(node, "'storage'", Set.of("kind", "url", "user", "password", "password-env"));
+    if (fields == null) {
+      return StorageConfig.EMBEDDED;
+    }
+    String kindText = required(fields, "kind", node, "'storage' section");
+    StorageConfig.Kind kind = null;
+    for (StorageConfig.Kind candidate : StorageConfig.Kind.values()) {
+      if (candidate.label().equals(kindText)) {
+        kind = candidate;
+      }
+    }
+    if (kindText != null && kind == null) {
+      problem(
+          fields.get("kind"),
+          "storage kind '"
+              + kindText
+              + "' is unknown, expected one of "
+              + String.join(
+                  ", ",
+                  java.util.Arrays.stream(StorageConfig.Kind.values())
+                      .map(StorageConfig.Kind::label)
+                      .toList()));
+    }
+    String url = optionalScalar(fields, "url");
+    String user = optionalScalar(fields, "user");
+    String password = optionalScalar(fields, "password");
+    String passwordEnv = optionalScalar(fields, "password-env");
+    if (kind == StorageConfig.Kind.EMBEDDED) {
+      for (String key : List.of("url", "user", "password", "password-env")) {
+        if (fields.containsKey(key)) {
+          problem(
+              fields.get(key),
+              "'"
+                  + key
+                  + "' is for storage kind postgresql; embedded storage keeps its data in"
+                  + " the data directory");
+        }
+      }
+    }
+    if (kind == StorageConfig.Kind.POSTGRESQL) {
+      if (!fields.containsKey("url")) {
+        problem(
+            node,
+            "storage kind postgresql needs 'url', such as"
+                + " jdbc:postgresql://localhost:5432/cluetrain");
+      } else if (url != null && !url.startsWith("jdbc:postgresql://")) {
+        problem(
+            fields.get("url"),
+            "url '"
+                + url
+                + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+      }
+      if (password != null && passwordEnv != null) {
+        problem(fields.get("password-env"), "give either 'password' or 'password-env', not both");
+      }
+      if (passwordEnv != null && !passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        problem(
+            fields.get("password-env"),
+            "password-env names an environment variable (such as CLUETRAIN_DB_PASSWORD), not '"
+                + passwordEnv
+                + "'");
+      }
+    }
+    if (kind != null) {
+      StorageBackends.unavailable(kind).ifPresent(why -> problem(fields.get("kind"), why));
+    }
+    return kind == null
+        ? StorageConfig.EMBEDDED
+        : new StorageConfig(kind, url, user, password, passwordEnv);
   }
 
   private List<String> languages(Node node) {

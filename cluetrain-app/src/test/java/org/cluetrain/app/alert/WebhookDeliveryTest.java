@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.cluetrain.alert.AlertStore;
-import org.cluetrain.jdbc.JdbcListeningLedger;
+import org.cluetrain.jdbc.SqliteStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class WebhookDeliveryTest {
 
   @TempDir Path dir;
   private HttpServer server;
-  private JdbcListeningLedger ledger;
+  private SqliteStorage relational;
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile CountDownLatch hold = new CountDownLatch(0);
@@ -59,14 +59,14 @@ class WebhookDeliveryTest {
           exchange.close();
         });
     server.start();
-    ledger = JdbcListeningLedger.openSqlite(dir.resolve("ledger.db"));
+    relational = SqliteStorage.open(dir.resolve("ledger.db"));
   }
 
   @AfterEach
   void stop() {
     hold.countDown();
     server.stop(0);
-    ledger.close();
+    relational.close();
   }
 
   private URI hook() {
@@ -76,14 +76,14 @@ class WebhookDeliveryTest {
   private AlertDispatcher dispatcher(WebhookNotifier.Payload payload) {
     return new AlertDispatcher(
         List.of(new WebhookNotifier("ops", hook(), payload, HttpClient.newHttpClient())),
-        ledger.alerts(),
+        relational.alerts(),
         Clock.systemUTC(),
         FAST);
   }
 
   @Test
   void aGenericWebhookGetsTheAlertAsJson() throws Exception {
-    ledger.alerts().save(List.of(TestAlerts.alert("a1", "a1")));
+    relational.alerts().save(List.of(TestAlerts.alert("a1", "a1")));
     try (AlertDispatcher dispatcher = dispatcher(WebhookNotifier.Payload.JSON)) {
       assertThat(dispatcher.submit(TestAlerts.alert("a1", "a1"), List.of("ops"))).isEqualTo(1);
       await(() -> delivered("a1"));
@@ -100,7 +100,7 @@ class WebhookDeliveryTest {
 
   @Test
   void aChatWebhookGetsOnlyText() throws Exception {
-    ledger.alerts().save(List.of(TestAlerts.alert("a1", "a1")));
+    relational.alerts().save(List.of(TestAlerts.alert("a1", "a1")));
     try (AlertDispatcher dispatcher = dispatcher(WebhookNotifier.Payload.CHAT)) {
       dispatcher.submit(TestAlerts.alert("a1", "a1"), List.of("ops"));
       await(() -> delivered("a1"));
@@ -116,7 +116,7 @@ class WebhookDeliveryTest {
   @Test
   void aFailingDestinationIsRetriedWithBackOffAndReported() throws Exception {
     failuresLeft.set(2);
-    ledger.alerts().save(List.of(TestAlerts.alert("a1", "a1")));
+    relational.alerts().save(List.of(TestAlerts.alert("a1", "a1")));
     try (AlertDispatcher dispatcher = dispatcher(WebhookNotifier.Payload.JSON)) {
       dispatcher.submit(TestAlerts.alert("a1", "a1"), List.of("ops"));
       await(() -> delivered("a1"));
@@ -127,7 +127,7 @@ class WebhookDeliveryTest {
       assertThat(status.lastError()).endsWith(": overloaded, try later");
     }
     assertThat(bodies).hasSize(3);
-    AlertStore.Delivery delivery = ledger.alerts().get("a1").orElseThrow().deliveries().get(0);
+    AlertStore.Delivery delivery = relational.alerts().get("a1").orElseThrow().deliveries().get(0);
     assertThat(delivery.attempts()).isEqualTo(3);
     assertThat(delivery.destination()).isEqualTo("ops");
   }
@@ -138,14 +138,14 @@ class WebhookDeliveryTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    ledger.alerts().save(List.of(TestAlerts.alert("a1", "a1")));
+    relational.alerts().save(List.of(TestAlerts.alert("a1", "a1")));
     URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/hook");
     try (AlertDispatcher dispatcher =
         new AlertDispatcher(
             List.of(
                 new WebhookNotifier(
                     "ops", nowhere, WebhookNotifier.Payload.JSON, HttpClient.newHttpClient())),
-            ledger.alerts(),
+            relational.alerts(),
             Clock.systemUTC(),
             FAST)) {
       dispatcher.submit(TestAlerts.alert("a1", "a1"), List.of("ops"));
@@ -156,14 +156,15 @@ class WebhookDeliveryTest {
       assertThat(status.lastError()).startsWith("cannot reach " + nowhere);
       assertThat(status.nextAttempt()).isNotNull();
     }
-    assertThat(ledger.alerts().get("a1").orElseThrow().deliveries().get(0).attempts()).isEqualTo(4);
+    assertThat(relational.alerts().get("a1").orElseThrow().deliveries().get(0).attempts())
+        .isEqualTo(4);
   }
 
   @Test
   void alertsArrivingWhileThrottledGoOutAsOneMessage() throws Exception {
     try (AlertDispatcher dispatcher = dispatcher(WebhookNotifier.Payload.JSON)) {
       for (int i = 0; i < 6; i++) {
-        ledger.alerts().save(List.of(TestAlerts.alert("a" + i, "a0")));
+        relational.alerts().save(List.of(TestAlerts.alert("a" + i, "a0")));
         dispatcher.submit(TestAlerts.alert("a" + i, "a0"), List.of("ops"));
       }
       await(() -> dispatcher.status().get(0).delivered() == 6);
@@ -183,7 +184,7 @@ class WebhookDeliveryTest {
             List.of(
                 new WebhookNotifier(
                     "ops", hook(), WebhookNotifier.Payload.JSON, HttpClient.newHttpClient())),
-            ledger.alerts(),
+            relational.alerts(),
             Clock.systemUTC(),
             tiny)) {
       dispatcher.submit(TestAlerts.alert("a0", "a0"), List.of("ops"));
@@ -205,7 +206,7 @@ class WebhookDeliveryTest {
   }
 
   private AlertStore.DeliveryState state(String id) {
-    return ledger
+    return relational
         .alerts()
         .get(id)
         .flatMap(a -> a.deliveries().stream().findFirst())

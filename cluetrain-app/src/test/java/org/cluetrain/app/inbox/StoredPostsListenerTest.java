@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.cluetrain.jdbc.JdbcListeningLedger;
+import org.cluetrain.jdbc.SqliteStorage;
 import org.cluetrain.lucene.LucenePostStore;
 import org.cluetrain.lucene.MonitorQueryMatcher;
 import org.cluetrain.model.Post;
@@ -54,14 +54,14 @@ class StoredPostsListenerTest {
   void aFailingListenerIsReportedPerPostAndTheOthersStillHear() {
     List<String> seen = new ArrayList<>();
     try (LucenePostStore store = new LucenePostStore(data.resolve("index"));
-        JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(data.resolve("ledger.db"));
+        SqliteStorage relational = SqliteStorage.open(data.resolve("ledger.db"));
         MonitorQueryMatcher matcher = new MonitorQueryMatcher()) {
       ListeningPipeline pipeline =
           new ListeningPipeline(
               List.of(),
               matcher,
               store,
-              ledger,
+              relational.postLedger(),
               List.of(listener("inbox", seen, true), listener("alerts", seen, false)));
       BatchOutcome outcome = pipeline.process(List.of(post("a"), post("b")));
       assertThat(outcome.stored()).isEqualTo(2);

@@ -63,8 +63,10 @@ class QueryCatalogTest {
 
       runtime.pipeline().process(List.of(post("p1", "Ab Montag Streik bei der Bahn", DAY)));
       assertThat(matched(runtime, "p1")).contains("bahn/streik");
-      assertThat(runtime.ledger().stats("bahn").byQuery()).containsEntry("bahn/streik", 1L);
-      assertThat(runtime.ledger().queries()).extracting(SavedQuery::id).contains("bahn/streik");
+      assertThat(runtime.rollups().stats("bahn").byQuery()).containsEntry("bahn/streik", 1L);
+      assertThat(runtime.queryLedger().queries())
+          .extracting(SavedQuery::id)
+          .contains("bahn/streik");
     }
     try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
       assertThat(runtime.queries().find("bahn", "streik"))
@@ -186,23 +188,23 @@ class QueryCatalogTest {
                   post("b", "Warnstreik im Nahverkehr", DAY.plusSeconds(7200)),
                   post("c", "Alles pünktlich heute", DAY)));
       runtime.queries().save(query("streik", "streik", List.of()), "ana");
-      assertThat(runtime.ledger().stats("bahn").byQuery()).doesNotContainKey("bahn/streik");
+      assertThat(runtime.rollups().stats("bahn").byQuery()).doesNotContainKey("bahn/streik");
 
       assertThat(runtime.queries().applyToHistory("bahn", "streik")).isEqualTo(1);
       assertThat(runtime.queries().applyToHistory("bahn", "streik")).isEqualTo(1);
-      assertThat(runtime.ledger().stats("bahn").byQuery()).containsEntry("bahn/streik", 1L);
+      assertThat(runtime.rollups().stats("bahn").byQuery()).containsEntry("bahn/streik", 1L);
 
       runtime.queries().save(query("streik", "streik OR warnstreik", List.of()), "ana");
       assertThat(runtime.queries().applyToHistory("bahn", "streik")).isEqualTo(2);
-      assertThat(runtime.ledger().stats("bahn").byQuery()).containsEntry("bahn/streik", 2L);
+      assertThat(runtime.rollups().stats("bahn").byQuery()).containsEntry("bahn/streik", 2L);
       assertThat(
-              runtime.ledger().hourlyCounts("bahn/streik", null, null).stream()
+              runtime.rollups().hourlyCounts("bahn/streik", null, null).stream()
                   .mapToLong(h -> h.posts())
                   .sum())
           .isEqualTo(2);
 
       runtime.queries().delete("bahn", "streik");
-      assertThat(runtime.ledger().stats("bahn").byQuery()).doesNotContainKey("bahn/streik");
+      assertThat(runtime.rollups().stats("bahn").byQuery()).doesNotContainKey("bahn/streik");
     }
   }
 
@@ -218,7 +220,7 @@ class QueryCatalogTest {
       runtime.pipeline().process(batch);
       runtime.queries().save(query("stellwerk", "stellwerk", List.of()), "ana");
       assertThat(runtime.queries().applyToHistory("bahn", "stellwerk")).isEqualTo(posts);
-      assertThat(runtime.ledger().stats("bahn").byQuery())
+      assertThat(runtime.rollups().stats("bahn").byQuery())
           .containsEntry("bahn/stellwerk", (long) posts);
     }
   }

@@ -195,7 +195,7 @@ public final class MentionPages {
   }
 
   private List<String> sources(String project) {
-    return runtime.ledger().health().stream()
+    return runtime.sourceStates().health().stream()
         .filter(h -> project.equals(h.project()))
         .map(h -> h.sourceId())
         .toList();

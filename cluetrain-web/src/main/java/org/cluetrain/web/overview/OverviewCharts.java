@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cluetrain.json.Json;
-import org.cluetrain.web.overview.OverviewReport.MentionsLink;
-import org.cluetrain.web.overview.OverviewReport.Series;
-import org.cluetrain.web.overview.OverviewReport.Slice;
+import org.cluetrain.report.OverviewReport;
+import org.cluetrain.report.OverviewReport.Series;
+import org.cluetrain.report.OverviewReport.Slice;
+import org.cluetrain.report.Period;
 import org.cluetrain.web.page.Messages;
 
 /**

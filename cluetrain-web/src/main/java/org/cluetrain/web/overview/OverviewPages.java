@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.report.OverviewReport;
+import org.cluetrain.report.Period;
 import org.cluetrain.store.ThreadSummary;
 import org.cluetrain.web.access.Access;
 import org.cluetrain.web.access.Authentication;
@@ -40,7 +42,7 @@ final class OverviewPages {
   }
 
   private Instant latest(String project) {
-    List<ThreadSummary> threads = runtime.ledger().threads(project, 1);
+    List<ThreadSummary> threads = runtime.rollups().threads(project, 1);
     return threads.isEmpty() ? null : threads.get(0).last();
   }
 
@@ -52,11 +54,11 @@ final class OverviewPages {
     } catch (IllegalArgumentException e) {
       throw new BadRequestResponse(e.getMessage());
     }
-    ctx.json(OverviewReport.build(runtime, project, period));
+    ctx.json(runtime.overview(project, period));
   }
 
   private Period period(Context ctx, String project) {
-    return Period.of(
+    return Periods.of(
         ctx.queryParam("days"),
         ctx.queryParam("since"),
         ctx.queryParam("until"),
@@ -73,10 +75,10 @@ final class OverviewPages {
       period = period(ctx, project);
     } catch (IllegalArgumentException e) {
       error = e.getMessage();
-      period = Period.of(null, null, null, Instant.now(), latest(project));
+      period = Periods.of(null, null, null, Instant.now(), latest(project));
       ctx.status(400);
     }
-    OverviewReport report = OverviewReport.build(runtime, project, period);
+    OverviewReport report = runtime.overview(project, period);
     OverviewCharts charts = new OverviewCharts(report, page.t());
     Map<String, Object> model = new HashMap<>();
     model.put("page", page);

@@ -250,7 +250,7 @@ final class QueryApi {
     json.put(
         "matches_last_30_days",
         runtime
-            .ledger()
+            .rollups()
             .hourlyCounts(query.id(), now.minus(Duration.ofDays(QueryPages.DAYS)), now)
             .stream()
             .mapToLong(HourlyCount::posts)

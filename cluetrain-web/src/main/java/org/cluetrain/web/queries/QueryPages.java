@@ -185,7 +185,7 @@ public final class QueryPages {
     for (QueryCatalog.Entry entry : entries) {
       SavedQuery query = entry.query();
       long recent =
-          runtime.ledger().hourlyCounts(query.id(), now.minus(Duration.ofDays(DAYS)), now).stream()
+          runtime.rollups().hourlyCounts(query.id(), now.minus(Duration.ofDays(DAYS)), now).stream()
               .mapToLong(HourlyCount::posts)
               .sum();
       rows.add(

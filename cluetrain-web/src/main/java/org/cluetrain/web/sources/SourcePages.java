@@ -45,7 +45,7 @@ public final class SourcePages {
     PageContext page =
         Authentication.page(ctx, projects.isEmpty() ? null : projects.get(0), "sources");
     List<SourceHealth> health =
-        runtime.ledger().health().stream()
+        runtime.sourceStates().health().stream()
             .filter(
                 h ->
                     h.project() == null
@@ -55,7 +55,7 @@ public final class SourcePages {
     Map<String, Long> feedPosts = new HashMap<>();
     List<StoredCount> stored = new ArrayList<>();
     for (String project : projects) {
-      for (Map.Entry<String, Long> entry : runtime.ledger().postsBySource(project).entrySet()) {
+      for (Map.Entry<String, Long> entry : runtime.rollups().postsBySource(project).entrySet()) {
         stored.add(new StoredCount(project, entry.getKey(), entry.getValue()));
         feedPosts.merge(project + " " + entry.getKey(), entry.getValue(), Long::sum);
       }

@@ -28,7 +28,7 @@ class ListeningBrowserTest extends BrowserTestBase {
         LivePolling.subscriptions(
             WorkspaceReader.read(java.nio.file.Path.of("../examples/workspace.yaml")))) {
       runtime
-          .ledger()
+          .sourceStates()
           .saveHealth(SourceHealth.pending(feed.sourceId(), feed.project(), feed.url()));
     }
   }

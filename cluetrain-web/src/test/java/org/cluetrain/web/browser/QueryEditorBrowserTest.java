@@ -74,7 +74,7 @@ class QueryEditorBrowserTest extends BrowserTestBase {
     assertThat(row.findElement(By.cssSelector(".query-text")).getText()).isEqualTo(FIXED);
     assertThat(Long.parseLong(row.findElement(By.cssSelector(".recent-matches")).getText()))
         .isPositive();
-    assertThat(runtime.ledger().stats("bahn").byQuery()).containsEntry("bahn/verspätungen", total);
+    assertThat(runtime.rollups().stats("bahn").byQuery()).containsEntry("bahn/verspätungen", total);
 
     row.findElement(By.linkText("Edit")).click();
     wait.until(ExpectedConditions.urlContains("/edit"));

@@ -49,14 +49,14 @@ class ListeningPagesTest {
     runtime = EmbeddedRuntime.open(data, workspace);
     importExamples();
     runtime
-        .ledger()
+        .sourceStates()
         .saveHealth(
             SourceHealth.pending(
                 "feed:https://www.tagesschau.de/xml/rss2/",
                 "bahn",
                 "https://www.tagesschau.de/xml/rss2/"));
     runtime
-        .ledger()
+        .sourceStates()
         .saveHealth(
             SourceHealth.pending(
                 "feed:https://feeds.bbci.co.uk/news/business/rss.xml",

@@ -131,7 +131,7 @@ class QueryApiTest {
     long inHistory =
         json(send("GET", "/api/search?q=ice&project=bahn&limit=1", null)).path("total").asLong();
     assertThat(query.path("matched_in_history").asLong()).isEqualTo(inHistory).isPositive();
-    assertThat(runtime.ledger().stats("bahn").byQuery())
+    assertThat(runtime.rollups().stats("bahn").byQuery())
         .containsEntry("bahn/kommentare zum ice", inHistory);
 
     Post next =

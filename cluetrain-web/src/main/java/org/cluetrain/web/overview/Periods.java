@@ -2,31 +2,13 @@ package org.cluetrain.web.overview;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.cluetrain.app.TimeArguments;
+import org.cluetrain.report.Period;
 
-/**
- * The time an overview covers: whole days in UTC, {@code [since, until)}.
- *
- * @param days the length chosen with the 7/30/90 buttons, or 0 when since/until were given
- * @param shiftedTo when the default window held no data, the latest post's time it was moved to
- */
-public record Period(Instant since, Instant until, int days, Instant shiftedTo) {
-  /** The lengths offered as buttons. */
-  public static final Set<Integer> CHOICES = Set.of(7, 30, 90);
-
-  static final int DEFAULT_DAYS = 30;
-
-  public Period {
-    if (!since.isBefore(until)) {
-      throw new IllegalArgumentException("since must be before until");
-    }
-  }
+/** The {@link Period} a request's parameters ask for. */
+final class Periods {
+  private Periods() {}
 
   /**
    * The period a request asks for.
@@ -39,14 +21,14 @@ public record Period(Instant since, Instant until, int days, Instant shiftedTo) 
     Instant today = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
     Instant until = blank(untilText) ? null : day(TimeArguments.parse(untilText, now));
     Instant since = blank(sinceText) ? null : day(TimeArguments.parse(sinceText, now));
-    int days = DEFAULT_DAYS;
+    int days = Period.DEFAULT_DAYS;
     if (!blank(daysText)) {
       try {
         days = Integer.parseInt(daysText.strip());
       } catch (NumberFormatException e) {
         days = -1;
       }
-      if (!CHOICES.contains(days)) {
+      if (!Period.CHOICES.contains(days)) {
         throw new IllegalArgumentException("days must be 7, 30 or 90, was '" + daysText + "'");
       }
     }
@@ -73,32 +55,5 @@ public record Period(Instant since, Instant until, int days, Instant shiftedTo) 
 
   private static boolean blank(String text) {
     return text == null || text.isBlank();
-  }
-
-  /** The days of the period, as {@code 2026-03-01}. */
-  public List<LocalDate> dates() {
-    List<LocalDate> dates = new ArrayList<>();
-    for (LocalDate d = firstDate(); d.isBefore(lastDateExclusive()); d = d.plusDays(1)) {
-      dates.add(d);
-    }
-    return dates;
-  }
-
-  public LocalDate firstDate() {
-    return LocalDate.ofInstant(since, ZoneOffset.UTC);
-  }
-
-  /** The last day of the period (inclusive). */
-  public LocalDate lastDate() {
-    return lastDateExclusive().minusDays(1);
-  }
-
-  private LocalDate lastDateExclusive() {
-    return LocalDate.ofInstant(until, ZoneOffset.UTC);
-  }
-
-  /** The query string that selects this period on another page. */
-  public String query() {
-    return "since=" + firstDate() + "&until=" + lastDateExclusive();
   }
 }

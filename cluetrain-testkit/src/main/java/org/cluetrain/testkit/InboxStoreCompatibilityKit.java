@@ -1,4 +1,4 @@
-package org.cluetrain.jdbc;
+package org.cluetrain.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import org.cluetrain.inbox.BusinessHours;
 import org.cluetrain.inbox.InboxEvent;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxQuery;
+import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.inbox.Priority;
 import org.cluetrain.inbox.ResponseClock;
 import org.cluetrain.inbox.SavedReply;
@@ -19,13 +20,25 @@ import org.cluetrain.inbox.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JdbcInboxTest {
-  static final Instant T0 = Instant.parse("2026-11-16T09:00:00Z");
-  static final BusinessHours HOURS = BusinessHours.ALWAYS;
+/**
+ * Compatibility kit of {@link InboxStore}: one item per post and project, also across a reopen; an
+ * update saves state and log together; lists filter by status, assignee, priority, tag and overdue,
+ * and sort by due time; saved replies have unique names per project.
+ */
+public abstract class InboxStoreCompatibilityKit {
+  private static final Instant T0 = Instant.parse("2026-11-16T09:00:00Z");
+  private static final BusinessHours HOURS = BusinessHours.ALWAYS;
 
-  @TempDir Path dir;
+  @TempDir protected Path directory;
 
-  static InboxItem item(String postId, String author, Instant created, Priority priority) {
+  /**
+   * Opens the inbox whose data lives in {@code directory}: empty the first time, the same data when
+   * opened again after the previous one was closed.
+   */
+  protected abstract InboxStore open(Path directory);
+
+  /** An open item of project "bahn" about a post, created at {@code created}. */
+  public static InboxItem item(String postId, String author, Instant created, Priority priority) {
     return new InboxItem(
         0,
         "bahn",
@@ -48,13 +61,13 @@ class JdbcInboxTest {
         ResponseClock.start(Duration.ofHours(4), created, HOURS));
   }
 
-  static InboxEvent created(Instant at) {
+  public static InboxEvent created(Instant at) {
     return new InboxEvent(0, at, null, InboxEvent.Kind.CREATED, "negativ", null);
   }
 
   @Test
   void itemsRoundTripAndOnePostGetsOneItemPerProject() {
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+    try (InboxStore inbox = open(directory)) {
       InboxItem first =
           inbox.createIfAbsent(item("p1", "martina", T0, Priority.HIGH), created(T0)).orElseThrow();
       assertThat(first.id()).isEqualTo(1);
@@ -67,7 +80,7 @@ class JdbcInboxTest {
           .containsExactly(org.assertj.core.groups.Tuple.tuple(InboxEvent.Kind.CREATED, "negativ"));
     }
     // the same file opened again: still one item, and a re-run of the rules adds none
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+    try (InboxStore inbox = open(directory)) {
       assertThat(inbox.createIfAbsent(item("p1", "martina", T0, Priority.HIGH), created(T0)))
           .isEmpty();
       assertThat(inbox.counts("bahn")).containsEntry(Status.OPEN, 1).containsEntry(Status.DONE, 0);
@@ -76,7 +89,7 @@ class JdbcInboxTest {
 
   @Test
   void updatesSaveStateAndLogTogether() {
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+    try (InboxStore inbox = open(directory)) {
       InboxItem item =
           inbox
               .createIfAbsent(item("p1", "martina", T0, Priority.NORMAL), created(T0))
@@ -118,7 +131,7 @@ class JdbcInboxTest {
 
   @Test
   void listsFilterAndSortByDueTime() {
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+    try (InboxStore inbox = open(directory)) {
       // created an hour apart: due an hour apart, the earliest first
       InboxItem late =
           inbox
@@ -172,7 +185,7 @@ class JdbcInboxTest {
 
   @Test
   void savedRepliesHaveUniqueNamesPerProject() {
-    try (JdbcInbox inbox = JdbcInbox.openSqlite(dir.resolve("ledger.db"))) {
+    try (InboxStore inbox = open(directory)) {
       SavedReply thanks =
           inbox.saveReply(new SavedReply(0, "bahn", "Danke", "Danke für den Hinweis!", "ana", T0));
       inbox.saveReply(new SavedReply(0, "airlines", "Danke", "Thanks!", "ana", T0));
@@ -186,7 +199,7 @@ class JdbcInboxTest {
     }
   }
 
-  static InboxQuery query(
+  private static InboxQuery query(
       Set<Status> statuses,
       String assignee,
       boolean unassigned,

@@ -1,9 +1,10 @@
-package org.cluetrain.lucene;
+package org.cluetrain.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compatibility kit: for a varied German and English corpus and a set of queries covering the whole
- * language, the posts a query matches live are exactly the posts a search with it returns. Every
- * pair of matcher and store extends this class and supplies its two engines.
+ * Compatibility kit of a {@link QueryMatcher} and a {@link PostStore} together: for a varied German
+ * and English corpus and a set of queries covering the whole language, the posts a query matches
+ * live are exactly the posts a search with it returns. Every pair of matcher and store extends this
+ * class and supplies its two engines.
  */
-abstract class SearchFindsWhatMatchingFoundContract {
-  static final String PROJECT = "compat";
+public abstract class SearchFindsWhatMatchingFoundContract {
+  /** The project every post of the corpus belongs to. */
+  public static final String PROJECT = "compat";
+
+  /** When the corpus starts. */
+  private static final Instant T0 = Instant.parse("2024-03-01T08:00:00Z");
 
   /** A fresh matcher with no queries. */
   protected abstract QueryMatcher newMatcher();
@@ -39,9 +45,10 @@ abstract class SearchFindsWhatMatchingFoundContract {
   /** A fresh, empty store keeping its data in {@code directory}. */
   protected abstract PostStore newStore(Path directory);
 
-  @TempDir Path directory;
+  @TempDir protected Path directory;
 
-  static final List<String> QUERIES =
+  /** The queries: every operator and field of the query language, alone and combined. */
+  public static final List<String> QUERIES =
       List.of(
           "bahn",
           "bahn*",
@@ -136,7 +143,7 @@ abstract class SearchFindsWhatMatchingFoundContract {
   };
 
   /** About 200 posts: every text once per combination of a few sources, authors and kinds. */
-  static List<Post> corpus() {
+  public static List<Post> corpus() {
     Random random = new Random(7);
     List<Post> posts = new ArrayList<>();
     int n = 0;
@@ -172,7 +179,7 @@ abstract class SearchFindsWhatMatchingFoundContract {
                 .url(url)
                 .title(TITLES[(i + round) % TITLES.length])
                 .text(text)
-                .published(TestPosts.T0.plus(Duration.ofMinutes(7L * n + random.nextInt(5))))
+                .published(T0.plus(Duration.ofMinutes(7L * n + random.nextInt(5))))
                 .hashtags(tags)
                 .mentions(random.nextInt(4) == 0 ? List.of("db_bahn") : List.of())
                 .lang(round % 4 == 3 ? null : german ? "de" : "en")

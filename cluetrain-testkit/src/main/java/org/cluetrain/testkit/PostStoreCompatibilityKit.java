@@ -1,4 +1,4 @@
-package org.cluetrain.lucene;
+package org.cluetrain.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,23 +13,37 @@ import org.cluetrain.model.Engagement;
 import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.QuerySyntaxException;
+import org.cluetrain.store.PostStore;
 import org.cluetrain.store.SearchPage;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.StoredPost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LucenePostStoreTest {
-  @TempDir Path directory;
+/**
+ * Compatibility kit of {@link PostStore}: idempotent writes by id, exact round trips, durability
+ * across a reopen, newest-first search with exact totals, windows [since, until), per-project
+ * filtering, threads oldest first, syntax errors as {@link QuerySyntaxException}. A backend extends
+ * it and says how to open its store.
+ */
+public abstract class PostStoreCompatibilityKit {
+  @TempDir protected Path directory;
+
+  /**
+   * Opens the store whose data lives in {@code directory}: empty the first time, the same data when
+   * opened again after the previous one was closed.
+   */
+  protected abstract PostStore newStore(Path directory);
 
   private static StoredPost stored(String id, String text, Instant published) {
-    return new StoredPost(TestPosts.forumComment(id, text).published(published).build(), List.of());
+    return new StoredPost(
+        SamplePosts.forumComment(id, text).published(published).build(), List.of());
   }
 
   /** A post with every field set, odd values included, to prove the stored copy is exact. */
   private static StoredPost everything() {
     Post post =
-        TestPosts.forumComment("full", "Die Bahn \"streikt\" – schon wieder! 🚆")
+        SamplePosts.forumComment("full", "Die Bahn \"streikt\" – schon wieder! 🚆")
             .html("<p>Die Bahn <em>streikt</em></p>")
             .published(Instant.parse("2024-03-01T08:15:30.123456789Z"))
             .engagement(new Engagement(12L, 3L, null, 4500L, 4.5))
@@ -43,9 +57,9 @@ class LucenePostStoreTest {
 
   @Test
   void storingTheSamePostTwiceKeepsOneDocument() {
-    try (LucenePostStore store = new LucenePostStore(directory)) {
-      store.store(List.of(stored("1", "Bahn", TestPosts.T0), stored("2", "Zug", TestPosts.T0)));
-      store.store(List.of(stored("1", "Bahn, geändert", TestPosts.T0)));
+    try (PostStore store = newStore(directory)) {
+      store.store(List.of(stored("1", "Bahn", SamplePosts.T0), stored("2", "Zug", SamplePosts.T0)));
+      store.store(List.of(stored("1", "Bahn, geändert", SamplePosts.T0)));
 
       assertThat(store.count()).isEqualTo(2);
       assertThat(store.get("1")).get().extracting(s -> s.post().text()).isEqualTo("Bahn, geändert");
@@ -55,10 +69,10 @@ class LucenePostStoreTest {
   @Test
   void postsSurviveReopeningAndRoundTripExactly() {
     StoredPost full = everything();
-    try (LucenePostStore store = new LucenePostStore(directory)) {
+    try (PostStore store = newStore(directory)) {
       store.store(List.of(full));
     }
-    try (LucenePostStore reopened = new LucenePostStore(directory)) {
+    try (PostStore reopened = newStore(directory)) {
       assertThat(reopened.count()).isEqualTo(1);
       assertThat(reopened.get("full")).contains(full);
       assertThat(reopened.get("missing")).isEmpty();
@@ -66,13 +80,13 @@ class LucenePostStoreTest {
   }
 
   @Test
-  void searchIsNewestFirstWithExactTotalsAndFilters() throws Exception {
+  void searchIsNewestFirstWithExactTotalsWindowsAndProjects() throws Exception {
     List<StoredPost> posts = new ArrayList<>();
     for (int i = 0; i < 1_500; i++) {
       posts.add(
-          stored("p" + i, i % 2 == 0 ? "Bahn" : "Zug", TestPosts.T0.plus(Duration.ofMinutes(i))));
+          stored("p" + i, i % 2 == 0 ? "Bahn" : "Zug", SamplePosts.T0.plus(Duration.ofMinutes(i))));
     }
-    try (LucenePostStore store = new LucenePostStore(directory)) {
+    try (PostStore store = newStore(directory)) {
       store.store(posts);
 
       SearchPage all = store.search(new SearchRequest(" ", null, null, null, 3));
@@ -84,8 +98,8 @@ class LucenePostStoreTest {
       SearchPage bahn = store.search(new SearchRequest("bahn", "p", null, null, 10));
       assertThat(bahn.totalHits()).isEqualTo(750);
 
-      Instant since = TestPosts.T0.plus(Duration.ofMinutes(10));
-      Instant until = TestPosts.T0.plus(Duration.ofMinutes(20));
+      Instant since = SamplePosts.T0.plus(Duration.ofMinutes(10));
+      Instant until = SamplePosts.T0.plus(Duration.ofMinutes(20));
       SearchPage window = store.search(new SearchRequest("", null, since, until, 100));
       assertThat(window.totalHits()).isEqualTo(10); // since inclusive, until exclusive
       assertThat(window.posts().get(0).post().id()).isEqualTo("p19");
@@ -98,12 +112,12 @@ class LucenePostStoreTest {
 
   @Test
   void threadIsOldestFirst() {
-    try (LucenePostStore store = new LucenePostStore(directory)) {
+    try (PostStore store = newStore(directory)) {
       store.store(
           List.of(
-              stored("late", "c", TestPosts.T0.plusSeconds(60)),
-              stored("early", "a", TestPosts.T0),
-              stored("middle", "b", TestPosts.T0.plusSeconds(30))));
+              stored("late", "c", SamplePosts.T0.plusSeconds(60)),
+              stored("early", "a", SamplePosts.T0),
+              stored("middle", "b", SamplePosts.T0.plusSeconds(30))));
 
       assertThat(store.thread("thread-1", 10))
           .extracting(s -> s.post().id())
@@ -115,7 +129,7 @@ class LucenePostStoreTest {
 
   @Test
   void aBadQueryIsASyntaxError() {
-    try (LucenePostStore store = new LucenePostStore(directory)) {
+    try (PostStore store = newStore(directory)) {
       assertThatThrownBy(() -> store.search(SearchRequest.of("bahn (streik")))
           .isInstanceOf(QuerySyntaxException.class)
           .hasMessage("at 13: expected ')' to close '(' at 6, found end of query");

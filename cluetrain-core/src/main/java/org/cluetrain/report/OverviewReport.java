@@ -1,7 +1,5 @@
-package org.cluetrain.web.overview;
+package org.cluetrain.report;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,19 +7,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
+import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.HourlyCount;
 import org.cluetrain.store.HourlySentiment;
+import org.cluetrain.store.PostStore;
 import org.cluetrain.store.ProjectActivity;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.SearchRequest.Filters;
 import org.cluetrain.store.StoredPost;
 
 /**
- * The figures of one project's overview for one period, read from the ledger's aggregates (hourly
- * counts, hourly sentiment, activity) and from counts in the index, never from all posts.
+ * The figures of one project's overview for one period ("measure"), read from the roll-ups (hourly
+ * counts, hourly sentiment, activity) and from counts in the searchable store, never from all
+ * posts. The web pages, the HTTP API and the command line show the same report.
  *
  * @param mentions posts that matched at least one of the project's own (listening) queries
  * @param negative those of them labelled negative
@@ -44,7 +44,10 @@ public record OverviewReport(
     ProjectActivity activity) {
 
   /** How many sources, threads and authors the lists show. */
-  static final int TOP = 10;
+  public static final int TOP = 10;
+
+  /** The key of the share-of-voice slice that stands for all of the project's own queries. */
+  public static final String BRAND = "@brand";
 
   /** The sentiment labels in the order charts stack them. */
   public static final List<String> SENTIMENTS = List.of("positive", "neutral", "negative");
@@ -69,9 +72,18 @@ public record OverviewReport(
     return volume.stream().allMatch(s -> s.values().stream().allMatch(v -> v == 0));
   }
 
-  static OverviewReport build(EmbeddedRuntime runtime, String project, Period period) {
-    List<SavedQuery> queries =
-        runtime.queries().queries().stream().filter(q -> q.project().equals(project)).toList();
+  /**
+   * The report of a project for a period.
+   *
+   * @param queries the queries in effect (those of other projects are left out)
+   */
+  public static OverviewReport build(
+      String project,
+      Period period,
+      List<SavedQuery> queries,
+      ActivityRollups rollups,
+      PostStore store) {
+    queries = queries.stream().filter(q -> q.project().equals(project)).toList();
     List<String> brand =
         queries.stream()
             .filter(q -> q.role() == SavedQuery.Role.LISTEN)
@@ -85,8 +97,7 @@ public record OverviewReport(
     Map<String, Long> bySource = new LinkedHashMap<>();
     for (SavedQuery query : queries) {
       long[] perDay = new long[dates.size()];
-      for (HourlyCount count :
-          runtime.ledger().hourlyCounts(query.id(), period.since(), period.until())) {
+      for (HourlyCount count : rollups.hourlyCounts(query.id(), period.since(), period.until())) {
         Integer day = index.get(LocalDate.ofInstant(count.hour(), ZoneOffset.UTC));
         if (day != null) {
           perDay[day] += count.posts();
@@ -101,7 +112,7 @@ public record OverviewReport(
     long[][] sentiment = new long[SENTIMENTS.size()][dates.size()];
     for (String queryId : brand) {
       for (HourlySentiment count :
-          runtime.ledger().hourlySentiment(queryId, period.since(), period.until())) {
+          rollups.hourlySentiment(queryId, period.since(), period.until())) {
         Integer day = index.get(LocalDate.ofInstant(count.hour(), ZoneOffset.UTC));
         int label = SENTIMENTS.indexOf(count.sentiment());
         if (day != null && label >= 0) {
@@ -114,16 +125,16 @@ public record OverviewReport(
       sentimentSeries.add(new Series(SENTIMENTS.get(i), SENTIMENTS.get(i), boxed(sentiment[i])));
     }
 
-    long mentions = count(runtime, project, period, Filters.NONE.withMatchedQueries(brand), brand);
+    long mentions = count(store, project, period, Filters.NONE.withMatchedQueries(brand), brand);
     long negative =
         count(
-            runtime,
+            store,
             project,
             period,
             Filters.NONE.withMatchedQueries(brand).withSentiment("negative"),
             brand);
     List<Slice> share = new ArrayList<>();
-    share.add(new Slice(project, MentionsLink.BRAND, mentions));
+    share.add(new Slice(project, BRAND, mentions));
     for (SavedQuery query : queries) {
       if (query.role() == SavedQuery.Role.COMPETITOR) {
         List<String> one = List.of(query.id());
@@ -131,7 +142,7 @@ public record OverviewReport(
             new Slice(
                 query.name(),
                 query.name(),
-                count(runtime, project, period, Filters.NONE.withMatchedQueries(one), one)));
+                count(store, project, period, Filters.NONE.withMatchedQueries(one), one)));
       }
     }
 
@@ -140,10 +151,10 @@ public record OverviewReport(
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(TOP)
         .forEach(
-            e -> sources.add(new Slice(sourceName(runtime, e.getKey()), e.getKey(), e.getValue())));
+            e -> sources.add(new Slice(sourceName(store, e.getKey()), e.getKey(), e.getValue())));
 
     ProjectActivity activity =
-        runtime.ledger().activity(project, brand, period.since(), period.until(), TOP);
+        rollups.activity(project, brand, period.since(), period.until(), TOP);
     return new OverviewReport(
         project,
         period,
@@ -159,13 +170,12 @@ public record OverviewReport(
   }
 
   private static long count(
-      EmbeddedRuntime runtime, String project, Period period, Filters filters, List<String> ids) {
+      PostStore store, String project, Period period, Filters filters, List<String> ids) {
     if (ids.isEmpty()) {
       return 0;
     }
     try {
-      return runtime
-          .store()
+      return store
           .search(new SearchRequest("", project, period.since(), period.until(), 1, filters))
           .totalHits();
     } catch (QuerySyntaxException e) {
@@ -174,11 +184,10 @@ public record OverviewReport(
   }
 
   /** A source's own name, from one of its stored posts; its id when none is stored. */
-  private static String sourceName(EmbeddedRuntime runtime, String sourceId) {
+  private static String sourceName(PostStore store, String sourceId) {
     try {
       List<StoredPost> one =
-          runtime
-              .store()
+          store
               .search(
                   new SearchRequest(
                       "",
@@ -202,28 +211,8 @@ public record OverviewReport(
     return list;
   }
 
-  /** Links to the mentions behind a figure. */
-  public static final class MentionsLink {
-    /** The {@code query} filter value that means every one of the project's own queries. */
-    public static final String BRAND = "@brand";
-
-    private MentionsLink() {}
-
-    public static String to(String project, Period period, Map<String, String> filters) {
-      StringBuilder link = new StringBuilder("/p/").append(project).append("/mentions?");
-      link.append(period.query());
-      filters.forEach(
-          (name, value) ->
-              link.append('&')
-                  .append(name)
-                  .append('=')
-                  .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-      return link.toString();
-    }
-  }
-
   /** The instant the period's day starts. */
-  static Instant start(LocalDate date) {
+  public static Instant start(LocalDate date) {
     return date.atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 }

@@ -1,17 +1,12 @@
-package org.cluetrain.jdbc;
+package org.cluetrain.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.alert.DetectorKind;
@@ -19,12 +14,24 @@ import org.cluetrain.alert.Explanation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JdbcAlertStoreTest {
+/**
+ * Compatibility kit of {@link AlertStore}: saving is idempotent by alert id, also across a reopen,
+ * and keeps the whole explanation; lists are newest first, per project, with or without the
+ * acknowledged; deliveries are kept per destination with their latest state.
+ */
+public abstract class AlertStoreCompatibilityKit {
   private static final Instant T = Instant.parse("2026-03-02T10:15:00Z");
 
-  @TempDir Path dir;
+  @TempDir protected Path directory;
 
-  static Alert alert(String id, String project, Instant at) {
+  /**
+   * Opens the alert store whose data lives in {@code directory}: empty the first time, the same
+   * data when opened again after the previous one was closed.
+   */
+  protected abstract OpenStore<AlertStore> open(Path directory);
+
+  /** An alert with a complete explanation, raised for the window ending at {@code at}. */
+  public static Alert alert(String id, String project, Instant at) {
     Explanation why =
         new Explanation(
             "Posts on " + project + "/q: 40 in the hour, 4.0× the 10 expected (score 9.1).",
@@ -47,25 +54,28 @@ class JdbcAlertStoreTest {
   }
 
   @Test
-  void alertsSurviveAReopenWithTheirExplanationAndAreNotStoredTwice() {
-    Path file = dir.resolve("ledger.db");
+  void alertsSurviveAReopenWithTheirExplanationAndAreNotStoredTwice() throws Exception {
     Alert alert = alert("a1", "p", T);
-    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(file)) {
-      assertThat(ledger.alerts().save(List.of(alert))).containsExactly(alert);
+    try (OpenStore<AlertStore> alerts = open(directory)) {
+      assertThat(alerts.store().save(List.of(alert, alert))).containsExactly(alert);
+      assertThat(alerts.store().save(List.of())).isEmpty();
     }
-    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(file)) {
-      assertThat(ledger.alerts().save(List.of(alert))).isEmpty();
-      AlertStore.StoredAlert stored = ledger.alerts().get("a1").orElseThrow();
+    try (OpenStore<AlertStore> alerts = open(directory)) {
+      assertThat(alerts.store().save(List.of(alert))).isEmpty();
+      AlertStore.StoredAlert stored = alerts.store().get("a1").orElseThrow();
       assertThat(stored.alert()).isEqualTo(alert);
       assertThat(stored.alert().explanation().leadTime()).isEqualTo(Duration.ofMinutes(95));
-      assertThat(ledger.alerts().list(null, false, 10)).hasSize(1);
+      assertThat(stored.acknowledged()).isFalse();
+      assertThat(stored.deliveries()).isEmpty();
+      assertThat(alerts.store().list(null, false, 10)).hasSize(1);
+      assertThat(alerts.store().get("missing")).isEmpty();
     }
   }
 
   @Test
-  void listsNewestFirstPerProjectAndHidesAcknowledgedOnes() {
-    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("l.db"))) {
-      AlertStore alerts = ledger.alerts();
+  void listsNewestFirstPerProjectAndHidesAcknowledgedOnes() throws Exception {
+    try (OpenStore<AlertStore> open = open(directory)) {
+      AlertStore alerts = open.store();
       alerts.save(
           List.of(
               alert("old", "p", T),
@@ -74,10 +84,15 @@ class JdbcAlertStoreTest {
       assertThat(alerts.list("p", false, 10))
           .extracting(s -> s.alert().id())
           .containsExactly("new", "old");
+      assertThat(alerts.list("p", false, 1)).extracting(s -> s.alert().id()).containsExactly("new");
+      assertThat(alerts.list(null, false, 10))
+          .extracting(s -> s.alert().id())
+          .containsExactly("new", "other", "old");
       AlertStore.StoredAlert acknowledged =
           alerts.acknowledge("new", "ann", T.plus(Duration.ofHours(4))).orElseThrow();
       assertThat(acknowledged.acknowledged()).isTrue();
       assertThat(acknowledged.acknowledgedBy()).isEqualTo("ann");
+      assertThat(acknowledged.acknowledgedAt()).isEqualTo(T.plus(Duration.ofHours(4)));
       assertThat(alerts.list("p", true, 10)).extracting(s -> s.alert().id()).containsExactly("old");
       assertThat(alerts.acknowledge("missing", "ann", T)).isEmpty();
       assertThat(alerts.raisedSince(T.plus(Duration.ofMinutes(30))))
@@ -87,9 +102,9 @@ class JdbcAlertStoreTest {
   }
 
   @Test
-  void deliveriesAreKeptPerDestinationWithTheirLatestState() {
-    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(dir.resolve("l.db"))) {
-      AlertStore alerts = ledger.alerts();
+  void deliveriesAreKeptPerDestinationWithTheirLatestState() throws Exception {
+    try (OpenStore<AlertStore> open = open(directory)) {
+      AlertStore alerts = open.store();
       alerts.save(List.of(alert("a", "p", T)));
       alerts.recordDelivery(
           new AlertStore.Delivery(
@@ -102,32 +117,13 @@ class JdbcAlertStoreTest {
               "a", "mail", AlertStore.DeliveryState.FAILED, 8, "refused", T.plusSeconds(9)));
       List<AlertStore.Delivery> deliveries = alerts.get("a").orElseThrow().deliveries();
       assertThat(deliveries)
-          .extracting(AlertStore.Delivery::destination, AlertStore.Delivery::state)
+          .extracting(
+              AlertStore.Delivery::destination,
+              AlertStore.Delivery::state,
+              AlertStore.Delivery::attempts)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("mail", AlertStore.DeliveryState.FAILED),
-              org.assertj.core.groups.Tuple.tuple("ops", AlertStore.DeliveryState.DELIVERED));
-    }
-  }
-
-  @Test
-  void aVersionOneLedgerIsExtendedWithTheAlertTablesAndKeepsItsPosts() throws Exception {
-    Path file = dir.resolve("old.db");
-    try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement statement = old.createStatement();
-        InputStream v1 = JdbcListeningLedger.class.getResourceAsStream("schema-v1.sql")) {
-      for (String sql : new String(v1.readAllBytes(), StandardCharsets.UTF_8).split(";\\s*\\n")) {
-        String body = sql.replaceAll("(?m)^--.*$", "").strip();
-        if (!body.isEmpty()) {
-          statement.execute(body);
-        }
-      }
-      statement.execute(
-          "INSERT INTO posts (seq, id, source_id, thread_id, kind, published, fingerprint)"
-              + " VALUES (1, 'x:1', 's', 'x:1', 'post', 0, 0)");
-    }
-    try (JdbcListeningLedger ledger = JdbcListeningLedger.openSqlite(file)) {
-      assertThat(ledger.knownPostIds(Set.of("x:1"))).containsExactly("x:1");
-      assertThat(ledger.alerts().save(List.of(alert("a", "p", T)))).hasSize(1);
+              tuple("mail", AlertStore.DeliveryState.FAILED, 8),
+              tuple("ops", AlertStore.DeliveryState.DELIVERED, 2));
     }
   }
 }

@@ -1,0 +1,58 @@
+package org.cluetrain.app.storage;
+
+import org.cluetrain.access.AccountStore;
+import org.cluetrain.alert.AlertStore;
+import org.cluetrain.inbox.InboxStore;
+import org.cluetrain.ingest.SourceStateStore;
+import org.cluetrain.ingest.SubscriptionStore;
+import org.cluetrain.query.QueryStore;
+import org.cluetrain.store.ActivityRollups;
+import org.cluetrain.store.PostLedger;
+import org.cluetrain.store.PostStore;
+import org.cluetrain.store.QueryLedger;
+import org.cluetrain.store.RelevanceLabelStore;
+
+/**
+ * Every store the runtime needs, as one backend provides them: opened together, sharing one
+ * connection (or pool) per database, closed together. The runtime reaches storage only through this
+ * interface; which backend it gets is the configuration's choice ({@link StorageBackends}).
+ */
+public interface StorageBackend extends AutoCloseable {
+
+  /** The searchable posts. */
+  PostStore posts();
+
+  /** Which posts are known and what they matched. */
+  PostLedger postLedger();
+
+  /** Counts, hourly roll-ups, threads and authors. */
+  ActivityRollups rollups();
+
+  /** Sources' health and feeds' HTTP validators. */
+  SourceStateStore sourceStates();
+
+  /** Feeds subscribed by importing lists of feeds. */
+  SubscriptionStore subscriptions();
+
+  /** The analysts' relevance verdicts. */
+  RelevanceLabelStore relevanceLabels();
+
+  /** The queries in effect, beside their matches. */
+  QueryLedger queryLedger();
+
+  /** Alerts, their acknowledgements and deliveries. */
+  AlertStore alerts();
+
+  /** The engagement inbox: items, their logs, saved replies. */
+  InboxStore inbox();
+
+  /** Accounts, sessions and API tokens. */
+  AccountStore accounts();
+
+  /** The saved queries written in the web interface. */
+  QueryStore queries();
+
+  /** Closes every store of the backend. */
+  @Override
+  void close();
+}

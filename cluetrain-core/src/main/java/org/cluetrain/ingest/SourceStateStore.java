@@ -1,0 +1,26 @@
+package org.cluetrain.ingest;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a live source needs to remember between polls and restarts: its health (shown to the user)
+ * and a feed's HTTP validators (so the next fetch is a conditional GET).
+ */
+public interface SourceStateStore {
+
+  /** Adds or replaces the health of a source. */
+  void saveHealth(SourceHealth health);
+
+  /** The health of every source, by project and source id. */
+  List<SourceHealth> health();
+
+  /**
+   * Remembers a feed's HTTP validators ({@code ETag}, {@code Last-Modified}), so that after a
+   * restart the next fetch is still a conditional GET. A source without saved health is ignored.
+   */
+  void saveValidators(String sourceId, String etag, String lastModified);
+
+  /** The validators remembered for a source: {@code [etag, lastModified]}, either may be null. */
+  Optional<String[]> validators(String sourceId);
+}

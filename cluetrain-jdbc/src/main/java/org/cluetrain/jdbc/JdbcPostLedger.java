@@ -1,0 +1,421 @@
+package org.cluetrain.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cluetrain.enrich.duplicate.DuplicateDetector;
+import org.cluetrain.model.Label;
+import org.cluetrain.model.Post;
+import org.cluetrain.store.PostLedger;
+import org.cluetrain.store.StoredPost;
+
+/**
+ * Which posts are known and what they matched, in the ledger tables ({@code posts}, {@code
+ * matches}, {@code threads}, {@code authors}, the hourly counts). Recording a batch is one
+ * transaction that also keeps the roll-ups {@link JdbcActivityRollups} reads up to date.
+ */
+final class JdbcPostLedger implements PostLedger {
+  /** The label task whose value {@code hourly_sentiment} counts. */
+  private static final String SENTIMENT = "sentiment";
+
+  private final SqliteDatabase database;
+  private final Connection connection;
+  private long sequence;
+
+  JdbcPostLedger(SqliteDatabase database) {
+    this.database = database;
+    this.connection = database.connection();
+    this.sequence =
+        database
+            .select(
+                "the last sequence number",
+                "SELECT COALESCE(MAX(seq), 0) FROM posts",
+                rs -> rs.getLong(1))
+            .get(0);
+  }
+
+  @Override
+  public Set<String> knownPostIds(Collection<String> postIds) {
+    synchronized (database) {
+      Set<String> known = new HashSet<>();
+      List<String> ids = new ArrayList<>(postIds);
+      final int chunk = 500; // SQLite's default limit on bound parameters is 999
+      try {
+        for (int from = 0; from < ids.size(); from += chunk) {
+          List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+          String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+          try (PreparedStatement ps =
+              connection.prepareStatement("SELECT id FROM posts WHERE id IN (" + marks + ")")) {
+            for (int i = 0; i < part.size(); i++) {
+              ps.setString(i + 1, part.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                known.add(rs.getString(1));
+              }
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreFailure("cannot look up posts in the ledger: " + e.getMessage(), e);
+      }
+      return known;
+    }
+  }
+
+  @Override
+  public int record(List<StoredPost> posts) {
+    synchronized (database) {
+      if (posts.isEmpty()) {
+        return 0;
+      }
+      try {
+        connection.setAutoCommit(false);
+        List<StoredPost> added = insertPosts(posts);
+        recordMatches(added);
+        recordThreads(added);
+        recordAuthors(added);
+        connection.commit();
+        return added.size();
+      } catch (SQLException e) {
+        rollback();
+        throw new StoreFailure("cannot record posts in the ledger: " + e.getMessage(), e);
+      } finally {
+        autoCommit();
+      }
+    }
+  }
+
+  /** Inserts the posts; returns those that were not recorded before, in order. */
+  private List<StoredPost> insertPosts(List<StoredPost> posts) throws SQLException {
+    List<StoredPost> added = new ArrayList<>(posts.size());
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO posts (seq, id, project, source_id, thread_id, parent_id, kind, lang,"
+                + " author_id, published, fingerprint, duplicate_of)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+      for (StoredPost stored : posts) {
+        Post post = stored.post();
+        insert.setLong(1, ++sequence);
+        insert.setString(2, post.id());
+        insert.setString(3, post.project());
+        insert.setString(4, post.source().id());
+        insert.setString(5, post.threadId());
+        insert.setString(6, post.parentId());
+        insert.setString(7, post.kind().label());
+        insert.setString(8, post.lang());
+        insert.setString(9, post.author() == null ? null : post.author().id());
+        insert.setLong(10, post.published().toEpochMilli());
+        insert.setLong(11, post.fingerprint());
+        insert.setString(12, post.duplicateOf());
+        if (insert.executeUpdate() == 1) {
+          added.add(stored); // recorded before means counted before: never count it twice
+        }
+      }
+    }
+    return added;
+  }
+
+  /**
+   * Records each match and adds it to the hourly counts and the hourly sentiment counts. Counts are
+   * summed per key in memory first, so a batch costs one statement per distinct key rather than one
+   * per match. Only posts new to the ledger reach here, so a re-import counts nothing twice.
+   */
+  private void recordMatches(List<StoredPost> posts) throws SQLException {
+    try (PreparedStatement match =
+        connection.prepareStatement(
+            "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
+                + " ON CONFLICT (query_id, post_id) DO NOTHING")) {
+      for (StoredPost stored : posts) {
+        Post post = stored.post();
+        long hour = post.published().getEpochSecond() / 3600 * 3600;
+        for (String queryId : stored.matchedQueries()) {
+          match.setString(1, queryId);
+          match.setString(2, post.id());
+          match.setLong(3, hour);
+          match.addBatch();
+        }
+      }
+      match.executeBatch();
+    }
+    addToHourlyCounts(posts);
+  }
+
+  /** Adds each post's matches to the hourly counts and the hourly sentiment counts. */
+  private void addToHourlyCounts(List<StoredPost> posts) throws SQLException {
+    Map<List<Object>, Long> counts = new LinkedHashMap<>();
+    Map<List<Object>, Long> sentiments = new LinkedHashMap<>();
+    for (StoredPost stored : posts) {
+      Post post = stored.post();
+      long hour = post.published().getEpochSecond() / 3600 * 3600;
+      String lang = post.lang() == null ? "und" : post.lang();
+      Label sentiment = post.labels().get(SENTIMENT);
+      for (String queryId : stored.matchedQueries()) {
+        counts.merge(List.of(queryId, hour, lang, post.source().id()), 1L, Long::sum);
+        if (sentiment != null) {
+          sentiments.merge(List.of(queryId, hour, sentiment.value()), 1L, Long::sum);
+        }
+      }
+    }
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "INSERT INTO hourly_sentiment (query_id, hour, sentiment, posts) VALUES (?,?,?,?)"
+                + " ON CONFLICT (query_id, hour, sentiment)"
+                + " DO UPDATE SET posts = hourly_sentiment.posts + excluded.posts")) {
+      for (Map.Entry<List<Object>, Long> entry : sentiments.entrySet()) {
+        List<Object> key = entry.getKey();
+        count.setString(1, (String) key.get(0));
+        count.setLong(2, (Long) key.get(1));
+        count.setString(3, (String) key.get(2));
+        count.setLong(4, entry.getValue());
+        count.addBatch();
+      }
+      count.executeBatch();
+    }
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "INSERT INTO hourly_counts (query_id, hour, lang, source_id, posts)"
+                + " VALUES (?,?,?,?,?) ON CONFLICT (query_id, hour, lang, source_id)"
+                + " DO UPDATE SET posts = hourly_counts.posts + excluded.posts")) {
+      for (Map.Entry<List<Object>, Long> entry : counts.entrySet()) {
+        List<Object> key = entry.getKey();
+        count.setString(1, (String) key.get(0));
+        count.setLong(2, (Long) key.get(1));
+        count.setString(3, (String) key.get(2));
+        count.setString(4, (String) key.get(3));
+        count.setLong(5, entry.getValue());
+        count.addBatch();
+      }
+      count.executeBatch();
+    }
+  }
+
+  /** Adds the posts to their threads: one statement per thread of the batch. */
+  private void recordThreads(List<StoredPost> posts) throws SQLException {
+    Map<String, ThreadDelta> threads = new LinkedHashMap<>();
+    for (StoredPost stored : posts) {
+      Post post = stored.post();
+      threads
+          .computeIfAbsent(post.threadId(), id -> new ThreadDelta(post))
+          .add(post, post.parentId() == null ? headline(post) : null);
+    }
+    try (PreparedStatement thread =
+        connection.prepareStatement(
+            "INSERT INTO threads (thread_id, project, source_id, title, posts,"
+                + " first_published, last_published) VALUES (?,?,?,?,?,?,?)"
+                + " ON CONFLICT (thread_id) DO UPDATE SET posts = threads.posts + excluded.posts,"
+                + " title = COALESCE(excluded.title, threads.title),"
+                // CASE rather than SQLite's two-argument MIN/MAX: PostgreSQL runs it too
+                + " first_published = CASE WHEN excluded.first_published < threads.first_published"
+                + " THEN excluded.first_published ELSE threads.first_published END,"
+                + " last_published = CASE WHEN excluded.last_published > threads.last_published"
+                + " THEN excluded.last_published ELSE threads.last_published END")) {
+      for (Map.Entry<String, ThreadDelta> entry : threads.entrySet()) {
+        ThreadDelta delta = entry.getValue();
+        thread.setString(1, entry.getKey());
+        thread.setString(2, delta.project);
+        thread.setString(3, delta.sourceId);
+        thread.setString(4, delta.title);
+        thread.setLong(5, delta.posts);
+        thread.setLong(6, delta.first);
+        thread.setLong(7, delta.last);
+        thread.addBatch();
+      }
+      thread.executeBatch();
+    }
+  }
+
+  /** Counts posts per author and project, and replies received per author. */
+  private void recordAuthors(List<StoredPost> posts) throws SQLException {
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, Long> authorPosts = new LinkedHashMap<>();
+    Map<List<String>, Long> projectPosts = new LinkedHashMap<>();
+    for (StoredPost stored : posts) {
+      Post post = stored.post();
+      if (post.author() != null) {
+        names.put(post.author().id(), post.author().name());
+        authorPosts.merge(post.author().id(), 1L, Long::sum);
+        if (post.project() != null) {
+          projectPosts.merge(List.of(post.author().id(), post.project()), 1L, Long::sum);
+        }
+      }
+    }
+    try (PreparedStatement author =
+            connection.prepareStatement(
+                "INSERT INTO authors (author_id, name, posts, replies_received) VALUES (?,?,?,0)"
+                    + " ON CONFLICT (author_id) DO UPDATE SET"
+                    + " posts = authors.posts + excluded.posts, name = excluded.name");
+        PreparedStatement authorProject =
+            connection.prepareStatement(
+                "INSERT INTO author_projects (author_id, project, posts) VALUES (?,?,?)"
+                    + " ON CONFLICT (author_id, project) DO UPDATE SET"
+                    + " posts = author_projects.posts + excluded.posts");
+        PreparedStatement reply =
+            connection.prepareStatement(
+                "UPDATE authors SET replies_received = replies_received + 1 WHERE author_id ="
+                    + " (SELECT author_id FROM posts WHERE id = ?)")) {
+      for (Map.Entry<String, Long> entry : authorPosts.entrySet()) {
+        author.setString(1, entry.getKey());
+        author.setString(2, names.get(entry.getKey()));
+        author.setLong(3, entry.getValue());
+        author.addBatch();
+      }
+      author.executeBatch();
+      for (Map.Entry<List<String>, Long> entry : projectPosts.entrySet()) {
+        authorProject.setString(1, entry.getKey().get(0));
+        authorProject.setString(2, entry.getKey().get(1));
+        authorProject.setLong(3, entry.getValue());
+        authorProject.addBatch();
+      }
+      authorProject.executeBatch();
+      for (StoredPost stored : posts) {
+        if (stored.post().parentId() != null) {
+          reply.setString(1, stored.post().parentId());
+          reply.addBatch();
+        }
+      }
+      reply.executeBatch();
+    }
+  }
+
+  /** What a batch adds to one thread. */
+  private static final class ThreadDelta {
+    final String project;
+    final String sourceId;
+    String title;
+    long posts;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+
+    ThreadDelta(Post post) {
+      this.project = post.project();
+      this.sourceId = post.source().id();
+    }
+
+    void add(Post post, String headline) {
+      posts++;
+      long published = post.published().toEpochMilli();
+      first = Math.min(first, published);
+      last = Math.max(last, published);
+      if (headline != null) {
+        title = headline;
+      }
+    }
+  }
+
+  private static String headline(Post post) {
+    String title = post.title() != null && !post.title().isBlank() ? post.title() : post.text();
+    title = title.strip().replaceAll("\\s+", " ");
+    return title.length() > 140 ? title.substring(0, 139) + "…" : title;
+  }
+
+  @Override
+  public List<DuplicateDetector.Entry> recentFingerprints(int limit) {
+    synchronized (database) {
+      List<DuplicateDetector.Entry> entries =
+          database.select(
+              "fingerprints",
+              "SELECT id, fingerprint FROM posts WHERE fingerprint <> 0 AND duplicate_of IS NULL"
+                  + " ORDER BY seq DESC LIMIT ?",
+              rs -> new DuplicateDetector.Entry(rs.getString(1), rs.getLong(2)),
+              limit);
+      java.util.Collections.reverse(entries);
+      return entries;
+    }
+  }
+
+  @Override
+  public int recordMatches(String queryId, List<StoredPost> posts) {
+    synchronized (database) {
+      if (posts.isEmpty()) {
+        return 0;
+      }
+      try {
+        connection.setAutoCommit(false);
+        List<StoredPost> added = new ArrayList<>();
+        try (PreparedStatement match =
+            connection.prepareStatement(
+                "INSERT INTO matches (query_id, post_id, hour)"
+                    + " SELECT ?, id, ? FROM posts WHERE id = ?"
+                    + " ON CONFLICT (query_id, post_id) DO NOTHING")) {
+          for (StoredPost stored : posts) {
+            match.setString(1, queryId);
+            match.setLong(2, stored.post().published().getEpochSecond() / 3600 * 3600);
+            match.setString(3, stored.post().id());
+            if (match.executeUpdate() == 1) {
+              added.add(stored);
+            }
+          }
+        }
+        addLaterMatchesToHourlyCounts(queryId, added);
+        connection.commit();
+        return added.size();
+      } catch (SQLException e) {
+        rollback();
+        throw new StoreFailure("cannot record matches of " + queryId + ": " + e.getMessage(), e);
+      } finally {
+        autoCommit();
+      }
+    }
+  }
+
+  @Override
+  public void forgetMatches(String queryId) {
+    synchronized (database) {
+      try {
+        connection.setAutoCommit(false);
+        try (PreparedStatement matches =
+                connection.prepareStatement("DELETE FROM matches WHERE query_id = ?");
+            PreparedStatement counts =
+                connection.prepareStatement("DELETE FROM hourly_counts WHERE query_id = ?");
+            PreparedStatement sentiments =
+                connection.prepareStatement("DELETE FROM hourly_sentiment WHERE query_id = ?")) {
+          matches.setString(1, queryId);
+          matches.executeUpdate();
+          counts.setString(1, queryId);
+          counts.executeUpdate();
+          sentiments.setString(1, queryId);
+          sentiments.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException e) {
+        rollback();
+        throw new StoreFailure(
+            "cannot forget the matches of " + queryId + ": " + e.getMessage(), e);
+      } finally {
+        autoCommit();
+      }
+    }
+  }
+
+  /** Adds matches recorded after the posts came in to the hourly and sentiment counts. */
+  private void addLaterMatchesToHourlyCounts(String queryId, List<StoredPost> posts)
+      throws SQLException {
+    addToHourlyCounts(
+        posts.stream().map(stored -> new StoredPost(stored.post(), List.of(queryId))).toList());
+  }
+
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the original failure is the one worth reporting
+    }
+  }
+
+  private void autoCommit() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // the connection is broken; the next call reports it
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.cluetrain.jdbc;
+
+import static org.cluetrain.jdbc.Columns.SEPARATOR;
+import static org.cluetrain.jdbc.Columns.instant;
+import static org.cluetrain.jdbc.Columns.setInstant;
+import static org.cluetrain.jdbc.Columns.split;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.ingest.SourceStateStore;
+
+/** Sources' health and feeds' HTTP validators, one row per source in {@code source_health}. */
+final class JdbcSourceStateStore implements SourceStateStore {
+  private final SqliteDatabase database;
+  private final Connection connection;
+
+  JdbcSourceStateStore(SqliteDatabase database) {
+    this.database = database;
+    this.connection = database.connection();
+  }
+
+  @Override
+  public void saveHealth(SourceHealth health) {
+    synchronized (database) {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT INTO source_health (source_id, project, url, state, last_attempt,"
+                  + " last_success, last_error, consecutive_failures, items_fetched,"
+                  + " items_unparseable, next_attempt, gaps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                  + " ON CONFLICT (source_id) DO UPDATE SET project = excluded.project,"
+                  + " url = excluded.url, state = excluded.state,"
+                  + " last_attempt = excluded.last_attempt, last_success = excluded.last_success,"
+                  + " last_error = excluded.last_error,"
+                  + " consecutive_failures = excluded.consecutive_failures,"
+                  + " items_fetched = excluded.items_fetched,"
+                  + " items_unparseable = excluded.items_unparseable,"
+                  + " next_attempt = excluded.next_attempt, gaps = excluded.gaps")) {
+        ps.setString(1, health.sourceId());
+        ps.setString(2, health.project());
+        ps.setString(3, health.url());
+        ps.setString(4, health.state().name());
+        setInstant(ps, 5, health.lastAttempt());
+        setInstant(ps, 6, health.lastSuccess());
+        ps.setString(7, health.lastError());
+        ps.setInt(8, health.consecutiveFailures());
+        ps.setLong(9, health.itemsFetched());
+        ps.setLong(10, health.itemsUnparseable());
+        setInstant(ps, 11, health.nextAttempt());
+        ps.setString(12, String.join(SEPARATOR, health.gaps()));
+        ps.executeUpdate();
+      } catch (SQLException e) {
+        throw new StoreFailure("cannot save the health of " + health.sourceId() + ": " + e, e);
+      }
+    }
+  }
+
+  @Override
+  public void saveValidators(String sourceId, String etag, String lastModified) {
+    synchronized (database) {
+      database.update(
+          "the validators of " + sourceId,
+          "UPDATE source_health SET etag = ?, last_modified = ? WHERE source_id = ?",
+          etag,
+          lastModified,
+          sourceId);
+    }
+  }
+
+  @Override
+  public java.util.Optional<String[]> validators(String sourceId) {
+    synchronized (database) {
+      return database
+          .select(
+              "the validators of " + sourceId,
+              "SELECT etag, last_modified FROM source_health WHERE source_id = ?",
+              rs -> new String[] {rs.getString(1), rs.getString(2)},
+              sourceId)
+          .stream()
+          .findFirst();
+    }
+  }
+
+  @Override
+  public List<SourceHealth> health() {
+    synchronized (database) {
+      return database.select(
+          "source health",
+          "SELECT source_id, project, url, state, last_attempt, last_success, last_error,"
+              + " consecutive_failures, items_fetched, items_unparseable, next_attempt, gaps"
+              + " FROM source_health ORDER BY project, source_id",
+          rs ->
+              new SourceHealth(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  SourceHealth.State.valueOf(rs.getString(4)),
+                  instant(rs, 5),
+                  instant(rs, 6),
+                  rs.getString(7),
+                  rs.getInt(8),
+                  rs.getLong(9),
+                  rs.getLong(10),
+                  instant(rs, 11),
+                  split(rs.getString(12))));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.cluetrain.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import org.cluetrain.ingest.ReadItem;
+import org.cluetrain.ingest.SubscriptionStore;
+
+/** Feed subscriptions of projects, one row per project and feed URL. */
+final class JdbcSubscriptionStore implements SubscriptionStore {
+  private final SqliteDatabase database;
+  private final Connection connection;
+
+  JdbcSubscriptionStore(SqliteDatabase database) {
+    this.database = database;
+    this.connection = database.connection();
+  }
+
+  @Override
+  public int subscribe(String project, Collection<ReadItem.FeedSubscription> feeds) {
+    synchronized (database) {
+      int added = 0;
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT INTO subscriptions (project, feed_url, title, site_url, category)"
+                  + " VALUES (?,?,?,?,?) ON CONFLICT (project, feed_url) DO NOTHING")) {
+        for (ReadItem.FeedSubscription feed : feeds) {
+          ps.setString(1, project);
+          ps.setString(2, feed.feedUrl());
+          ps.setString(3, feed.title());
+          ps.setString(4, feed.siteUrl());
+          ps.setString(5, feed.category());
+          added += ps.executeUpdate();
+        }
+      } catch (SQLException e) {
+        throw new StoreFailure("cannot save feed subscriptions: " + e.getMessage(), e);
+      }
+      return added;
+    }
+  }
+
+  @Override
+  public List<Subscription> subscriptions() {
+    synchronized (database) {
+      return database.select(
+          "feed subscriptions",
+          "SELECT project, feed_url, title, site_url, category FROM subscriptions"
+              + " ORDER BY project, feed_url",
+          rs ->
+              new Subscription(
+                  rs.getString(1),
+                  new ReadItem.FeedSubscription(
+                      rs.getString(3), rs.getString(2), rs.getString(4), rs.getString(5))));
+    }
+  }
+}

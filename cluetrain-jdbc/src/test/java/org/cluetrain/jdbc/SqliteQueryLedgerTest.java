@@ -1,0 +1,12 @@
+package org.cluetrain.jdbc;
+
+import java.nio.file.Path;
+import org.cluetrain.testkit.LedgerRoles;
+import org.cluetrain.testkit.QueryLedgerCompatibilityKit;
+
+class SqliteQueryLedgerTest extends QueryLedgerCompatibilityKit {
+  @Override
+  protected LedgerRoles open(Path directory) {
+    return SqliteLedgerRoles.open(directory);
+  }
+}
