@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.PostView;
 import org.cluetrain.app.TimeArguments;
+import org.cluetrain.json.Json;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.store.SearchPage;
@@ -79,7 +80,7 @@ final class SearchCommand implements Callable<Integer> {
         return ExitCodes.UNUSABLE;
       }
       if (format == Format.jsonl) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.mapper();
         for (StoredPost post : page.posts()) {
           out.println(json.writeValueAsString(PostView.of(post)));
         }

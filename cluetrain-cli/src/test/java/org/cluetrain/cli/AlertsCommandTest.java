@@ -3,7 +3,6 @@ package org.cluetrain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.cluetrain.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +85,7 @@ class AlertsCommandTest {
         .contains("share of voice:");
     CliRun json = CliRun.of(args("report", period, "--format", "json"));
     assertThat(json.exitCode()).as(json.err()).isZero();
-    JsonNode report = new ObjectMapper().readTree(json.out());
+    JsonNode report = Json.mapper().readTree(json.out());
     assertThat(report.get("project").asText()).isEqualTo("acme");
     long mentions = report.get("mentions").asLong();
     assertThat(mentions).isPositive();
@@ -135,7 +135,7 @@ class AlertsCommandTest {
             "--data",
             data);
     assertThat(json.exitCode()).as(json.err()).isZero();
-    JsonNode report = new ObjectMapper().readTree(json.out());
+    JsonNode report = Json.mapper().readTree(json.out());
     assertThat(report.get("project").asText()).isEqualTo("acme");
     assertThat(report.get("since").asText()).isEqualTo("2026-03-05T00:00:00Z");
     JsonNode alerts = report.get("alerts");

@@ -3,9 +3,9 @@ package org.cluetrain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cluetrain.json.Json;
 import org.cluetrain.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +51,7 @@ class ClassifierCommandsTest {
             "--format",
             "json");
     assertThat(eval.exitCode()).as(eval.err()).isZero();
-    JsonNode json = new ObjectMapper().readTree(eval.out());
+    JsonNode json = Json.mapper().readTree(eval.out());
     for (String key :
         new String[] {
           "accuracy", "micro_f1", "macro_f1", "macro_recall", "per_class", "confusion"

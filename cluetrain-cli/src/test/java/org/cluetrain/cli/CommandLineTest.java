@@ -3,10 +3,10 @@ package org.cluetrain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cluetrain.json.Json;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +136,7 @@ class CommandLineTest {
       assertThat(run.exitCode()).as(run.err()).isZero();
       String[] lines = run.out().strip().split("\n");
       assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
-      JsonNode post = new ObjectMapper().readTree(lines[0]);
+      JsonNode post = Json.mapper().readTree(lines[0]);
       for (String key :
           new String[] {
             "id",

@@ -15,12 +15,16 @@ class CoreArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.cluetrain");
 
+  /**
+   * JSpecify's nullness annotations are the one exception: they say what may be null, nothing more.
+   */
   @Test
   void coreDependsOnTheJdkOnly() {
     noClasses()
         .should()
         .dependOnClassesThat()
-        .resideOutsideOfPackages("org.cluetrain..", "java..", "javax.annotation..")
+        .resideOutsideOfPackages(
+            "org.cluetrain..", "java..", "javax.annotation..", "org.jspecify.annotations..")
         .check(CORE);
   }
 

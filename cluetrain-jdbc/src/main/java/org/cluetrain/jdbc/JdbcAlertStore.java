@@ -3,8 +3,7 @@ package org.cluetrain.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertStore;
+import org.cluetrain.json.Json;
 
 /**
  * Alerts in the ledger's database: indexed columns for listing and cooldowns, the whole alert with
@@ -24,12 +24,11 @@ import org.cluetrain.alert.AlertStore;
  * replaying posts after a restart cannot store an alert twice.
  */
 final class JdbcAlertStore implements AlertStore {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = Json.mapper();
+
+  /** Alerts stored by a newer version may carry fields this one does not know. */
+  private static final ObjectReader ALERT =
+      JSON.readerFor(Alert.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** At most this many alerts per list (SQLite binds at most 999 parameters per statement). */
   static final int MAX_LIST = 500;
@@ -159,7 +158,7 @@ final class JdbcAlertStore implements AlertStore {
   private static StoredAlert stored(ResultSet rs) throws SQLException {
     Alert alert;
     try {
-      alert = JSON.readValue(rs.getString(1), Alert.class);
+      alert = ALERT.readValue(rs.getString(1));
     } catch (JsonProcessingException e) {
       throw new StoreFailure("cannot read alerts: " + e.getMessage(), e);
     }

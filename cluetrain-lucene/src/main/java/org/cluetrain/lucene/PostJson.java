@@ -3,13 +3,11 @@ package org.cluetrain.lucene;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.util.BytesRef;
+import org.cluetrain.json.Json;
 import org.cluetrain.store.StoredPost;
 
 /**
@@ -17,14 +15,14 @@ import org.cluetrain.store.StoredPost;
  * {@link StoredPost} (instants keep their nanoseconds).
  */
 final class PostJson {
+  /** The shared mapper, writing neither nulls nor derived values. */
   private final ObjectMapper mapper =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      Json.mapper()
+          .rebuild()
           // derived values such as Engagement.isUnknown() are not data
-          .setVisibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
-          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+          .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
 
   byte[] write(StoredPost post) {
     try {

@@ -2,9 +2,6 @@ package org.cluetrain.web;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -29,6 +26,7 @@ import org.cluetrain.app.TimeArguments;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.json.Json;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.store.SearchPage;
 import org.cluetrain.store.SearchRequest;
@@ -45,7 +43,7 @@ import org.cluetrain.web.queries.QueryPages;
  * the operator's machine by accident. Every error is a JSON object with an {@code error} message.
  */
 public final class ApiServer implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final Javalin app;
   private final EmbeddedRuntime runtime;
@@ -54,16 +52,11 @@ public final class ApiServer implements AutoCloseable {
   private ApiServer(EmbeddedRuntime runtime, Supplier<Map<String, Object>> status) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.status = status;
-    ObjectMapper mapper =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     this.app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
-              config.jsonMapper(new JavalinJackson(mapper, false));
+              config.jsonMapper(new JavalinJackson(Json.snakeCase(), false));
               config.staticFiles.add(
                   files -> {
                     files.hostedPath = "/assets"; // the pages link /assets/app.css, /assets/app.js

@@ -2,26 +2,19 @@ package org.cluetrain.app.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertText;
+import org.cluetrain.json.Json;
 
 /**
  * Alerts as JSON, the same in webhooks, the CLI's {@code --format json} and the HTTP API: snake
  * case keys, times as ISO-8601, durations as ISO-8601 ({@code PT5H}), plus the rendered text.
  */
 public final class AlertJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+  private static final ObjectMapper MAPPER = Json.snakeCase();
 
   private AlertJson() {}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.model.Post;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fingerprints each post and links it to an earlier post whose fingerprint is within {@link
@@ -61,7 +62,7 @@ public final class DuplicateDetector implements Enricher {
     return post.toBuilder().fingerprint(fingerprint).duplicateOf(original).build();
   }
 
-  private synchronized String findOrAdd(String postId, long fingerprint) {
+  private synchronized @Nullable String findOrAdd(String postId, long fingerprint) {
     Entry best = null;
     for (int band = 0; band < BANDS; band++) {
       List<Entry> candidates = bands.get(band).get(bandKey(fingerprint, band));

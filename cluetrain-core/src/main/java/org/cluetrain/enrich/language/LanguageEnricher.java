@@ -3,6 +3,7 @@ package org.cluetrain.enrich.language;
 import java.util.Objects;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.model.Post;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sets {@link Post#lang()} from the post's text. A language the source declared is kept only when
@@ -36,7 +37,7 @@ public final class LanguageEnricher implements Enricher {
   }
 
   /** Reduces a declared tag such as {@code de-DE} or {@code EN} to its ISO 639-1 code. */
-  static String normalise(String declared) {
+  static @Nullable String normalise(@Nullable String declared) {
     if (declared == null || declared.isBlank()) {
       return null;
     }

@@ -1,27 +1,30 @@
 package org.cluetrain.formats.common;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.UnusableInputException;
+import org.cluetrain.json.Json;
 
 /**
  * Reading JSON inputs: whole API responses as trees, and the recorded-response envelope {@code
  * {request_uri, recorded_at, body}} that the API fixtures use, unwrapped to its body.
  */
 public final class JsonInput {
-  /** Lenient where real exports are: comments and a trailing comma are tolerated. */
-  public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(JsonParser.Feature.ALLOW_COMMENTS)
-          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          .build();
+  /**
+   * The shared mapper's reader, lenient where real exports are: comments are tolerated, and parse
+   * errors quote the input.
+   */
+  public static final ObjectReader READER =
+      Json.mapper()
+          .reader()
+          .with(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .with(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
 
   private JsonInput() {}
 
@@ -34,7 +37,7 @@ public final class JsonInput {
   public static JsonNode rawTree(InputDocument input) throws UnusableInputException {
     JsonNode root;
     try (InputStream in = input.open()) {
-      root = MAPPER.readTree(in);
+      root = READER.readTree(in);
     } catch (JsonProcessingException e) {
       throw new UnusableInputException(
           input.name(), "not well-formed JSON: " + e.getOriginalMessage() + location(e), e);

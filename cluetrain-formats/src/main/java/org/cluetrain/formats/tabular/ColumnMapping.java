@@ -75,7 +75,7 @@ public record ColumnMapping(
     }
     if (dateFormat != null) {
       try {
-        DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT);
+        var unused = DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT); // only validates it
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "date format '" + dateFormat + "' is not a valid pattern: " + e.getMessage(), e);

@@ -69,7 +69,7 @@ public final class NdjsonReader implements FormatReader {
         String where = "line " + lineNumber;
         ReadItem item;
         try {
-          JsonNode object = JsonInput.MAPPER.readTree(line);
+          JsonNode object = JsonInput.READER.readTree(line);
           if (object == null || !object.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
           }

@@ -192,7 +192,7 @@ public final class WebPageReader implements FormatReader {
 
   private static Instant jsonLdDate(String json) {
     try {
-      JsonNode root = JsonInput.MAPPER.readTree(json);
+      JsonNode root = JsonInput.READER.readTree(json);
       List<JsonNode> nodes = new ArrayList<>();
       root.findValues("datePublished").forEach(nodes::add);
       for (JsonNode node : nodes) {
@@ -210,7 +210,7 @@ public final class WebPageReader implements FormatReader {
   private static String jsonLdAuthor(Document page) {
     for (Element script : page.select("script[type=application/ld+json]")) {
       try {
-        JsonNode root = JsonInput.MAPPER.readTree(script.data());
+        JsonNode root = JsonInput.READER.readTree(script.data());
         for (JsonNode author : root.findValues("author")) {
           JsonNode first = author.isArray() ? author.path(0) : author;
           String name = first.isTextual() ? first.asText() : JsonInput.text(first, "name");

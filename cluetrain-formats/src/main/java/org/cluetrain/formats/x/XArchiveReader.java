@@ -78,7 +78,7 @@ public final class XArchiveReader implements FormatReader {
                 + (kind == null ? "the archive manifest" : kind)
                 + "); import tweets.js, deleted-tweets.js or community-tweet.js");
       }
-      JsonParser parser = JsonInput.MAPPER.createParser(in);
+      JsonParser parser = JsonInput.READER.createParser(in);
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw new UnusableInputException(
             input.name(), "not an X archive: expected a JSON array after '='");
@@ -169,7 +169,7 @@ public final class XArchiveReader implements FormatReader {
       }
       try {
         String js = Files.readString(candidate, StandardCharsets.UTF_8);
-        JsonNode root = JsonInput.MAPPER.readTree(js.substring(js.indexOf('=') + 1));
+        JsonNode root = JsonInput.READER.readTree(js.substring(js.indexOf('=') + 1));
         JsonNode info = root.path("userInfo");
         if (root.isArray()) {
           info = root.path(0).path("account");

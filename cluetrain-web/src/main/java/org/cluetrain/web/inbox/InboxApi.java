@@ -23,6 +23,7 @@ import org.cluetrain.inbox.InboxQuery;
 import org.cluetrain.inbox.Priority;
 import org.cluetrain.inbox.SavedReply;
 import org.cluetrain.inbox.Status;
+import org.cluetrain.json.Json;
 import org.cluetrain.web.access.Access;
 import org.cluetrain.web.access.Authentication;
 
@@ -31,7 +32,7 @@ import org.cluetrain.web.access.Authentication;
  * JSON objects; every error is {@code {"error": "…"}} naming what is wrong.
  */
 final class InboxApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final EmbeddedRuntime runtime;
   private final Inbox inbox;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cluetrain.json.Json;
 import org.cluetrain.report.OverviewReport;
 import org.cluetrain.report.OverviewReport.Series;
 import org.cluetrain.report.OverviewReport.Slice;
@@ -18,7 +19,7 @@ import org.cluetrain.web.page.Messages;
  * a {@code link} to the mentions behind it, which {@code app.js} follows on click.
  */
 final class OverviewCharts {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Map<String, String> SENTIMENT_COLOURS =
       Map.of("positive", "#1f8a4c", "neutral", "#9aa3b2", "negative", "#c2372b");
 

@@ -17,6 +17,7 @@ import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.PostView;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.query.QueryPreview;
+import org.cluetrain.json.Json;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
 import org.cluetrain.store.HourlyCount;
@@ -29,7 +30,7 @@ import org.cluetrain.web.access.Authentication;
  * not parse also carries its {@code position}, failing examples are listed in {@code failures}.
  */
 final class QueryApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final EmbeddedRuntime runtime;
   private final QueryPreview previews;

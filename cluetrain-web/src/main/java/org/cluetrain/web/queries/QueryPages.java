@@ -25,6 +25,7 @@ import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.query.QueryExamples;
 import org.cluetrain.app.query.QueryPreview;
+import org.cluetrain.json.Json;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.QueryNode;
 import org.cluetrain.query.QueryParser;
@@ -50,7 +51,7 @@ public final class QueryPages {
   /** How many of the newest matching posts the preview shows. */
   static final int SAMPLES = 10;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final EmbeddedRuntime runtime;
   private final QueryPreview previews;

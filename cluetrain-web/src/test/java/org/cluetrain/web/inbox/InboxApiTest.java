@@ -17,6 +17,7 @@ import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.json.Json;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.web.ApiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ class InboxApiTest {
   static String viewer;
   static String airlinesOnly;
   static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Json.mapper();
 
   @BeforeAll
   static void start() throws Exception {

@@ -21,6 +21,7 @@ import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.json.Json;
 import org.cluetrain.model.Label;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.StoredPost;
@@ -40,7 +41,7 @@ class ListeningPagesTest {
   static String everyone;
   static String bahnOnly;
   static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Json.mapper();
 
   @BeforeAll
   static void start() throws Exception {

@@ -19,6 +19,7 @@ import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.json.Json;
 import org.cluetrain.model.Post;
 import org.cluetrain.model.SourceRef;
 import org.cluetrain.model.SourceType;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The query endpoints of the JSON API, on the example workspace's data. */
 class QueryApiTest {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = Json.mapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path data;
