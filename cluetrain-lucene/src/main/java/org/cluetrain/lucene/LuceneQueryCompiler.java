@@ -1,12 +1,6 @@
 package org.cluetrain.lucene;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
 import org.apache.lucene.queries.spans.SpanNearQuery;
@@ -20,6 +14,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.cluetrain.lucene.PostAnalyzer.Word;
 import org.cluetrain.query.QueryNode;
 import org.cluetrain.query.QueryNode.And;
 import org.cluetrain.query.QueryNode.FieldFilter;
@@ -137,13 +132,13 @@ public final class LuceneQueryCompiler {
   }
 
   private Query words(String field, String text) {
-    List<Token> tokens = analyze(field, text);
+    List<Word> tokens = analyzer.queryWords(field, text);
     if (tokens.size() == 1) {
-      return new TermQuery(new Term(field, tokens.get(0).text));
+      return new TermQuery(new Term(field, tokens.get(0).text()));
     }
     PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-    for (Token token : tokens) {
-      phrase.add(new Term(field, token.text), token.position);
+    for (Word token : tokens) {
+      phrase.add(new Term(field, token.text()), token.position());
     }
     return phrase.build();
   }
@@ -172,46 +167,19 @@ public final class LuceneQueryCompiler {
   }
 
   private SpanQuery spanWords(String field, String text) {
-    List<Token> tokens = analyze(field, text);
+    List<Word> tokens = analyzer.queryWords(field, text);
     if (tokens.size() == 1) {
-      return new SpanTermQuery(new Term(field, tokens.get(0).text));
+      return new SpanTermQuery(new Term(field, tokens.get(0).text()));
     }
     SpanNearQuery.Builder phrase = SpanNearQuery.newOrderedNearQuery(field);
     int position = 0;
-    for (Token token : tokens) {
-      if (token.position > position) {
-        phrase.addGap(token.position - position);
+    for (Word token : tokens) {
+      if (token.position() > position) {
+        phrase.addGap(token.position() - position);
       }
-      phrase.addClause(new SpanTermQuery(new Term(field, token.text)));
-      position = token.position + 1;
+      phrase.addClause(new SpanTermQuery(new Term(field, token.text())));
+      position = token.position() + 1;
     }
     return phrase.build();
-  }
-
-  private record Token(String text, int position) {}
-
-  private List<Token> analyze(String field, String text) {
-    List<Token> tokens = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-      stream.reset();
-      int position = -1;
-      while (stream.incrementToken()) {
-        position += increment.getPositionIncrement();
-        tokens.add(new Token(term.toString(), position));
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // analysing a String does no I/O
-    }
-    if (tokens.isEmpty()) {
-      throw new IllegalArgumentException("'" + text + "' has no words to search for");
-    }
-    if (tokens.get(0).position > 0) {
-      int shift = tokens.get(0).position;
-      tokens.replaceAll(token -> new Token(token.text, token.position - shift));
-    }
-    return tokens;
   }
 }

@@ -1,11 +1,17 @@
 package org.cluetrain.lucene;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * The one analysis Cluetrain uses for matching and for indexing, so that a query finds the same
@@ -62,5 +68,39 @@ public final class PostAnalyzer extends Analyzer {
     }
     keywords.put(value, normalized);
     return normalized;
+  }
+
+  /** A word of a query after analysis, with its position; the first word is at 0. */
+  public record Word(String text, int position) {}
+
+  /**
+   * The words of a query's term or phrase as this analysis splits them, positions starting at 0:
+   * what every query compiler (Lucene's and the stream matcher's) must agree on.
+   *
+   * @throws IllegalArgumentException when nothing searchable is left after analysis
+   */
+  public List<Word> queryWords(String field, String text) {
+    List<Word> words = new ArrayList<>();
+    try (TokenStream stream = tokenStream(field, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      stream.reset();
+      int position = -1;
+      while (stream.incrementToken()) {
+        position += increment.getPositionIncrement();
+        words.add(new Word(term.toString(), position));
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analysing a String does no I/O
+    }
+    if (words.isEmpty()) {
+      throw new IllegalArgumentException("'" + text + "' has no words to search for");
+    }
+    int shift = words.get(0).position();
+    if (shift > 0) {
+      words.replaceAll(word -> new Word(word.text(), word.position() - shift));
+    }
+    return words;
   }
 }

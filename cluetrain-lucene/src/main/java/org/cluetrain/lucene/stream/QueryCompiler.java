@@ -1,15 +1,11 @@
 package org.cluetrain.lucene.stream;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.cluetrain.lucene.PostAnalyzer;
+import org.cluetrain.lucene.PostAnalyzer.Word;
 import org.cluetrain.lucene.Sites;
 import org.cluetrain.query.QueryNode;
 
@@ -135,7 +131,7 @@ final class QueryCompiler {
   }
 
   private Condition words(String text, boolean title) {
-    List<Token> tokens = analyze(text);
+    List<Word> tokens = analyzer.queryWords("text", text);
     if (tokens.size() == 1) {
       return new Condition.Has(wordId(tokens.get(0).text(), title), title);
     }
@@ -169,13 +165,13 @@ final class QueryCompiler {
   }
 
   private SpanShape spanWords(String text, boolean title) {
-    List<Token> tokens = analyze(text);
+    List<Word> tokens = analyzer.queryWords("text", text);
     if (tokens.size() == 1) {
       return new SpanShape.Word(wordId(tokens.get(0).text(), title));
     }
     List<SpanShape> clauses = new ArrayList<>();
     int position = 0;
-    for (Token token : tokens) {
+    for (Word token : tokens) {
       if (token.position() > position) {
         clauses.add(new SpanShape.Gap(token.position() - position));
       }
@@ -198,33 +194,5 @@ final class QueryCompiler {
 
   private int keywordId(KeywordField field, String normalized) {
     return keywords.computeIfAbsent(field.key(normalized), k -> newId(keywordCost(field)));
-  }
-
-  private record Token(String text, int position) {}
-
-  /** The analysis of {@code LuceneQueryCompiler}: tokens with positions, the first at 0. */
-  private List<Token> analyze(String text) {
-    List<Token> tokens = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream("text", text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-      stream.reset();
-      int position = -1;
-      while (stream.incrementToken()) {
-        position += increment.getPositionIncrement();
-        tokens.add(new Token(term.toString(), position));
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // analysing a String does no I/O
-    }
-    if (tokens.isEmpty()) {
-      throw new IllegalArgumentException("'" + text + "' has no words to search for");
-    }
-    if (tokens.get(0).position() > 0) {
-      int shift = tokens.get(0).position();
-      tokens.replaceAll(token -> new Token(token.text(), token.position() - shift));
-    }
-    return tokens;
   }
 }
