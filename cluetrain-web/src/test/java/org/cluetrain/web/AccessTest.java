@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.web.access.Access;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +36,7 @@ class AccessTest {
 
   @BeforeAll
   static void start() throws Exception {
-    runtime =
-        EmbeddedRuntime.open(data, WorkspaceReader.read(Path.of("../examples/workspace.yaml")));
+    runtime = EmbeddedRuntime.open(data, TestWorkspaces.example());
     server = ApiServer.start(runtime, "127.0.0.1", 0, Map::of);
     runtime.access().addUser("vera", Role.VIEWER, "viewer secret 123", Set.of());
     runtime.access().addUser("ana", Role.ANALYST, "analyst secret 123", Set.of());

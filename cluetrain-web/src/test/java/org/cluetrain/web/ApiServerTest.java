@@ -17,7 +17,6 @@ import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
-import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.json.Json;
@@ -38,7 +37,7 @@ class ApiServerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = WorkspaceReader.read(Path.of("../examples/workspace.yaml"));
+    Workspace workspace = TestWorkspaces.example();
     runtime = EmbeddedRuntime.open(data, workspace);
     new FileImporter(runtime.pipeline(), Formats.standard())
         .importWorkspace(workspace, (project, report) -> {});

@@ -26,6 +26,7 @@ import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.web.ApiServer;
+import org.cluetrain.web.TestWorkspaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class AlertPagesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = WorkspaceReader.read(Path.of("../examples/workspace.yaml"));
+    Workspace workspace = TestWorkspaces.example();
     runtime = EmbeddedRuntime.open(data, workspace);
     new FileImporter(runtime.pipeline(), Formats.standard())
         .importWorkspace(workspace, (project, report) -> {});

@@ -14,9 +14,9 @@ import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
-import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.web.ApiServer;
+import org.cluetrain.web.TestWorkspaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +59,7 @@ public abstract class BrowserTestBase {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "skipped: chromium and chromium-driver are not installed (apt-get install chromium"
             + " chromium-driver)");
-    Workspace workspace = WorkspaceReader.read(Path.of("../examples/workspace.yaml"));
+    Workspace workspace = TestWorkspaces.example();
     runtime = EmbeddedRuntime.open(data, workspace);
     new FileImporter(runtime.pipeline(), Formats.standard())
         .importWorkspace(workspace, (project, report) -> {});

@@ -18,7 +18,6 @@ import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
-import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.json.Json;
@@ -26,6 +25,7 @@ import org.cluetrain.model.Label;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.StoredPost;
 import org.cluetrain.web.ApiServer;
+import org.cluetrain.web.TestWorkspaces;
 import org.cluetrain.web.threads.ThreadLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +45,7 @@ class ListeningPagesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    workspace = WorkspaceReader.read(Path.of("../examples/workspace.yaml"));
+    workspace = TestWorkspaces.example();
     runtime = EmbeddedRuntime.open(data, workspace);
     importExamples();
     runtime

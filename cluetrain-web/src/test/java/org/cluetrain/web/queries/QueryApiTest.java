@@ -17,13 +17,13 @@ import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
-import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.json.Json;
 import org.cluetrain.model.Post;
 import org.cluetrain.model.SourceRef;
 import org.cluetrain.model.SourceType;
 import org.cluetrain.web.ApiServer;
+import org.cluetrain.web.TestWorkspaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class QueryApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = WorkspaceReader.read(Path.of("../examples/workspace.yaml"));
+    Workspace workspace = TestWorkspaces.example();
     runtime = EmbeddedRuntime.open(data, workspace);
     new FileImporter(runtime.pipeline(), Formats.standard())
         .importWorkspace(workspace, (project, report) -> {});

@@ -1,0 +1,43 @@
+package org.cluetrain.web;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.cluetrain.app.storage.StorageConfig;
+import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.app.workspace.WorkspaceException;
+import org.cluetrain.app.workspace.WorkspaceReader;
+import org.cluetrain.jdbc.TestDatabase;
+import org.cluetrain.jdbc.TestPostgres;
+
+/**
+ * The example workspace the web application's tests serve, on the storage the test run names: the
+ * embedded default, or (system property {@code cluetrain.test.storage=postgresql}, the build's
+ * second run of these tests) a fresh database on the test PostgreSQL server for the relational
+ * data.
+ */
+public final class TestWorkspaces {
+  private static final Path EXAMPLE = Path.of("../examples/workspace.yaml");
+
+  private TestWorkspaces() {}
+
+  /** The example workspace on the storage of this test run. */
+  public static Workspace example() throws IOException, WorkspaceException {
+    Workspace workspace = WorkspaceReader.read(EXAMPLE);
+    if (!"postgresql".equals(System.getProperty("cluetrain.test.storage"))) {
+      return workspace;
+    }
+    StorageConfig postgresql =
+        new StorageConfig(
+            StorageConfig.Kind.POSTGRESQL,
+            TestDatabase.postgres().url(),
+            TestPostgres.USER,
+            TestPostgres.PASSWORD,
+            null);
+    return new Workspace(
+        workspace.file(),
+        workspace.languages(),
+        workspace.projects(),
+        workspace.smtp(),
+        postgresql);
+  }
+}
