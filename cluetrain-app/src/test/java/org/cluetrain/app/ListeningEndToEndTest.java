@@ -43,19 +43,9 @@ class ListeningEndToEndTest {
 
   /** The same workspace with its relational data in a fresh database of the test server. */
   static Workspace onPostgresql(Workspace workspace) {
-    StorageConfig postgresql =
-        new StorageConfig(
-            StorageConfig.Kind.POSTGRESQL,
-            TestDatabase.postgres().url(),
-            TestPostgres.USER,
-            TestPostgres.PASSWORD,
-            null);
-    return new Workspace(
-        workspace.file(),
-        workspace.languages(),
-        workspace.projects(),
-        workspace.smtp(),
-        postgresql);
+    return workspace.withStorage(
+        StorageConfig.postgresql(
+            TestDatabase.postgres().url(), TestPostgres.USER, TestPostgres.PASSWORD));
   }
 
   private void importMatchAndFind(Workspace workspace) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.QuerySyntaxException;
+import org.cluetrain.testkit.SamplePosts;
 import org.junit.jupiter.api.Test;
 
 class LuceneMatchHighlighterTest {
@@ -19,7 +20,7 @@ class LuceneMatchHighlighterTest {
   }
 
   private static Post post(String title, String text) {
-    return TestPosts.forumComment("1", text).title(title).build();
+    return SamplePosts.forumComment("1", text).title(title).build();
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.cluetrain.model.PostKind;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.SearchRequest.Filters;
 import org.cluetrain.store.StoredPost;
+import org.cluetrain.testkit.SamplePosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class LucenePostStoreFiltersTest {
   private static StoredPost post(
       String id, String parent, String author, PostKind kind, String sentiment, String... queries) {
     Post.Builder post =
-        TestPosts.forumComment(id, "Text " + id)
+        SamplePosts.forumComment(id, "Text " + id)
             .parentId(parent)
             .kind(kind)
             .author(new Author(author, author, null, null));

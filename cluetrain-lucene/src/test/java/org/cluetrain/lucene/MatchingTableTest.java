@@ -11,6 +11,7 @@ import org.cluetrain.model.Post;
 import org.cluetrain.query.SavedQuery;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.store.StoredPost;
+import org.cluetrain.testkit.SamplePosts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What a query matches, row by row: query, the post's text, and whether it matches. The post is
- * {@link TestPosts#forumComment} (title "Aus dem Forum", German forum comment on forum.heise.de by
- * Hans Müller, #bahnstreik, @db_bahn). Every row is checked on the live matcher and on the store,
- * which must agree.
+ * {@link SamplePosts#forumComment} (title "Aus dem Forum", German forum comment on forum.heise.de
+ * by Hans Müller, #bahnstreik, @db_bahn). Every row is checked on the live matcher and on the
+ * store, which must agree.
  */
 class MatchingTableTest {
   @TempDir static Path index;
@@ -169,7 +170,7 @@ class MatchingTableTest {
           """)
   void matchingAndSearchAgree(String query, String text, boolean expected) throws Exception {
     String row = "row" + rows.incrementAndGet();
-    Post post = TestPosts.forumComment(row, text).project(row).build();
+    Post post = SamplePosts.forumComment(row, text).project(row).build();
 
     boolean matched;
     try (MonitorQueryMatcher matcher = new MonitorQueryMatcher()) {

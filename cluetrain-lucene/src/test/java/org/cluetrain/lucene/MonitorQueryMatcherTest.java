@@ -11,6 +11,7 @@ import org.cluetrain.match.QueryMatcher.MatchBatch;
 import org.cluetrain.match.QueryMatcher.QueryProblem;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.SavedQuery;
+import org.cluetrain.testkit.SamplePosts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class MonitorQueryMatcherTest {
   }
 
   private static Post post(String id, String text, String project) {
-    return TestPosts.forumComment(id, text).project(project).build();
+    return SamplePosts.forumComment(id, text).project(project).build();
   }
 
   @Test

@@ -26,18 +26,8 @@ public final class TestWorkspaces {
     if (!"postgresql".equals(System.getProperty("cluetrain.test.storage"))) {
       return workspace;
     }
-    StorageConfig postgresql =
-        new StorageConfig(
-            StorageConfig.Kind.POSTGRESQL,
-            TestDatabase.postgres().url(),
-            TestPostgres.USER,
-            TestPostgres.PASSWORD,
-            null);
-    return new Workspace(
-        workspace.file(),
-        workspace.languages(),
-        workspace.projects(),
-        workspace.smtp(),
-        postgresql);
+    return workspace.withStorage(
+        StorageConfig.postgresql(
+            TestDatabase.postgres().url(), TestPostgres.USER, TestPostgres.PASSWORD));
   }
 }

@@ -23,6 +23,11 @@ public record StorageConfig(
     Objects.requireNonNull(kind, "kind");
   }
 
+  /** A PostgreSQL database for the relational data, with the password given directly. */
+  public static StorageConfig postgresql(String url, String user, String password) {
+    return new StorageConfig(Kind.POSTGRESQL, url, user, password, null);
+  }
+
   /** The backends a configuration can name. */
   public enum Kind {
     /** SQLite and a Lucene index in the data directory. */

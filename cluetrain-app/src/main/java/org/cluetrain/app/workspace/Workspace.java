@@ -28,6 +28,11 @@ public record Workspace(
     storage = storage == null ? StorageConfig.EMBEDDED : storage;
   }
 
+  /** The same workspace with its data kept in another storage. */
+  public Workspace withStorage(StorageConfig other) {
+    return new Workspace(file, languages, projects, smtp, other);
+  }
+
   /** A workspace with embedded storage. */
   public Workspace(Path file, List<String> languages, List<Project> projects, Smtp smtp) {
     this(file, languages, projects, smtp, StorageConfig.EMBEDDED);
