@@ -12,6 +12,8 @@ import java.util.List;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.inbox.Inbox;
+import org.cluetrain.app.ingest.FileImporter;
+import org.cluetrain.app.ingest.ImportJobs;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.storage.StorageBackend;
@@ -22,6 +24,7 @@ import org.cluetrain.enrich.Enricher;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
+import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.language.LinguaLanguageIdentifier;
@@ -38,6 +41,7 @@ import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
 import org.cluetrain.store.QueryLedger;
 import org.cluetrain.store.RelevanceLabelStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cluetrain in one process: the pipeline, matching and alerting run here, over the storage backend
@@ -49,6 +53,9 @@ import org.cluetrain.store.RelevanceLabelStore;
 public final class EmbeddedRuntime implements AutoCloseable {
   /** How many recent posts duplicate detection compares against (about 40 MB of memory). */
   static final int DUPLICATE_MEMORY = 500_000;
+
+  /** The largest file an upload may import: an X archive of many years fits. */
+  public static final long MAX_IMPORT_BYTES = 2L * 1024 * 1024 * 1024;
 
   private final Path dataDir;
   private final Workspace workspace;
@@ -64,6 +71,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
   private final Alerting alerting;
   private final Inbox inbox;
+  private @Nullable ImportJobs imports;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
     this.dataDir = dataDir;
@@ -80,10 +88,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
     }
     if (acquired == null) {
       lockChannel.close();
-      throw new IOException(
-          "the data directory "
-              + dataDir
-              + " is in use by another Cluetrain process; stop it or choose another with --data");
+      throw new InUseException(dataDir);
     }
     this.lock = acquired;
     try {
@@ -130,6 +135,26 @@ public final class EmbeddedRuntime implements AutoCloseable {
         new ListeningPipeline(
             enrichers, matcher, store, storage.postLedger(), List.of(inbox.intake()));
     this.alerting = new Alerting(workspace, store, matcher, storage.alerts());
+  }
+
+  /**
+   * Another process holds the data directory. When that is a server, it has said where it answers
+   * ({@link org.cluetrain.app.access.RunningServer}), and a command can hand it its work instead.
+   */
+  public static final class InUseException extends IOException {
+    private final Path dataDir;
+
+    InUseException(Path dataDir) {
+      super(
+          "the data directory "
+              + dataDir
+              + " is in use by another Cluetrain process; stop it or choose another with --data");
+      this.dataDir = dataDir;
+    }
+
+    public Path dataDir() {
+      return dataDir;
+    }
   }
 
   /** Opens (creating if needed) the data directory for this workspace. */
@@ -225,6 +250,27 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return inbox;
   }
 
+  /**
+   * Imports sent to this process while it serves (uploads and the command line's), one at a time;
+   * started on first use, so a command that only reads starts no thread.
+   */
+  public synchronized ImportJobs imports() {
+    if (imports == null) {
+      try {
+        imports =
+            new ImportJobs(
+                new FileImporter(pipeline, Formats.standard()),
+                storage.subscriptions(),
+                dataDir.resolve("uploads"),
+                MAX_IMPORT_BYTES,
+                Clock.systemUTC());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot prepare " + dataDir.resolve("uploads"), e);
+      }
+    }
+    return imports;
+  }
+
   /** Saved queries that could not be compiled, each with its reason. */
   public List<String> queryProblems() {
     return queries.problems();
@@ -233,6 +279,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
   @Override
   public void close() {
     try (lockChannel) {
+      synchronized (this) {
+        if (imports != null) {
+          imports.close();
+        }
+      }
       alerting.close();
       matcher.close();
       storage.close();

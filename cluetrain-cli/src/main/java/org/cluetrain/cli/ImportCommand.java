@@ -1,13 +1,21 @@
 package org.cluetrain.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.FileReport;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +29,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Import posts from files: feeds, OPML, WordPress WXR, Disqus, X/Twitter, Mastodon, Reddit,"
           + " CSV/NDJSON, web pages.",
-      "Importing the same file again adds nothing. Exit status: 0 all imported, 3 finished with"
+      "Importing the same file again adds nothing. While 'serve' holds the data directory, the"
+          + " files are handed to the running server and imported there. Exit status: 0 all imported, 3 finished with"
           + " per-item errors (listed), 2 an input could not be used at all."
     })
 final class ImportCommand implements Callable<Integer> {
@@ -55,49 +64,201 @@ final class ImportCommand implements Callable<Integer> {
     if (!format.equals("auto")) {
       formats.byName(format); // fails with the list of known formats
     }
-    boolean partial = false;
-    boolean unusable = false;
+    Outcome outcome = new Outcome();
     try (EmbeddedRuntime runtime = options.open()) {
       String chosenProject = Options.project(runtime.workspace(), project);
       FileImporter importer = new FileImporter(runtime.pipeline(), formats);
       for (Path file : files) {
-        FileReport report = importer.importFile(file, chosenProject, format);
-        out.printf(
-            "%s: %s, %d read, %d new, %d already stored%s%n",
-            report.file(),
-            report.format() == null ? "unknown format" : report.format(),
-            report.read(),
-            report.stored(),
-            report.alreadyKnown(),
-            report.problems().isEmpty() ? "" : ", " + report.problems().size() + " problems");
-        for (String problem : report.problems()) {
-          err.println("  " + problem);
-        }
+        FileReport report = importLocally(importer, file, chosenProject, out);
+        print(report, out, err, outcome);
         if (!report.subscriptions().isEmpty()) {
-          if (chosenProject != null) {
-            int added = runtime.subscriptions().subscribe(chosenProject, report.subscriptions());
-            out.printf(
-                "  %d feeds listed, %d newly subscribed for project %s (polled by serve)%n",
-                report.subscriptions().size(), added, chosenProject);
-          } else {
-            out.println(
-                "  feeds listed (import with --project P to subscribe, or add them to a project):");
-            for (ReadItem.FeedSubscription feed : report.subscriptions()) {
-              out.printf(
-                  "    - name: %s%n      feed: %s%n", quoteYaml(feed.title()), feed.feedUrl());
-            }
-          }
-        }
-        if (report.unusable() != null) {
-          err.println("  " + report.unusable());
-          unusable = true;
-        } else if (!report.problems().isEmpty()) {
-          partial = true;
+          subscribe(runtime, chosenProject, report.subscriptions(), out);
         }
       }
+    } catch (EmbeddedRuntime.InUseException inUse) {
+      ServerClient server = ServerClient.holding(inUse);
+      err.printf(
+          "the data directory is held by the running server (%s): importing through it%n",
+          server.server().url());
+      String chosenProject = project != null ? project : onlyProject(server);
+      for (Path file : files) {
+        importThrough(server, file, chosenProject, out, err, outcome);
+      }
     }
-    return unusable ? ExitCodes.UNUSABLE : partial ? ExitCodes.PARTIAL : ExitCodes.OK;
+    return outcome.unusable
+        ? ExitCodes.UNUSABLE
+        : outcome.partial ? ExitCodes.PARTIAL : ExitCodes.OK;
   }
+
+  /** What the files' imports came to, for the exit status. */
+  private static final class Outcome {
+    boolean partial;
+    boolean unusable;
+  }
+
+  private FileReport importLocally(
+      FileImporter importer, Path file, String project, PrintWriter out) {
+    if (!Files.isRegularFile(file)) {
+      return importer.importFile(file, project, format); // reports the missing file
+    }
+    long size = size(file);
+    AtomicLong read = new AtomicLong();
+    InputDocument input =
+        new InputDocument(file.toString(), null, null, () -> counting(file, read));
+    ProgressLine progress = ProgressLine.forTerminal(out, file.getFileName().toString());
+    FileReport report =
+        importer.importDocument(
+            input, project, format, soFar -> progress.update(read.get(), size, soFar.read()));
+    progress.finish();
+    return report;
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** The file's bytes, counted as they are read: how far the import is. */
+  private static InputStream counting(Path file, AtomicLong read) throws IOException {
+    read.set(0); // format detection reads the head, then the whole file from the start
+    return new FilterInputStream(Files.newInputStream(file)) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          read.incrementAndGet();
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          read.addAndGet(n);
+        }
+        return n;
+      }
+    };
+  }
+
+  private static void print(FileReport report, PrintWriter out, PrintWriter err, Outcome outcome) {
+    out.printf(
+        "%s: %s, %d read, %d new, %d already stored%s%n",
+        report.file(),
+        report.format() == null ? "unknown format" : report.format(),
+        report.read(),
+        report.stored(),
+        report.alreadyKnown(),
+        report.problems().isEmpty() ? "" : ", " + report.problems().size() + " problems");
+    for (String problem : report.problems()) {
+      err.println("  " + problem);
+    }
+    if (report.unusable() != null) {
+      err.println("  " + report.unusable());
+      outcome.unusable = true;
+    } else if (!report.problems().isEmpty()) {
+      outcome.partial = true;
+    }
+  }
+
+  private static void subscribe(
+      EmbeddedRuntime runtime,
+      String chosenProject,
+      List<ReadItem.FeedSubscription> feeds,
+      PrintWriter out) {
+    if (chosenProject != null) {
+      int added = runtime.subscriptions().subscribe(chosenProject, feeds);
+      out.printf(
+          "  %d feeds listed, %d newly subscribed for project %s (polled by serve)%n",
+          feeds.size(), added, chosenProject);
+    } else {
+      out.println(
+          "  feeds listed (import with --project P to subscribe, or add them to a project):");
+      for (ReadItem.FeedSubscription feed : feeds) {
+        out.printf("    - name: %s%n      feed: %s%n", quoteYaml(feed.title()), feed.feedUrl());
+      }
+    }
+  }
+
+  /** The running server's only project, as a local import would choose the workspace's. */
+  private static String onlyProject(ServerClient server) throws IOException {
+    List<String> names = new ArrayList<>();
+    server.get("/api/projects").forEach(p -> names.add(p.path("name").asText()));
+    if (names.size() != 1) {
+      throw new IllegalArgumentException(
+          "the running server imports into a project: name one with --project; it has " + names);
+    }
+    return names.get(0);
+  }
+
+  /**
+   * Sends the file to the running server and follows its import to the end, reporting exactly as a
+   * local import does.
+   */
+  private void importThrough(
+      ServerClient server,
+      Path file,
+      String chosenProject,
+      PrintWriter out,
+      PrintWriter err,
+      Outcome outcome)
+      throws IOException, InterruptedException {
+    if (!Files.isRegularFile(file)) {
+      err.println(
+          "  " + file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+      outcome.unusable = true;
+      return;
+    }
+    JsonNode job =
+        server.postFile(
+            "/api/projects/"
+                + ServerClient.encode(chosenProject)
+                + "/imports?file="
+                + ServerClient.encode(file.getFileName().toString())
+                + "&format="
+                + ServerClient.encode(format),
+            file);
+    String id = job.path("id").asText();
+    ProgressLine progress = ProgressLine.forTerminal(out, file.getFileName().toString());
+    while (!job.path("state").asText().equals("DONE")) {
+      Thread.sleep(POLL_MILLIS);
+      job = server.get("/api/imports/" + ServerClient.encode(id));
+      progress.update(
+          job.path("bytes_read").asLong(),
+          job.path("bytes").asLong(),
+          job.path("report").path("read").asLong());
+    }
+    progress.finish();
+    JsonNode report = job.path("report");
+    List<String> problems = new ArrayList<>();
+    report.path("problems").forEach(p -> problems.add(p.asText()));
+    print(
+        new FileReport(
+            file.toString(),
+            report.path("format").asText(null),
+            report.path("read").asInt(),
+            report.path("stored").asInt(),
+            report.path("already_known").asInt(),
+            problems,
+            List.of(),
+            report.path("unusable").asText(null)),
+        out,
+        err,
+        outcome);
+    int feeds = report.path("subscriptions").size();
+    if (feeds > 0) {
+      out.printf(
+          "  %d feeds listed, %d newly subscribed for project %s (polled by serve)%n",
+          feeds, job.path("subscribed").asInt(), chosenProject);
+    }
+  }
+
+  /** How often a followed import is asked how far it is. */
+  private static final long POLL_MILLIS = 250;
 
   private static String quoteYaml(String text) {
     return text == null ? "\"\"" : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

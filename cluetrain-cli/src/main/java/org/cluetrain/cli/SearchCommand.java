@@ -1,14 +1,16 @@
 package org.cluetrain.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.PostView;
 import org.cluetrain.app.TimeArguments;
 import org.cluetrain.json.Json;
-import org.cluetrain.model.Post;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.store.SearchPage;
 import org.cluetrain.store.SearchRequest;
@@ -71,6 +73,8 @@ final class SearchCommand implements Callable<Integer> {
     Instant now = Instant.now();
     Instant from = since == null ? null : parseTime("--since", since, now);
     Instant to = until == null ? null : parseTime("--until", until, now);
+    List<Row> rows = new ArrayList<>();
+    long total;
     try (EmbeddedRuntime runtime = options.open()) {
       SearchPage page;
       try {
@@ -79,16 +83,62 @@ final class SearchCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("cluetrain: query " + e.getMessage());
         return ExitCodes.UNUSABLE;
       }
-      if (format == Format.jsonl) {
-        ObjectMapper json = Json.mapper();
-        for (StoredPost post : page.posts()) {
-          out.println(json.writeValueAsString(PostView.of(post)));
-        }
-      } else {
-        printTable(out, page);
+      total = page.totalHits();
+      page.posts().forEach(post -> rows.add(Row.of(post)));
+    } catch (EmbeddedRuntime.InUseException inUse) {
+      JsonNode page;
+      try {
+        page = ServerClient.holding(inUse).get(searchPath(from, to));
+      } catch (ServerClient.ServerRefused e) {
+        spec.commandLine().getErr().println("cluetrain: " + e.getMessage());
+        return ExitCodes.UNUSABLE;
       }
+      total = page.path("total").asLong();
+      page.path("posts").forEach(post -> rows.add(Row.of(post)));
+    }
+    if (format == Format.jsonl) {
+      ObjectMapper json = Json.mapper();
+      for (Row row : rows) {
+        out.println(json.writeValueAsString(row.json()));
+      }
+    } else {
+      printTable(out, total, rows);
     }
     return ExitCodes.OK;
+  }
+
+  /** The same search asked of the server that holds the data directory. */
+  private String searchPath(Instant from, Instant to) {
+    StringBuilder path = new StringBuilder("/api/search?q=").append(ServerClient.encode(query));
+    if (project != null) {
+      path.append("&project=").append(ServerClient.encode(project));
+    }
+    if (from != null) {
+      path.append("&since=").append(ServerClient.encode(from.toString()));
+    }
+    if (to != null) {
+      path.append("&until=").append(ServerClient.encode(to.toString()));
+    }
+    return path.append("&limit=").append(limit).toString();
+  }
+
+  /**
+   * A post as the command prints it: from the store, or from the server's answer, which has the
+   * same public shape ({@link PostView}).
+   */
+  private record Row(JsonNode json) {
+    static Row of(StoredPost post) {
+      return new Row(Json.mapper().valueToTree(PostView.of(post)));
+    }
+
+    static Row of(JsonNode post) {
+      return new Row(post);
+    }
+
+    String text(String field) {
+      JsonNode value = json.path(field);
+      return value.isNull() || value.isMissingNode() ? "" : value.asText();
+    }
   }
 
   private static Instant parseTime(String option, String text, Instant now) {
@@ -99,30 +149,28 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  private static void printTable(PrintWriter out, SearchPage page) {
-    out.printf(
-        "%d posts found%s%n",
-        page.totalHits(),
-        page.totalHits() > page.posts().size() ? ", showing " + page.posts().size() : "");
-    for (StoredPost stored : page.posts()) {
-      Post post = stored.post();
-      String text = post.fullText().replaceAll("\\s+", " ").strip();
+  private static void printTable(PrintWriter out, long total, List<Row> rows) {
+    out.printf("%d posts found%s%n", total, total > rows.size() ? ", showing " + rows.size() : "");
+    for (Row row : rows) {
+      String text = (row.text("title").isEmpty() ? "" : row.text("title") + " ") + row.text("text");
+      text = text.replaceAll("\\s+", " ").strip();
       if (text.length() > 100) {
         text = text.substring(0, 99) + "…";
       }
+      String published = row.text("published");
       out.printf(
           "%s  %-2s  %-8s  %-20s  %s%n",
-          post.published().toString().substring(0, 16).replace('T', ' '),
-          post.lang() == null ? "" : post.lang(),
-          post.kind().label(),
-          abbreviate(post.author() == null ? "" : post.author().name(), 20),
+          published.substring(0, Math.min(16, published.length())).replace('T', ' '),
+          row.text("lang"),
+          row.text("kind"),
+          abbreviate(row.text("author"), 20),
           text);
+      List<String> matched = new ArrayList<>();
+      row.json().path("matched_queries").forEach(q -> matched.add(q.asText()));
       out.printf(
           "    %s%s%n",
-          post.url() == null ? post.id() : post.url(),
-          stored.matchedQueries().isEmpty()
-              ? ""
-              : "  [" + String.join(", ", stored.matchedQueries()) + "]");
+          row.text("url").isEmpty() ? row.text("id") : row.text("url"),
+          matched.isEmpty() ? "" : "  [" + String.join(", ", matched) + "]");
     }
   }
 

@@ -1,6 +1,7 @@
 package org.cluetrain.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +12,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.access.RunningServer;
 import org.cluetrain.app.alert.AlertDispatcher;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.poll.LivePolling;
 import org.cluetrain.connectors.feed.FeedSubscription;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.web.ApiServer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,6 +57,20 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Instant started = Instant.now();
+    try {
+      return serve(out, started);
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  /** How long a stop signal waits for the server to close its stores. */
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
+
+  private int serve(PrintWriter out, Instant started) throws Exception {
     try (EmbeddedRuntime runtime = options.open()) {
       runtime.queryProblems().forEach(p -> out.println("query problem: " + p));
       new FileImporter(runtime.pipeline(), Formats.standard())
@@ -100,6 +117,12 @@ final class ServeCommand implements Callable<Integer> {
                 status.put("alerts", runtime.alerts().status());
                 return status;
               })) {
+        // commands run while this server holds the data directory hand their work to it
+        new RunningServer(
+                URI.create("http://" + loopbackFor(host) + ":" + server.port() + "/"),
+                runtime.access().operatorKey(),
+                ProcessHandle.current().pid())
+            .publish(runtime.dataDir());
         out.printf(
             "Cluetrain is listening: http://%s:%d/ (%d posts stored, %d feeds %s, data in %s)%n",
             host.contains(":") ? "[" + host + "]" : host,
@@ -120,11 +143,19 @@ final class ServeCommand implements Callable<Integer> {
                         password));
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "cluetrain-shutdown");
+        Thread hook =
+            new Thread(
+                () -> {
+                  stop.countDown();
+                  // the JVM halts once its hooks end: wait until the batch in hand, the index
+                  // and the running-server file are closed
+                  awaitShutdown(closed, SHUTDOWN_GRACE);
+                },
+                "cluetrain-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        awaitShutdown(stop);
+        awaitShutdown(stop, null);
       } finally {
+        RunningServer.withdraw(runtime.dataDir());
         if (polling != null) {
           polling.close();
         }
@@ -133,9 +164,21 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void awaitShutdown(CountDownLatch stop) {
+  /** Where a command on this machine reaches the server: loopback when it listens everywhere. */
+  static String loopbackFor(String host) {
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      return "127.0.0.1";
+    }
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  private static void awaitShutdown(CountDownLatch latch, @Nullable Duration atMost) {
     try {
-      stop.await();
+      if (atMost == null) {
+        latch.await();
+      } else {
+        latch.await(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,11 +1,13 @@
 package org.cluetrain.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.ingest.SourceHealth;
+import org.cluetrain.json.Json;
 import org.cluetrain.store.ListeningStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,33 +35,46 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    ListeningStats stats;
+    List<SourceHealth> sources;
     try (EmbeddedRuntime runtime = options.open()) {
-      ListeningStats stats = runtime.rollups().stats(project);
-      out.printf("%d posts (%d copies of earlier posts)%n", stats.posts(), stats.duplicates());
-      section(out, "by project", stats.byProject());
-      section(out, "by source", stats.bySource());
-      section(out, "by language", stats.byLanguage());
-      section(out, "by kind", stats.byKind());
-      section(out, "by query", stats.byQuery());
-      List<SourceHealth> sources = runtime.sourceStates().health();
-      if (!sources.isEmpty()) {
-        out.println("source health:");
-        for (SourceHealth health : sources) {
-          if (project != null && !project.equals(health.project())) {
-            continue;
-          }
-          out.printf(
-              "  %-11s %s  (%d items, %d unreadable%s)%n",
-              health.state(),
-              health.url() == null ? health.sourceId() : health.url(),
-              health.itemsFetched(),
-              health.itemsUnparseable(),
-              health.lastSuccess() == null
-                  ? ", never fetched"
-                  : ", last success " + health.lastSuccess());
-          if (health.lastError() != null && health.state() != SourceHealth.State.OK) {
-            out.println("              " + health.lastError());
-          }
+      stats = runtime.rollups().stats(project);
+      sources = runtime.sourceStates().health();
+    } catch (EmbeddedRuntime.InUseException inUse) {
+      // the server that holds the data directory answers with the same records
+      ServerClient server = ServerClient.holding(inUse);
+      ObjectMapper json = Json.snakeCase();
+      stats =
+          json.treeToValue(
+              server.get(
+                  "/api/stats"
+                      + (project == null ? "" : "?project=" + ServerClient.encode(project))),
+              ListeningStats.class);
+      sources = json.readerForListOf(SourceHealth.class).readValue(server.get("/api/sources"));
+    }
+    out.printf("%d posts (%d copies of earlier posts)%n", stats.posts(), stats.duplicates());
+    section(out, "by project", stats.byProject());
+    section(out, "by source", stats.bySource());
+    section(out, "by language", stats.byLanguage());
+    section(out, "by kind", stats.byKind());
+    section(out, "by query", stats.byQuery());
+    if (!sources.isEmpty()) {
+      out.println("source health:");
+      for (SourceHealth health : sources) {
+        if (project != null && !project.equals(health.project())) {
+          continue;
+        }
+        out.printf(
+            "  %-11s %s  (%d items, %d unreadable%s)%n",
+            health.state(),
+            health.url() == null ? health.sourceId() : health.url(),
+            health.itemsFetched(),
+            health.itemsUnparseable(),
+            health.lastSuccess() == null
+                ? ", never fetched"
+                : ", last success " + health.lastSuccess());
+        if (health.lastError() != null && health.state() != SourceHealth.State.OK) {
+          out.println("              " + health.lastError());
         }
       }
     }

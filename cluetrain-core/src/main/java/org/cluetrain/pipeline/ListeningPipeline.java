@@ -66,8 +66,13 @@ public final class ListeningPipeline {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Processes one batch; never throws for a problem with a single post or query. */
-  public BatchOutcome process(List<Post> batch) {
+  /**
+   * Processes one batch; never throws for a problem with a single post or query. Batches from
+   * several threads (feeds being polled while an upload is imported) run one after another: the
+   * known-id check, the store and the ledger must see each batch whole, or a post in two batches at
+   * once would reach the listeners twice.
+   */
+  public synchronized BatchOutcome process(List<Post> batch) {
     Map<String, Post> unique = new LinkedHashMap<>();
     for (Post post : batch) {
       unique.putIfAbsent(post.id(), post); // a feed listing the same item twice

@@ -27,6 +27,12 @@ final class ApiIndex {
     api.put(
         "GET /api/projects/{project}/overview?days=30|since=T&until=T",
         "a project's overview: mentions, negative share, volume, share of voice, sentiment");
+    api.put(
+        "POST /api/projects/{project}/imports?file=NAME&format=auto",
+        "import a file sent as the request body; 202 with the import, watched at its Location");
+    api.put("GET /api/imports", "the imports since the server started, newest first");
+    api.put(
+        "GET /api/imports/{id}", "one import: state, posts read, new, already stored, problems");
     api.putAll(org.cluetrain.web.queries.QueryPages.apiEndpoints());
     api.putAll(org.cluetrain.web.inbox.InboxPages.apiEndpoints());
     return api;

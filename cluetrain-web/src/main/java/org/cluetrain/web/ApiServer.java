@@ -64,6 +64,12 @@ public final class ApiServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                   });
               config.staticFiles.enableWebjars();
+              // uploads on the Import page: spooled to disk beyond 1 MiB, refused beyond the limit
+              config.jetty.multipartConfig.maxFileSize(
+                  EmbeddedRuntime.MAX_IMPORT_BYTES, io.javalin.config.SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  EmbeddedRuntime.MAX_IMPORT_BYTES, io.javalin.config.SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             });
     Authentication.install(app, runtime.access(), this::projectNames);
     SignInPages.register(app);

@@ -27,6 +27,15 @@ public final class AccessControl {
 
   public static final int MIN_PASSWORD_LENGTH = 10;
   private static final String TOKEN_PREFIX = "ct_";
+  private static final String OPERATOR_PREFIX = "ctop_";
+
+  /**
+   * Who a command of the data directory's owner acts as when it hands its work to the running
+   * server ({@link RunningServer}): an administrator, as the same person could stop the server and
+   * open the data directory themselves.
+   */
+  public static final String OPERATOR = "local-operator";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A hash of a password nobody knows: unknown names cost the same time as known ones. */
@@ -35,6 +44,7 @@ public final class AccessControl {
   private final AccountStore accounts;
   private final Clock clock;
   private final SignInThrottle throttle;
+  private final String operatorKey = OPERATOR_PREFIX + randomSecret();
 
   public AccessControl(AccountStore accounts, Clock clock) {
     this.accounts = accounts;
@@ -130,8 +140,26 @@ public final class AccessControl {
     accounts.deleteToken(account, id);
   }
 
-  /** The account an API token ({@code Authorization: Bearer ct_…}) belongs to. */
+  /**
+   * This process's operator key: written only into the data directory's {@link RunningServer} file,
+   * readable by the directory's owner, and valid until the process ends.
+   */
+  public String operatorKey() {
+    return operatorKey;
+  }
+
+  /**
+   * The account an API token ({@code Authorization: Bearer ct_…}) belongs to, or the {@link
+   * #OPERATOR} for this process's operator key.
+   */
   public Optional<Account> tokenAccount(String secret) {
+    if (secret != null
+        && secret.startsWith(OPERATOR_PREFIX)
+        && MessageDigest.isEqual(
+            secret.getBytes(StandardCharsets.UTF_8),
+            operatorKey.getBytes(StandardCharsets.UTF_8))) {
+      return Optional.of(new Account(OPERATOR, Role.ADMIN, Set.of(), null, clock.instant()));
+    }
     if (secret == null || !secret.startsWith(TOKEN_PREFIX)) {
       return Optional.empty();
     }

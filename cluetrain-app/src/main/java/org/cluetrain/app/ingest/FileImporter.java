@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.InputDocument;
@@ -39,14 +40,25 @@ public final class FileImporter {
    * @param format a format name, or {@code auto} to detect it
    */
   public FileReport importFile(Path file, String project, String format) {
-    FileReport.Builder report = new FileReport.Builder(file.toString());
     if (!Files.isRegularFile(file)) {
-      return report.unusable(
-          file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
+      return new FileReport.Builder(file.toString())
+          .unusable(file + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
     }
+    return importDocument(InputDocument.ofFile(file), project, format, progress -> {});
+  }
+
+  /**
+   * Imports one document (a file, or an upload kept under its original name), telling {@code
+   * progress} what is done after every durable batch, so a long import can be watched.
+   *
+   * @param project the project the posts are collected for, or {@code null}
+   * @param format a format name, or {@code auto} to detect it
+   */
+  public FileReport importDocument(
+      InputDocument input, String project, String format, Consumer<FileReport> progress) {
+    FileReport.Builder report = new FileReport.Builder(input.name());
     List<Post> batch = new ArrayList<>(BATCH_SIZE);
     try {
-      InputDocument input = InputDocument.ofFile(file);
       String chosen =
           format == null || format.equals("auto") ? formats.detect(input).format() : format;
       report.format(chosen);
@@ -59,6 +71,7 @@ public final class FileImporter {
               batch.add(project == null ? post : post.toBuilder().project(project).build());
               if (batch.size() >= BATCH_SIZE) {
                 flush(batch, report);
+                progress.accept(report.build());
               }
             } else if (item instanceof ReadItem.UnreadableItem problem) {
               report.problem(problem.toString());
@@ -71,7 +84,7 @@ public final class FileImporter {
       flush(batch, report); // whatever was read before the input broke off is kept
       return report.unusable(e.getMessage());
     } catch (IllegalArgumentException e) {
-      return report.unusable(file + ": " + e.getMessage());
+      return report.unusable(input.name() + ": " + e.getMessage());
     }
     return report.build();
   }

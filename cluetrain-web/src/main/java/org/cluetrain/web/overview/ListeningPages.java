@@ -2,11 +2,12 @@ package org.cluetrain.web.overview;
 
 import io.javalin.Javalin;
 import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.web.imports.ImportPages;
 import org.cluetrain.web.mentions.MentionPages;
 import org.cluetrain.web.sources.SourcePages;
 import org.cluetrain.web.threads.ThreadPages;
 
-/** The listening pages: overview, mentions, threads and sources. */
+/** The listening pages: overview, mentions, threads, sources and imports. */
 public final class ListeningPages {
   private ListeningPages() {}
 
@@ -15,5 +16,6 @@ public final class ListeningPages {
     MentionPages.register(app, runtime);
     ThreadPages.register(app, runtime);
     SourcePages.register(app, runtime);
+    ImportPages.register(app, runtime);
   }
 }

@@ -32,7 +32,8 @@ public final class Messages {
           "queries",
           "inbox",
           "admin",
-          "alerts");
+          "alerts",
+          "imports");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
