@@ -69,7 +69,11 @@ public final class ImportJobs implements AutoCloseable {
   /** An upload larger than the server accepts. */
   public static final class TooLargeException extends IOException {
     TooLargeException(String file, long limit) {
-      super(file + ": larger than the " + limit / (1024 * 1024) + " MiB an import may have");
+      super(
+          file
+              + ": larger than the "
+              + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MiB" : limit + " bytes")
+              + " an import may have");
     }
   }
 

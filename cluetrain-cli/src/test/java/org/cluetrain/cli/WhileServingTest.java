@@ -1,0 +1,137 @@
+package org.cluetrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
+import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.access.RunningServer;
+import org.cluetrain.app.workspace.WorkspaceReader;
+import org.cluetrain.web.ApiServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same command lines while a server holds the data directory: they hand their work to it,
+ * authorised by the running-server file that only the directory's owner can read.
+ */
+class WhileServingTest {
+  @TempDir Path dir;
+  private Path data;
+  private EmbeddedRuntime runtime;
+  private ApiServer server;
+
+  @BeforeEach
+  void serve() throws Exception {
+    data = dir.resolve("data");
+    runtime = EmbeddedRuntime.open(data, WorkspaceReader.read(Path.of(CommandLineTest.WORKSPACE)));
+    server = ApiServer.start(runtime, "127.0.0.1", 0, Map::of);
+    // what serve does once it listens
+    new RunningServer(
+            URI.create("http://127.0.0.1:" + server.port() + "/"),
+            runtime.access().operatorKey(),
+            ProcessHandle.current().pid())
+        .publish(runtime.dataDir());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    RunningServer.withdraw(runtime.dataDir());
+    server.close();
+    runtime.close();
+  }
+
+  private CliRun cli(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = args[0];
+    all[1] = "--data=" + data;
+    System.arraycopy(args, 1, all, 2, args.length - 1);
+    return CliRun.of(all);
+  }
+
+  @Test
+  void importGoesThroughTheServerOnceAndTheSecondTimeAddsNothing() {
+    CliRun first = cli("import", "-p", "bahn", CommandLineTest.WXR_SAMPLE);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.err()).contains("held by the running server");
+    assertThat(first.out())
+        .contains(CommandLineTest.WXR_SAMPLE + ": wxr, 12 read, 12 new, 0 already stored");
+    assertThat(runtime.store().count()).isEqualTo(12);
+
+    CliRun again = cli("import", "-p", "bahn", CommandLineTest.WXR_SAMPLE);
+    assertThat(again.out()).contains("12 read, 0 new, 12 already stored");
+    assertThat(runtime.store().count()).isEqualTo(12);
+  }
+
+  @Test
+  void perItemErrorsAndUnusableFilesKeepTheirExitStatus() throws Exception {
+    Path ndjson = dir.resolve("posts.ndjson");
+    Files.writeString(
+        ndjson,
+        """
+        {"id":"a1","text":"Der ICE nach Hamburg ist wieder pünktlich","published":"2026-03-01T10:00:00Z"}
+        {"id":"a2","text":"kein Datum"
+        {"id":"a3","text":"Die Bahn hat mein Ticket erstattet","published":"2026-03-01T11:00:00Z"}
+        """);
+    CliRun partial = cli("import", "-p", "bahn", ndjson.toString());
+    assertThat(partial.exitCode()).as(partial.err()).isEqualTo(ExitCodes.PARTIAL);
+    assertThat(partial.out()).contains("2 new");
+    assertThat(partial.err()).contains("posts.ndjson").contains("line 2");
+
+    Path junk = Files.writeString(dir.resolve("notes.txt"), "just some notes, not posts\n");
+    CliRun unusable = cli("import", "-p", "bahn", junk.toString());
+    assertThat(unusable.exitCode()).isEqualTo(ExitCodes.UNUSABLE);
+    assertThat(unusable.err()).contains("notes.txt").doesNotContain("Exception");
+
+    CliRun missing = cli("import", "-p", "bahn", "no-such-file.xml");
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.UNUSABLE);
+    assertThat(missing.err()).contains("no-such-file.xml: no such file");
+  }
+
+  @Test
+  void withoutAProjectTheServersProjectsAreNamed() {
+    CliRun run = cli("import", CommandLineTest.WXR_SAMPLE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.UNUSABLE);
+    assertThat(run.err()).contains("name one with --project").contains("bahn", "airlines");
+  }
+
+  @Test
+  void searchAndStatsAnswerFromTheServerAsTheyWouldLocally() {
+    cli("import", "-p", "bahn", CommandLineTest.WXR_SAMPLE);
+    CliRun search = cli("search", "-p", "bahn", "--format", "jsonl", "");
+    assertThat(search.exitCode()).as(search.err()).isZero();
+    assertThat(search.out()).contains("\"project\":\"bahn\"").contains("\"matched_queries\"");
+    CliRun table = cli("search", "-p", "bahn", "--limit", "1", "");
+    assertThat(table.out()).contains("12 posts found, showing 1");
+
+    CliRun stats = cli("stats", "-p", "bahn");
+    assertThat(stats.exitCode()).as(stats.err()).isZero();
+    assertThat(stats.out()).contains("12 posts").contains("by source:").contains("wxr:");
+
+    CliRun badQuery = cli("search", "foo AND (");
+    assertThat(badQuery.exitCode()).isEqualTo(ExitCodes.UNUSABLE);
+    assertThat(badQuery.err()).contains("expected a word");
+  }
+
+  @Test
+  void theRunningServerFileIsForTheOwnerOnlyAndItsKeyIsTheServers() throws Exception {
+    Path file = data.resolve(RunningServer.FILE_NAME);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(Files.getPosixFilePermissions(file))
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+    // a key from an earlier server (a stale file) signs nobody in
+    new RunningServer(
+            URI.create("http://127.0.0.1:" + server.port() + "/"), "ctop_not-the-servers-key", 1)
+        .publish(data);
+    CliRun refused = cli("stats");
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err()).contains("sign in first");
+  }
+}
