@@ -314,17 +314,15 @@ final class JdbcPostLedger implements PostLedger {
 
   @Override
   public List<DuplicateDetector.Entry> recentFingerprints(int limit) {
-    synchronized (database) {
-      List<DuplicateDetector.Entry> entries =
-          database.select(
-              "fingerprints",
-              "SELECT id, fingerprint FROM posts WHERE fingerprint <> 0 AND duplicate_of IS NULL"
-                  + " ORDER BY seq DESC LIMIT ?",
-              rs -> new DuplicateDetector.Entry(rs.getString(1), rs.getLong(2)),
-              limit);
-      java.util.Collections.reverse(entries);
-      return entries;
-    }
+    List<DuplicateDetector.Entry> entries =
+        database.select(
+            "fingerprints",
+            "SELECT id, fingerprint FROM posts WHERE fingerprint <> 0 AND duplicate_of IS NULL"
+                + " ORDER BY seq DESC LIMIT ?",
+            rs -> new DuplicateDetector.Entry(rs.getString(1), rs.getLong(2)),
+            limit);
+    java.util.Collections.reverse(entries);
+    return entries;
   }
 
   @Override
