@@ -1,6 +1,5 @@
 package org.cluetrain.jdbc;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -47,10 +46,6 @@ public final class JdbcInbox implements InboxStore {
   /** Over a database that others share too; closing this store leaves the database open. */
   public JdbcInbox(JdbcDatabase database) {
     this(database, false);
-  }
-
-  public static JdbcInbox openSqlite(Path file) {
-    return new JdbcInbox(JdbcDatabase.openSqlite(file), true);
   }
 
   @Override
