@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.cluetrain.detect.DetectorKind;
 
 /**
  * An alert: a rule fired on one saved query, with its explanation.

@@ -18,7 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.cluetrain.alert.QueryActivity.Measure;
+import org.cluetrain.detect.PostTrace;
+import org.cluetrain.detect.QueryActivity;
+import org.cluetrain.detect.QueryActivity.Measure;
+import org.cluetrain.detect.SeasonalBaseline;
+import org.cluetrain.detect.TailProbability;
 import org.cluetrain.model.Post;
 import org.cluetrain.store.StoredPost;
 
@@ -114,7 +118,7 @@ public final class AlertEngine {
     List<Alert> alerts = new ArrayList<>();
     for (QueryActivity activity : touched) {
       for (AlertRule rule : rules) {
-        if (rule.watches(activity.queryId)) {
+        if (rule.watches(activity.queryId())) {
           evaluate(rule, activity).ifPresent(alerts::add);
         }
       }
@@ -211,7 +215,7 @@ public final class AlertEngine {
 
   private java.util.Optional<Alert> evaluate(AlertRule rule, QueryActivity activity) {
     long now = activity.highWater();
-    String key = key(rule.name(), activity.queryId);
+    String key = key(rule.name(), activity.queryId());
     if (maxLateness != null && now < clock.millis() - maxLateness.toMillis()) {
       return java.util.Optional.empty();
     }
@@ -241,8 +245,8 @@ public final class AlertEngine {
       return java.util.Optional.empty();
     }
     Instant windowEnd = Instant.ofEpochMilli(now);
-    String id = Alert.idOf(rule.project(), rule.name(), activity.queryId, windowEnd);
-    String groupKey = rule.project() + "|" + activity.queryId;
+    String id = Alert.idOf(rule.project(), rule.name(), activity.queryId(), windowEnd);
+    String groupKey = rule.project() + "|" + activity.queryId();
     Group group = groups.get(groupKey);
     String groupId = group != null && now - group.lastAt <= GROUP_GAP.toMillis() ? group.id : id;
     groups.put(groupKey, new Group(groupId, now));
@@ -253,7 +257,7 @@ public final class AlertEngine {
             rule.project(),
             rule.name(),
             rule.detector(),
-            activity.queryId,
+            activity.queryId(),
             rule.sentiment(),
             groupId,
             clock == null ? windowEnd : clock.instant(),
@@ -273,7 +277,7 @@ public final class AlertEngine {
             Locale.ROOT,
             "%s on %s: %d %s, %s× the %s expected for this hour of the week (score %.1f).",
             what,
-            w.activity.queryId,
+            w.activity.queryId(),
             count.observed,
             w.describe(),
             amount(count.observed / Math.max(count.expected, 1e-9)),
@@ -320,7 +324,7 @@ public final class AlertEngine {
             Locale.ROOT,
             "Negative share on %s: %d of %d posts negative (%.0f %%) %s, against %.0f %% in the"
                 + " history (score %.1f).",
-            w.activity.queryId,
+            w.activity.queryId(),
             negative,
             posts,
             share * 100,
@@ -361,7 +365,7 @@ public final class AlertEngine {
               Locale.ROOT,
               "New voices on %s: %d posts by authors never seen on this query %s, %s× the %s"
                   + " expected (score %.1f).",
-              w.activity.queryId,
+              w.activity.queryId(),
               count.observed,
               w.describe(),
               amount(count.observed / Math.max(count.expected, 1e-9)),
@@ -405,7 +409,7 @@ public final class AlertEngine {
               Locale.ROOT,
               "New source on %s: %s, never seen on this query in %s of history, carries %d posts"
                   + " %s (score %.1f).",
-              w.activity.queryId,
+              w.activity.queryId(),
               name,
               AlertRule.human(Duration.ofHours(w.endHour - w.startHour)),
               posts,
@@ -428,7 +432,7 @@ public final class AlertEngine {
   }
 
   private Finding spillover(Window w) {
-    String key = key(w.rule.name(), w.activity.queryId);
+    String key = key(w.rule.name(), w.activity.queryId());
     NicheEpisode episode = episodes.get(key);
     if (episode != null && w.to - episode.start > SPILLOVER_HORIZON.toMillis()) {
       episodes.remove(key);
@@ -469,7 +473,7 @@ public final class AlertEngine {
             Locale.ROOT,
             "Spill-over on %s: a story that surged in niche sources from %s (%d posts, %s×"
                 + " expected) reached news at %s (%s), %s later.",
-            w.activity.queryId,
+            w.activity.queryId(),
             TIME.format(Instant.ofEpochMilli(episode.start)),
             episode.niche.observed,
             amount(episode.niche.observed / Math.max(episode.niche.expected, 1e-9)),

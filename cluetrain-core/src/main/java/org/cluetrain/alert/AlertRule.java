@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.cluetrain.detect.DetectorKind;
+import org.cluetrain.detect.Sensitivity;
 
 /**
  * One alert rule: which detector watches which query of a project, how sensitive it is and whom it
