@@ -129,10 +129,10 @@ public record InboxItem(
   public InboxItem with(
       Status newStatus,
       Priority newPriority,
-      String newAssignee,
+      @Nullable String newAssignee,
       List<String> newTags,
       Instant now,
-      Instant newResponded,
+      @Nullable Instant newResponded,
       ResponseClock newClock) {
     return new InboxItem(
         id,
