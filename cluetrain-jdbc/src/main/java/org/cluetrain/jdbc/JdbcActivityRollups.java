@@ -13,6 +13,7 @@ import org.cluetrain.store.HourlySentiment;
 import org.cluetrain.store.ListeningStats;
 import org.cluetrain.store.ProjectActivity;
 import org.cluetrain.store.ThreadSummary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The figures recording keeps up to date, read from the ledger tables: counts, hourly roll-ups,
@@ -35,7 +36,7 @@ final class JdbcActivityRollups implements ActivityRollups {
   }
 
   @Override
-  public ListeningStats stats(String project) {
+  public ListeningStats stats(@Nullable String project) {
     // several statements in one transaction, so that they read the same recorded batches
     return database.inTransaction(
         "statistics",
@@ -99,7 +100,8 @@ final class JdbcActivityRollups implements ActivityRollups {
   }
 
   @Override
-  public List<HourlyCount> hourlyCounts(String queryId, Instant since, Instant until) {
+  public List<HourlyCount> hourlyCounts(
+      String queryId, @Nullable Instant since, @Nullable Instant until) {
     return database.select(
         "hourly counts",
         "SELECT hour, lang, source_id, posts FROM hourly_counts WHERE query_id = ?"
@@ -117,7 +119,8 @@ final class JdbcActivityRollups implements ActivityRollups {
   }
 
   @Override
-  public List<HourlySentiment> hourlySentiment(String queryId, Instant since, Instant until) {
+  public List<HourlySentiment> hourlySentiment(
+      String queryId, @Nullable Instant since, @Nullable Instant until) {
     return database.select(
         "hourly sentiment",
         "SELECT hour, sentiment, posts FROM hourly_sentiment WHERE query_id = ?"
@@ -220,7 +223,7 @@ final class JdbcActivityRollups implements ActivityRollups {
   }
 
   @Override
-  public List<ThreadSummary> threads(String project, int limit) {
+  public List<ThreadSummary> threads(@Nullable String project, int limit) {
     return database.select(
         "threads",
         "SELECT thread_id, project, source_id, title, posts, first_published, last_published"
@@ -240,7 +243,7 @@ final class JdbcActivityRollups implements ActivityRollups {
   }
 
   @Override
-  public List<AuthorSummary> authors(String project, int limit) {
+  public List<AuthorSummary> authors(@Nullable String project, int limit) {
     String sql =
         project == null
             ? "SELECT author_id, name, posts, replies_received FROM authors"

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.ingest.SourceStateStore;
+import org.jspecify.annotations.Nullable;
 
 /** Sources' health and feeds' HTTP validators, one row per source in {@code source_health}. */
 final class JdbcSourceStateStore implements SourceStateStore {
@@ -54,7 +55,8 @@ final class JdbcSourceStateStore implements SourceStateStore {
   }
 
   @Override
-  public void saveValidators(String sourceId, String etag, String lastModified) {
+  public void saveValidators(
+      String sourceId, @Nullable String etag, @Nullable String lastModified) {
     database.update(
         "the validators of " + sourceId,
         "UPDATE source_health SET etag = ?, last_modified = ? WHERE source_id = ?",
