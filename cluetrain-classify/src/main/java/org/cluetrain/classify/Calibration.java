@@ -2,6 +2,7 @@ package org.cluetrain.classify;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Whether a model's probabilities mean what they say: the expected calibration error (ECE) of its
@@ -27,7 +28,7 @@ final class Calibration {
     int[] right = new int[BINS];
     for (int i = 0; i < gold.size(); i++) {
       double[] p = probabilities[i];
-      int best = argmax(p);
+      int best = TextClassifier.argmax(p);
       int bin = Math.min(BINS - 1, (int) (p[best] * BINS));
       count[bin]++;
       confidence[bin] += p[best];
@@ -74,21 +75,17 @@ final class Calibration {
   }
 
   /**
-   * The temperature within 0.5..5 (steps of 0.05) that minimises the negative log-likelihood of the
-   * gold labels: the standard way to calibrate a model without changing its decisions.
+   * The temperature within 0.5..5 (steps of 0.05) with the lowest {@code loss}; of temperatures
+   * whose losses differ by less than 1e-9, the lowest. 1 when no loss is finite.
    */
-  static double fitTemperature(List<String> labels, List<String> gold, double[][] probabilities) {
+  static double bestTemperature(DoubleUnaryOperator loss) {
     double best = 1;
     double bestLoss = Double.POSITIVE_INFINITY;
     for (int step = 10; step <= 100; step++) {
       double t = step * 0.05;
-      double[][] p = scaled(probabilities, t);
-      double loss = 0;
-      for (int i = 0; i < gold.size(); i++) {
-        loss -= Math.log(Math.max(p[i][labels.indexOf(gold.get(i))], 1e-12));
-      }
-      if (loss < bestLoss - 1e-9) {
-        bestLoss = loss;
+      double l = loss.applyAsDouble(t);
+      if (l < bestLoss - 1e-9) {
+        bestLoss = l;
         best = t;
       }
     }
@@ -112,15 +109,5 @@ final class Calibration {
       }
     }
     return b.toString();
-  }
-
-  private static int argmax(double[] p) {
-    int best = 0;
-    for (int c = 1; c < p.length; c++) {
-      if (p[c] > p[best]) {
-        best = c;
-      }
-    }
-    return best;
   }
 }

@@ -159,12 +159,8 @@ final class CrossValidation {
               train, weights.stream().mapToDouble(Double::doubleValue).toArray(), Map.of());
       for (LabeledExample e : test) {
         gold.add(e.label());
-        Map<String, Double> p = model.probabilities(e.text());
-        double[] v = new double[labels.size()];
-        for (int c = 0; c < v.length; c++) {
-          v[c] = p.get(labels.get(c));
-        }
-        probabilities.add(v);
+        // the model's labels are the task's, in the same order
+        probabilities.add(model.probabilitiesOf(e.text()));
         foldOf.add(f);
       }
     }

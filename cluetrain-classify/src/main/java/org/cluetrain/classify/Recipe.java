@@ -1,6 +1,10 @@
 package org.cluetrain.classify;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,7 +70,7 @@ record Recipe(
     for (int i = 0; i < counts.length; i++) {
       counts[i] = model.tokenCount(examples.get(i).text());
     }
-    java.util.Arrays.sort(counts);
+    Arrays.sort(counts);
     return Math.max(1, counts[(int) Math.floor(0.95 * (counts.length - 1))]);
   }
 
@@ -78,8 +82,8 @@ record Recipe(
     if (selfTraining.texts() == null) {
       throw new IllegalStateException(name + ": self-training texts not read");
     }
-    List<LabeledExample> all = new java.util.ArrayList<>(examples);
-    List<Double> w = new java.util.ArrayList<>();
+    List<LabeledExample> all = new ArrayList<>(examples);
+    List<Double> w = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       w.add(weights == null ? 1 : weights[i]);
     }
@@ -103,11 +107,11 @@ record Recipe(
         added++;
       }
     }
-    Map<String, String> m = new java.util.LinkedHashMap<>(metadata);
+    Map<String, String> m = new LinkedHashMap<>(metadata);
     m.put(
         "self_training",
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%s: %d of %d texts, confidence >= %.2f, weight %.2f",
             selfTraining.folder(),
             added,

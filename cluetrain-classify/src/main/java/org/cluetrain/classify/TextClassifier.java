@@ -185,7 +185,8 @@ public final class TextClassifier {
     return List.of(words);
   }
 
-  private double[] probabilitiesOf(String text) {
+  /** The probability of every label, in the order of {@link #labels()}. */
+  double[] probabilitiesOf(String text) {
     Features f = buffers.get();
     extractor.extract(text, f);
     double[] p = new double[model.classes];
@@ -243,7 +244,8 @@ public final class TextClassifier {
     return new TextClassifier(task, lang, labels, extractor.config(), model, m);
   }
 
-  private static int argmax(double[] p) {
+  /** The index of the highest probability; the first of equal ones. */
+  static int argmax(double[] p) {
     int best = 0;
     for (int c = 1; c < p.length; c++) {
       if (p[c] > p[best]) {

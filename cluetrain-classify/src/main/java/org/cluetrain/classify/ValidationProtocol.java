@@ -87,20 +87,14 @@ public final class ValidationProtocol {
      */
     public double fittedTemperature() {
       List<Result> splits = calibrationSplits();
-      double best = 1;
-      double bestEce = Double.POSITIVE_INFINITY;
-      for (int step = 10; step <= 100; step++) {
-        double t = step * 0.05;
-        double sum = 0;
-        for (Result r : splits) {
-          sum += Calibration.ece(labels, r.gold(), Calibration.scaled(r.probabilities(), t));
-        }
-        if (sum < bestEce - 1e-9) {
-          bestEce = sum;
-          best = t;
-        }
-      }
-      return best;
+      return Calibration.bestTemperature(
+          t -> {
+            double sum = 0;
+            for (Result r : splits) {
+              sum += Calibration.ece(labels, r.gold(), Calibration.scaled(r.probabilities(), t));
+            }
+            return sum;
+          });
     }
 
     /** The splits a temperature is fitted on: every split scored on the target files' rows. */
@@ -323,18 +317,11 @@ public final class ValidationProtocol {
     double[][] probabilities = new double[test.size()][];
     for (int i = 0; i < test.size(); i++) {
       LabeledExample e = test.get(i);
-      Map<String, Double> p = model.probabilities(e.text());
-      double[] v = new double[labels.size()];
-      int best = 0;
-      for (int c = 0; c < v.length; c++) {
-        v[c] = p.get(labels.get(c));
-        if (v[c] > v[best]) {
-          best = c;
-        }
-      }
-      probabilities[i] = v;
+      // the model's labels are the task's, in the same order
+      double[] p = model.probabilitiesOf(e.text());
+      probabilities[i] = p;
       gold.add(e.label());
-      predicted.add(labels.get(best));
+      predicted.add(labels.get(TextClassifier.argmax(p)));
     }
     Evaluation evaluation = Evaluation.of(gold, predicted, labels);
     return new Result(

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,15 +12,19 @@ import java.util.concurrent.Callable;
 import org.cluetrain.access.Account;
 import org.cluetrain.access.Role;
 import org.cluetrain.app.access.AccessControl;
-import org.cluetrain.jdbc.JdbcAccountStore;
+import org.cluetrain.app.storage.StorageBackends;
+import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.app.workspace.WorkspaceException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code cluetrain users}: set up who may sign in, from scripts. Works while the server runs: the
- * accounts live in the ledger's database, which both may open at once.
+ * accounts live in the database of the storage the workspace configures (the SQLite file in the
+ * data directory, or PostgreSQL), which both may open at once.
  */
 @Command(
     name = "users",
@@ -43,20 +46,17 @@ final class UsersCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Options of every users command: where the data lives. */
+  /** Options of every users command: where the data lives, and the workspace naming its storage. */
   static class DataOption {
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "Data directory (default: ${DEFAULT-VALUE}).",
-        defaultValue = "cluetrain-data")
-    Path data;
+    @Mixin Options options;
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    AccessControl open() {
+    /** The accounts in the storage the workspace configures, as {@code serve} uses it. */
+    AccessControl open() throws WorkspaceException {
+      Workspace workspace = options.readWorkspace();
       return new AccessControl(
-          JdbcAccountStore.openSqlite(data.resolve("ledger.db")), Clock.systemUTC());
+          StorageBackends.openAccounts(workspace.storage(), options.data), Clock.systemUTC());
     }
 
     PrintWriter out() {
@@ -123,7 +123,7 @@ final class UsersCommand implements Runnable {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
   static final class ListUsers extends DataOption implements Callable<Integer> {
     @Override
-    public Integer call() {
+    public Integer call() throws WorkspaceException {
       AccessControl access = open();
       try {
         for (Account account : access.accounts().all()) {
@@ -174,7 +174,7 @@ final class UsersCommand implements Runnable {
     String name;
 
     @Override
-    public Integer call() {
+    public Integer call() throws WorkspaceException {
       AccessControl access = open();
       try {
         if (access.accounts().find(name).isEmpty()) {
@@ -206,7 +206,7 @@ final class UsersCommand implements Runnable {
     String label;
 
     @Override
-    public Integer call() {
+    public Integer call() throws WorkspaceException {
       AccessControl access = open();
       try {
         out().println(access.createToken(name, label));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person who signs in. An empty project set means every project; agencies give a client's people
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  *     the browser's
  */
 public record Account(
-    String name, Role role, Set<String> projects, String language, Instant created) {
+    String name, Role role, Set<String> projects, @Nullable String language, Instant created) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
   public Account {

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.cluetrain.detect.DetectorKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An alert: a rule fired on one saved query, with its explanation.
@@ -29,7 +31,7 @@ public record Alert(
     String rule,
     DetectorKind detector,
     String queryId,
-    String sentiment,
+    @Nullable String sentiment,
     String groupId,
     Instant raisedAt,
     Explanation explanation) {

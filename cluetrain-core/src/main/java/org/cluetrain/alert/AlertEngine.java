@@ -18,9 +18,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.cluetrain.alert.QueryActivity.Measure;
+import org.cluetrain.detect.PostTrace;
+import org.cluetrain.detect.QueryActivity;
+import org.cluetrain.detect.QueryActivity.Measure;
+import org.cluetrain.detect.SeasonalBaseline;
+import org.cluetrain.detect.TailProbability;
 import org.cluetrain.model.Post;
 import org.cluetrain.store.StoredPost;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the alert rules on a stream of stored posts: the same code for the live stream and for a
@@ -57,8 +62,9 @@ public final class AlertEngine {
   private static final int EXAMPLES = 3;
 
   private final List<AlertRule> rules;
-  private final Clock clock;
-  private final Duration maxLateness;
+  // both set for a running server, both absent for a backtest
+  private final @Nullable Clock clock;
+  private final @Nullable Duration maxLateness;
   private final Map<String, Set<String>> newsSites = new HashMap<>();
   private final Map<String, QueryActivity> activities = new HashMap<>();
   private final Map<String, Long> projectStart = new HashMap<>();
@@ -73,7 +79,8 @@ public final class AlertEngine {
   private long suppressedByCooldown;
   private long raised;
 
-  private AlertEngine(List<AlertRule> rules, Clock clock, Duration maxLateness) {
+  private AlertEngine(
+      List<AlertRule> rules, @Nullable Clock clock, @Nullable Duration maxLateness) {
     this.rules = List.copyOf(rules);
     this.clock = clock;
     this.maxLateness = maxLateness;
@@ -114,7 +121,7 @@ public final class AlertEngine {
     List<Alert> alerts = new ArrayList<>();
     for (QueryActivity activity : touched) {
       for (AlertRule rule : rules) {
-        if (rule.watches(activity.queryId)) {
+        if (rule.watches(activity.queryId())) {
           evaluate(rule, activity).ifPresent(alerts::add);
         }
       }
@@ -188,7 +195,7 @@ public final class AlertEngine {
   }
 
   /** The activity of a query some rule watches, or {@code null} when none does. */
-  private QueryActivity activity(String queryId) {
+  private @Nullable QueryActivity activity(String queryId) {
     QueryActivity existing = activities.get(queryId);
     if (existing != null) {
       return existing;
@@ -211,8 +218,8 @@ public final class AlertEngine {
 
   private java.util.Optional<Alert> evaluate(AlertRule rule, QueryActivity activity) {
     long now = activity.highWater();
-    String key = key(rule.name(), activity.queryId);
-    if (maxLateness != null && now < clock.millis() - maxLateness.toMillis()) {
+    String key = key(rule.name(), activity.queryId());
+    if (clock != null && maxLateness != null && now < clock.millis() - maxLateness.toMillis()) {
       return java.util.Optional.empty();
     }
     long windowStart = now - rule.window().toMillis();
@@ -241,8 +248,8 @@ public final class AlertEngine {
       return java.util.Optional.empty();
     }
     Instant windowEnd = Instant.ofEpochMilli(now);
-    String id = Alert.idOf(rule.project(), rule.name(), activity.queryId, windowEnd);
-    String groupKey = rule.project() + "|" + activity.queryId;
+    String id = Alert.idOf(rule.project(), rule.name(), activity.queryId(), windowEnd);
+    String groupKey = rule.project() + "|" + activity.queryId();
     Group group = groups.get(groupKey);
     String groupId = group != null && now - group.lastAt <= GROUP_GAP.toMillis() ? group.id : id;
     groups.put(groupKey, new Group(groupId, now));
@@ -253,14 +260,14 @@ public final class AlertEngine {
             rule.project(),
             rule.name(),
             rule.detector(),
-            activity.queryId,
+            activity.queryId(),
             rule.sentiment(),
             groupId,
             clock == null ? windowEnd : clock.instant(),
             finding.explanation(window)));
   }
 
-  private Finding volume(Window w) {
+  private @Nullable Finding volume(Window w) {
     Measure measure =
         w.rule.sentiment() == null ? Measure.POSTS : Measure.ofSentiment(w.rule.sentiment());
     Count count = w.count(measure);
@@ -273,14 +280,15 @@ public final class AlertEngine {
             Locale.ROOT,
             "%s on %s: %d %s, %s× the %s expected for this hour of the week (score %.1f).",
             what,
-            w.activity.queryId,
+            w.activity.queryId(),
             count.observed,
             w.describe(),
             amount(count.observed / Math.max(count.expected, 1e-9)),
             amount(count.expected),
             count.score);
+    String sentiment = w.rule.sentiment();
     Predicate<PostTrace> relevant =
-        w.rule.sentiment() == null ? t -> true : t -> w.rule.sentiment().equals(t.sentiment());
+        sentiment == null ? t -> true : t -> sentiment.equals(t.sentiment());
     return new Finding(
         summary,
         count.observed,
@@ -295,7 +303,7 @@ public final class AlertEngine {
         null);
   }
 
-  private Finding negativeShare(Window w) {
+  private @Nullable Finding negativeShare(Window w) {
     long posts = w.activity.inWindow(Measure.POSTS, w.from, w.to);
     long negative = w.activity.inWindow(Measure.NEGATIVE, w.from, w.to);
     if (negative < w.rule.minVolume() || posts == 0) {
@@ -320,7 +328,7 @@ public final class AlertEngine {
             Locale.ROOT,
             "Negative share on %s: %d of %d posts negative (%.0f %%) %s, against %.0f %% in the"
                 + " history (score %.1f).",
-            w.activity.queryId,
+            w.activity.queryId(),
             negative,
             posts,
             share * 100,
@@ -353,7 +361,7 @@ public final class AlertEngine {
             needed * 100));
   }
 
-  private Finding newVoices(Window w) {
+  private @Nullable Finding newVoices(Window w) {
     Count count = w.count(Measure.NEW_AUTHOR);
     if (count.surprising(w.rule)) {
       String summary =
@@ -361,7 +369,7 @@ public final class AlertEngine {
               Locale.ROOT,
               "New voices on %s: %d posts by authors never seen on this query %s, %s× the %s"
                   + " expected (score %.1f).",
-              w.activity.queryId,
+              w.activity.queryId(),
               count.observed,
               w.describe(),
               amount(count.observed / Math.max(count.expected, 1e-9)),
@@ -405,7 +413,7 @@ public final class AlertEngine {
               Locale.ROOT,
               "New source on %s: %s, never seen on this query in %s of history, carries %d posts"
                   + " %s (score %.1f).",
-              w.activity.queryId,
+              w.activity.queryId(),
               name,
               AlertRule.human(Duration.ofHours(w.endHour - w.startHour)),
               posts,
@@ -427,8 +435,8 @@ public final class AlertEngine {
     return null;
   }
 
-  private Finding spillover(Window w) {
-    String key = key(w.rule.name(), w.activity.queryId);
+  private @Nullable Finding spillover(Window w) {
+    String key = key(w.rule.name(), w.activity.queryId());
     NicheEpisode episode = episodes.get(key);
     if (episode != null && w.to - episode.start > SPILLOVER_HORIZON.toMillis()) {
       episodes.remove(key);
@@ -469,7 +477,7 @@ public final class AlertEngine {
             Locale.ROOT,
             "Spill-over on %s: a story that surged in niche sources from %s (%d posts, %s×"
                 + " expected) reached news at %s (%s), %s later.",
-            w.activity.queryId,
+            w.activity.queryId(),
             TIME.format(Instant.ofEpochMilli(episode.start)),
             episode.niche.observed,
             amount(episode.niche.observed / Math.max(episode.niche.expected, 1e-9)),
@@ -521,7 +529,8 @@ public final class AlertEngine {
         continue;
       }
       double background =
-          Math.max(0, w.activity.termPosts(entry.getKey()) - windowAll.get(entry.getKey()));
+          Math.max(
+              0, w.activity.termPosts(entry.getKey()) - windowAll.getOrDefault(entry.getKey(), 0));
       double lift = (df / n) / ((background + 0.5) / (backgroundN + 1));
       if (lift >= 1.5) {
         terms.add(new Explanation.TermCount(entry.getKey(), df, round(lift)));
@@ -679,27 +688,27 @@ public final class AlertEngine {
       double observed,
       double expected,
       String measure,
-      SeasonalBaseline.Estimate estimate,
+      SeasonalBaseline.@Nullable Estimate estimate,
       String test,
       double probability,
       double score,
       List<PostTrace> behind,
-      Duration leadTime,
-      String baselineText,
-      List<Explanation.TermCount> fixedTerms) {
+      @Nullable Duration leadTime,
+      @Nullable String baselineText,
+      @Nullable List<Explanation.TermCount> fixedTerms) {
 
     Finding(
         String summary,
         double observed,
         double expected,
         String measure,
-        SeasonalBaseline.Estimate estimate,
+        SeasonalBaseline.@Nullable Estimate estimate,
         String test,
         double probability,
         double score,
         List<PostTrace> behind,
-        Duration leadTime,
-        String baselineText) {
+        @Nullable Duration leadTime,
+        @Nullable String baselineText) {
       this(
           summary,
           observed,
@@ -715,6 +724,16 @@ public final class AlertEngine {
           null);
     }
 
+    /** How the expectation was formed: said by the detector, or else the estimate's. */
+    private String baselineInWords() {
+      if (baselineText != null) {
+        return baselineText;
+      }
+      // every detector that leaves the text out learned an estimate
+      return Objects.requireNonNull(estimate, "a finding without a baseline text has an estimate")
+          .describe();
+    }
+
     Explanation explanation(Window w) {
       List<Explanation.TermCount> terms = fixedTerms != null ? fixedTerms : topTerms(w, behind);
       return new Explanation(
@@ -726,7 +745,7 @@ public final class AlertEngine {
           Instant.ofEpochMilli(w.to),
           Instant.ofEpochMilli(w.startHour * HOUR),
           Instant.ofEpochMilli(w.endHour * HOUR),
-          baselineText != null ? baselineText : estimate.describe(),
+          baselineInWords(),
           test,
           probability,
           round(score),

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.cluetrain.detect.DetectorKind;
+import org.cluetrain.detect.Sensitivity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One alert rule: which detector watches which query of a project, how sensitive it is and whom it
@@ -35,8 +38,8 @@ public record AlertRule(
     String name,
     String project,
     DetectorKind detector,
-    String query,
-    String sentiment,
+    @Nullable String query,
+    @Nullable String sentiment,
     Sensitivity sensitivity,
     int minVolume,
     double minRatio,
@@ -105,12 +108,7 @@ public record AlertRule(
       throw new IllegalArgumentException(
           "rule '" + name + "': min-ratio must be at least 1, was " + minRatio);
     }
-    window =
-        positive(
-            window,
-            detector == DetectorKind.NEGATIVE_SHARE ? DEFAULT_SHARE_WINDOW : DEFAULT_WINDOW,
-            "window",
-            name);
+    window = positive(window, defaultWindow(detector), "window", name);
     baseline = positive(baseline, DEFAULT_BASELINE, "baseline", name);
     minHistory = minHistory == null ? DEFAULT_MIN_HISTORY : minHistory;
     cooldown = cooldown == null ? DEFAULT_COOLDOWN : cooldown;
@@ -144,22 +142,28 @@ public record AlertRule(
   }
 
   /** A rule with every setting at its default. */
-  public static AlertRule of(String name, String project, DetectorKind detector, String query) {
+  public static AlertRule of(
+      String name, String project, DetectorKind detector, @Nullable String query) {
     return new AlertRule(
         name,
         project,
         detector,
         query,
         null,
-        null,
+        DEFAULT_SENSITIVITY,
         DEFAULT_MIN_VOLUME,
         DEFAULT_MIN_RATIO,
-        null,
-        null,
-        null,
-        null,
+        defaultWindow(detector),
+        DEFAULT_BASELINE,
+        DEFAULT_MIN_HISTORY,
+        DEFAULT_COOLDOWN,
         List.of(),
         Set.of());
+  }
+
+  /** The window of a detector's rules when the workspace names none. */
+  private static Duration defaultWindow(DetectorKind detector) {
+    return detector == DetectorKind.NEGATIVE_SHARE ? DEFAULT_SHARE_WINDOW : DEFAULT_WINDOW;
   }
 
   /**
@@ -219,7 +223,8 @@ public record AlertRule(
         && (query == null || queryId.substring(project.length() + 1).equals(query));
   }
 
-  private static Duration positive(Duration value, Duration fallback, String what, String rule) {
+  private static Duration positive(
+      @Nullable Duration value, Duration fallback, String what, String rule) {
     if (value == null) {
       return fallback;
     }

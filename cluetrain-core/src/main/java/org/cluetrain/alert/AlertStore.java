@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where alerts are kept, so that they survive a restart, can be acknowledged and show how their
@@ -20,7 +21,7 @@ public interface AlertStore {
   List<Alert> save(Collection<Alert> alerts);
 
   /** The alerts of a project (or all, {@code null}), newest first, at most {@code limit}. */
-  List<StoredAlert> list(String project, boolean unacknowledgedOnly, int limit);
+  List<StoredAlert> list(@Nullable String project, boolean unacknowledgedOnly, int limit);
 
   Optional<StoredAlert> get(String alertId);
 
@@ -42,7 +43,10 @@ public interface AlertStore {
 
   /** An alert as stored, with its acknowledgement and deliveries. */
   record StoredAlert(
-      Alert alert, Instant acknowledgedAt, String acknowledgedBy, List<Delivery> deliveries) {
+      Alert alert,
+      @Nullable Instant acknowledgedAt,
+      @Nullable String acknowledgedBy,
+      List<Delivery> deliveries) {
     public StoredAlert {
       deliveries = deliveries == null ? List.of() : List.copyOf(deliveries);
     }
@@ -67,7 +71,7 @@ public interface AlertStore {
       String destination,
       DeliveryState state,
       int attempts,
-      String lastError,
+      @Nullable String lastError,
       Instant updatedAt) {}
 
   /** Where a delivery stands. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why an alert was raised: what was seen against what was expected, over which window and which
@@ -45,7 +46,7 @@ public record Explanation(
     List<TermCount> topTerms,
     List<SourceCount> topSources,
     List<ExamplePost> examples,
-    Duration leadTime) {
+    @Nullable Duration leadTime) {
 
   public Explanation {
     Objects.requireNonNull(summary, "summary");
@@ -69,5 +70,5 @@ public record Explanation(
 
   /** A post that shows what the alert is about. */
   public record ExamplePost(
-      String id, Instant published, String source, String author, String excerpt) {}
+      String id, Instant published, String source, @Nullable String author, String excerpt) {}
 }

@@ -1,11 +1,12 @@
 /**
- * Early warning: detectors that watch the stream of stored posts per saved query, rules that say
- * which detector watches what, and alerts that explain themselves.
+ * Early warning: rules that say which detector watches what, the engine that runs them over the
+ * stream of stored posts per saved query, and alerts that explain themselves.
  *
  * <p>{@link org.cluetrain.alert.AlertEngine} runs the {@link org.cluetrain.alert.AlertRule}s: live,
  * after the pipeline stores a batch, and in a backtest, over a replay of stored history. Both use
- * the same code, so a backtest shows what the live rules would have done. Four detectors ({@link
- * org.cluetrain.alert.DetectorKind}):
+ * the same code, so a backtest shows what the live rules would have done. It keeps each query's
+ * activity and tests it with the statistics of {@link org.cluetrain.detect}; four detectors ({@link
+ * org.cluetrain.detect.DetectorKind}):
  *
  * <ul>
  *   <li><b>volume</b> — more posts (or more posts of one sentiment) than the hour of the week leads

@@ -3,6 +3,7 @@ package org.cluetrain.inbox;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of an item's log: who did what when. Notes and responses are events too, so the log
@@ -16,7 +17,12 @@ import java.util.Objects;
  * @param url the response's link, or {@code null}
  */
 public record InboxEvent(
-    long itemId, Instant at, String actor, Kind kind, String detail, String url) {
+    long itemId,
+    Instant at,
+    @Nullable String actor,
+    Kind kind,
+    String detail,
+    @Nullable String url) {
   /** At most this many characters in a note or response. */
   public static final int MAX_TEXT = 10_000;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A post that needs the team's attention, with who handles it and how far it is. Items keep a few
@@ -35,20 +36,20 @@ public record InboxItem(
     String project,
     String postId,
     String threadId,
-    String authorId,
-    String authorName,
+    @Nullable String authorId,
+    @Nullable String authorName,
     String summary,
     String sourceName,
-    String postUrl,
+    @Nullable String postUrl,
     Instant published,
     Status status,
     Priority priority,
-    String assignee,
+    @Nullable String assignee,
     List<String> tags,
-    String rule,
+    @Nullable String rule,
     Instant created,
     Instant updated,
-    Instant responded,
+    @Nullable Instant responded,
     ResponseClock clock) {
   /** At most this many characters of a post's text are kept as its summary. */
   public static final int SUMMARY_LENGTH = 240;
@@ -128,10 +129,10 @@ public record InboxItem(
   public InboxItem with(
       Status newStatus,
       Priority newPriority,
-      String newAssignee,
+      @Nullable String newAssignee,
       List<String> newTags,
       Instant now,
-      Instant newResponded,
+      @Nullable Instant newResponded,
       ResponseClock newClock) {
     return new InboxItem(
         id,

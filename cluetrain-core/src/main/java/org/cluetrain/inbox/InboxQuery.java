@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which items of a project to list. Lists are sorted by due time, soonest first; items whose clock
@@ -22,10 +23,10 @@ import java.util.Set;
 public record InboxQuery(
     String project,
     Set<Status> statuses,
-    String assignee,
+    @Nullable String assignee,
     boolean unassigned,
-    Priority priority,
-    String tag,
+    @Nullable Priority priority,
+    @Nullable String tag,
     boolean overdueOnly,
     Instant now,
     int limit) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.store.StoredPost;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule that makes posts items: every condition it sets must hold; what it sets (priority, tags,
@@ -31,13 +32,13 @@ public record InboxRule(
     String name,
     Set<String> queries,
     Set<String> sentiments,
-    Boolean question,
-    Boolean ownChannel,
+    @Nullable Boolean question,
+    @Nullable Boolean ownChannel,
     Set<String> languages,
-    Double minRelevance,
+    @Nullable Double minRelevance,
     Priority priority,
     List<String> tags,
-    String assignee) {
+    @Nullable String assignee) {
   public InboxRule {
     Objects.requireNonNull(name, "name");
     queries = Set.copyOf(queries == null ? Set.of() : queries);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.cluetrain.store.StoredPost;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A project's inbox: the rules that make posts items, the response target and the business hours it
@@ -65,7 +66,7 @@ public record InboxSettings(
         assignee = rule.assignee();
       }
     }
-    if (matched.isEmpty()) {
+    if (priority == null) { // no rule matched: every matching rule gives a priority
       return Optional.empty();
     }
     List<String> tagList = List.copyOf(tags);
@@ -83,7 +84,8 @@ public record InboxSettings(
    * @param tags the item's tags
    * @param assignee who it goes to, or {@code null}
    */
-  public record Triage(List<String> rules, Priority priority, List<String> tags, String assignee) {
+  public record Triage(
+      List<String> rules, Priority priority, List<String> tags, @Nullable String assignee) {
     public Triage {
       rules = List.copyOf(rules);
       tags = List.copyOf(tags);

@@ -3,6 +3,7 @@ package org.cluetrain.inbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The response-time clock of an item: business time counted against a target. It runs while the
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param runningSince when the clock last started, or {@code null} while it stands
  * @param due when the target is reached if the clock keeps running, or {@code null} while it stands
  */
-public record ResponseClock(Duration target, Duration elapsed, Instant runningSince, Instant due) {
+public record ResponseClock(
+    Duration target, Duration elapsed, @Nullable Instant runningSince, @Nullable Instant due) {
   public ResponseClock {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(elapsed, "elapsed");
@@ -40,7 +42,7 @@ public record ResponseClock(Duration target, Duration elapsed, Instant runningSi
 
   /** Business time counted up to {@code now}. */
   public Duration elapsed(Instant now, BusinessHours hours) {
-    return running() ? elapsed.plus(hours.between(runningSince, now)) : elapsed;
+    return runningSince != null ? elapsed.plus(hours.between(runningSince, now)) : elapsed;
   }
 
   /** Business time left before the target, negative when it is overdue. */
@@ -50,7 +52,8 @@ public record ResponseClock(Duration target, Duration elapsed, Instant runningSi
 
   /** Whether more business time has passed than the target allows. */
   public boolean overdue(Instant now, BusinessHours hours) {
-    return running() ? !due.isAfter(now) : elapsed.compareTo(target) >= 0;
+    // a running clock has a due time (the constructor checks it)
+    return due != null ? !due.isAfter(now) : elapsed.compareTo(target) >= 0;
   }
 
   /** The clock standing still at what it counted so far (the item is pending or answered). */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something to read posts from: a file, or a response body fetched from a URL.
@@ -19,7 +20,8 @@ import java.util.Objects;
  * @param contentType the media type with charset as a server declared it, or {@code null}
  * @param opener opens a fresh stream over the bytes
  */
-public record InputDocument(String name, URI origin, String contentType, Opener opener) {
+public record InputDocument(
+    String name, @Nullable URI origin, @Nullable String contentType, Opener opener) {
 
   /** Opens a fresh stream over the document's bytes. */
   @FunctionalInterface
@@ -40,7 +42,8 @@ public record InputDocument(String name, URI origin, String contentType, Opener 
     return new InputDocument(file.toString(), null, null, () -> Files.newInputStream(file));
   }
 
-  public static InputDocument ofBytes(String name, URI origin, String contentType, byte[] bytes) {
+  public static InputDocument ofBytes(
+      String name, @Nullable URI origin, @Nullable String contentType, byte[] bytes) {
     return new InputDocument(
         name, origin, contentType, () -> new java.io.ByteArrayInputStream(bytes));
   }

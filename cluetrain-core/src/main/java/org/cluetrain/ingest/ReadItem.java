@@ -2,6 +2,7 @@ package org.cluetrain.ingest;
 
 import java.util.Objects;
 import org.cluetrain.model.Post;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link FormatReader} found at one place in its input: a post, a feed, or a problem. */
 public sealed interface ReadItem {
@@ -41,7 +42,8 @@ public sealed interface ReadItem {
    * @param siteUrl the site's address ({@code htmlUrl}), or {@code null}
    * @param category the outline folder path, or {@code null}
    */
-  record FeedSubscription(String title, String feedUrl, String siteUrl, String category)
+  record FeedSubscription(
+      String title, String feedUrl, @Nullable String siteUrl, @Nullable String category)
       implements ReadItem {
     public FeedSubscription {
       if (feedUrl == null || feedUrl.isBlank()) {

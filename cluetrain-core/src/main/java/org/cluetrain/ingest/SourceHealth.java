@@ -3,6 +3,7 @@ package org.cluetrain.ingest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a live source is doing: what the coverage/gap ledger shows per source.
@@ -25,13 +26,13 @@ public record SourceHealth(
     String project,
     String url,
     State state,
-    Instant lastAttempt,
-    Instant lastSuccess,
-    String lastError,
+    @Nullable Instant lastAttempt,
+    @Nullable Instant lastSuccess,
+    @Nullable String lastError,
     int consecutiveFailures,
     long itemsFetched,
     long itemsUnparseable,
-    Instant nextAttempt,
+    @Nullable Instant nextAttempt,
     List<String> gaps) {
 
   /** The verdict of a source's last attempt. */

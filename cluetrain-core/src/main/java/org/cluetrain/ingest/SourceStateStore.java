@@ -2,6 +2,7 @@ package org.cluetrain.ingest;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a live source needs to remember between polls and restarts: its health (shown to the user)
@@ -19,7 +20,7 @@ public interface SourceStateStore {
    * Remembers a feed's HTTP validators ({@code ETag}, {@code Last-Modified}), so that after a
    * restart the next fetch is still a conditional GET. A source without saved health is ignored.
    */
-  void saveValidators(String sourceId, String etag, String lastModified);
+  void saveValidators(String sourceId, @Nullable String etag, @Nullable String lastModified);
 
   /** The validators remembered for a source: {@code [etag, lastModified]}, either may be null. */
   Optional<String[]> validators(String sourceId);

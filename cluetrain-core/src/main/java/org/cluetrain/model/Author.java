@@ -1,5 +1,7 @@
 package org.cluetrain.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The person or account that wrote a post.
  *
@@ -9,7 +11,7 @@ package org.cluetrain.model;
  * @param handle account name without {@code @}, or {@code null}
  * @param url profile or home page, or {@code null}
  */
-public record Author(String id, String name, String handle, String url) {
+public record Author(String id, String name, @Nullable String handle, @Nullable String url) {
   public Author {
     Requirements.nonBlank(id, "author id");
     name = name == null || name.isBlank() ? (handle != null ? handle : id) : name.strip();

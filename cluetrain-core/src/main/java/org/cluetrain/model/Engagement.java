@@ -1,5 +1,7 @@
 package org.cluetrain.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Engagement numbers as the source reports them; {@code null} means the source does not say.
  *
@@ -9,7 +11,12 @@ package org.cluetrain.model;
  * @param views views or plays
  * @param rating an average rating where the source has one (e.g. stars)
  */
-public record Engagement(Long likes, Long replies, Long shares, Long views, Double rating) {
+public record Engagement(
+    @Nullable Long likes,
+    @Nullable Long replies,
+    @Nullable Long shares,
+    @Nullable Long views,
+    @Nullable Double rating) {
   public static final Engagement UNKNOWN = new Engagement(null, null, null, null, null);
 
   public boolean isUnknown() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One contribution to a conversation: an article, a comment, a reply, a tweet, a pingback.
@@ -41,23 +42,23 @@ public record Post(
     String id,
     SourceRef source,
     String threadId,
-    String parentId,
+    @Nullable String parentId,
     PostKind kind,
-    Author author,
-    String url,
-    String title,
+    @Nullable Author author,
+    @Nullable String url,
+    @Nullable String title,
     String text,
-    String html,
+    @Nullable String html,
     Instant published,
     Engagement engagement,
     List<String> links,
     List<String> mentions,
     List<String> hashtags,
-    String lang,
+    @Nullable String lang,
     long fingerprint,
-    String duplicateOf,
+    @Nullable String duplicateOf,
     Map<String, Label> labels,
-    String project) {
+    @Nullable String project) {
 
   public Post {
     Requirements.nonBlank(id, "post id");
@@ -80,7 +81,7 @@ public record Post(
   }
 
   /** The host name of the post's address (or of its source's), lower case, or {@code null}. */
-  public String site() {
+  public @Nullable String site() {
     String address = url != null ? url : source.url();
     if (address == null) {
       return null;
@@ -128,45 +129,45 @@ public record Post(
 
   /** Builds posts field by field; {@link #build()} validates like the constructor. */
   public static final class Builder {
-    private String id;
-    private SourceRef source;
-    private String threadId;
-    private String parentId;
+    private @Nullable String id;
+    private @Nullable SourceRef source;
+    private @Nullable String threadId;
+    private @Nullable String parentId;
     private PostKind kind = PostKind.POST;
-    private Author author;
-    private String url;
-    private String title;
-    private String text;
-    private String html;
-    private Instant published;
-    private Engagement engagement;
-    private List<String> links;
-    private List<String> mentions;
-    private List<String> hashtags;
-    private String lang;
+    private @Nullable Author author;
+    private @Nullable String url;
+    private @Nullable String title;
+    private @Nullable String text;
+    private @Nullable String html;
+    private @Nullable Instant published;
+    private @Nullable Engagement engagement;
+    private @Nullable List<String> links;
+    private @Nullable List<String> mentions;
+    private @Nullable List<String> hashtags;
+    private @Nullable String lang;
     private long fingerprint;
-    private String duplicateOf;
-    private Map<String, Label> labels;
-    private String project;
+    private @Nullable String duplicateOf;
+    private @Nullable Map<String, Label> labels;
+    private @Nullable String project;
 
     private Builder() {}
 
-    public Builder id(String id) {
+    public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
-    public Builder source(SourceRef source) {
+    public Builder source(@Nullable SourceRef source) {
       this.source = source;
       return this;
     }
 
-    public Builder threadId(String threadId) {
+    public Builder threadId(@Nullable String threadId) {
       this.threadId = threadId;
       return this;
     }
 
-    public Builder parentId(String parentId) {
+    public Builder parentId(@Nullable String parentId) {
       this.parentId = parentId;
       return this;
     }
@@ -176,57 +177,57 @@ public record Post(
       return this;
     }
 
-    public Builder author(Author author) {
+    public Builder author(@Nullable Author author) {
       this.author = author;
       return this;
     }
 
-    public Builder url(String url) {
+    public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
-    public Builder title(String title) {
+    public Builder title(@Nullable String title) {
       this.title = title;
       return this;
     }
 
-    public Builder text(String text) {
+    public Builder text(@Nullable String text) {
       this.text = text;
       return this;
     }
 
-    public Builder html(String html) {
+    public Builder html(@Nullable String html) {
       this.html = html;
       return this;
     }
 
-    public Builder published(Instant published) {
+    public Builder published(@Nullable Instant published) {
       this.published = published;
       return this;
     }
 
-    public Builder engagement(Engagement engagement) {
+    public Builder engagement(@Nullable Engagement engagement) {
       this.engagement = engagement;
       return this;
     }
 
-    public Builder links(List<String> links) {
+    public Builder links(@Nullable List<String> links) {
       this.links = links;
       return this;
     }
 
-    public Builder mentions(List<String> mentions) {
+    public Builder mentions(@Nullable List<String> mentions) {
       this.mentions = mentions;
       return this;
     }
 
-    public Builder hashtags(List<String> hashtags) {
+    public Builder hashtags(@Nullable List<String> hashtags) {
       this.hashtags = hashtags;
       return this;
     }
 
-    public Builder lang(String lang) {
+    public Builder lang(@Nullable String lang) {
       this.lang = lang;
       return this;
     }
@@ -236,21 +237,25 @@ public record Post(
       return this;
     }
 
-    public Builder duplicateOf(String duplicateOf) {
+    public Builder duplicateOf(@Nullable String duplicateOf) {
       this.duplicateOf = duplicateOf;
       return this;
     }
 
-    public Builder labels(Map<String, Label> labels) {
+    public Builder labels(@Nullable Map<String, Label> labels) {
       this.labels = labels;
       return this;
     }
 
-    public Builder project(String project) {
+    public Builder project(@Nullable String project) {
       this.project = project;
       return this;
     }
 
+    // the fields left unset are null here: the constructor turns them into their defaults (an
+    // empty text, no links, the post's own id as thread) or refuses them with a message that names
+    // the field, as it does for any caller
+    @SuppressWarnings("NullAway")
     public Post build() {
       return new Post(
           id,

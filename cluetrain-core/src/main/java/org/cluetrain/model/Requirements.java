@@ -1,10 +1,12 @@
 package org.cluetrain.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** Argument checks shared by the model's records, with messages that name the argument. */
 final class Requirements {
   private Requirements() {}
 
-  static String nonBlank(String value, String what) {
+  static String nonBlank(@Nullable String value, String what) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(what + " must not be blank");
     }

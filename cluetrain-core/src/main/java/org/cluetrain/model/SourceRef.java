@@ -1,6 +1,7 @@
 package org.cluetrain.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a post was found: a feed, a forum, an export, an account.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param name a human-readable name (feed title, site name, account)
  * @param url the source's address, or {@code null} when it has none (a local export)
  */
-public record SourceRef(String id, SourceType type, String name, String url) {
+public record SourceRef(String id, SourceType type, String name, @Nullable String url) {
   public SourceRef {
     Requirements.nonBlank(id, "source id");
     Objects.requireNonNull(type, "source type");

@@ -87,7 +87,8 @@ public final class ListeningPipeline {
         continue;
       }
       Post current = post;
-      String stage = null;
+      // the enricher about to run; the first one's name only fails to show if naming it failed
+      String stage = "enrichment";
       try {
         for (Enricher enricher : enrichers) {
           stage = enricher.name();

@@ -17,6 +17,7 @@ import org.cluetrain.query.QueryNode.Or;
 import org.cluetrain.query.QueryNode.Phrase;
 import org.cluetrain.query.QueryNode.Prefix;
 import org.cluetrain.query.QueryNode.Term;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses Cluetrain's query language into a {@link QueryNode} tree.
@@ -106,8 +107,10 @@ public final class QueryParser {
   private int depth;
   private boolean inTitle;
 
-  private QueryParser(String query) {
+  /** A parser positioned on the query's first token. */
+  private QueryParser(String query) throws QuerySyntaxException {
     this.query = query;
+    this.token = next();
   }
 
   /**
@@ -130,7 +133,6 @@ public final class QueryParser {
   }
 
   private QueryNode parseQuery() throws QuerySyntaxException {
-    advance();
     if (token.type == Type.END) {
       throw new QuerySyntaxException(1, "the query is empty");
     }
@@ -148,7 +150,7 @@ public final class QueryParser {
     return root;
   }
 
-  private QueryNode parseOr(String after) throws QuerySyntaxException {
+  private QueryNode parseOr(@Nullable String after) throws QuerySyntaxException {
     List<QueryNode> operands = new ArrayList<>();
     operands.add(parseAnd(after));
     while (token.type == Type.OR) {
@@ -158,7 +160,7 @@ public final class QueryParser {
     return operands.size() == 1 ? operands.get(0) : new Or(operands);
   }
 
-  private QueryNode parseAnd(String after) throws QuerySyntaxException {
+  private QueryNode parseAnd(@Nullable String after) throws QuerySyntaxException {
     List<QueryNode> operands = new ArrayList<>();
     operands.add(parseUnary(after));
     while (true) {
@@ -181,7 +183,7 @@ public final class QueryParser {
     };
   }
 
-  private QueryNode parseUnary(String after) throws QuerySyntaxException {
+  private QueryNode parseUnary(@Nullable String after) throws QuerySyntaxException {
     if (token.type == Type.NOT || token.type == Type.MINUS) {
       Token operator = token;
       enter(operator);
@@ -193,7 +195,7 @@ public final class QueryParser {
     return parseNear(after);
   }
 
-  private QueryNode parseNear(String after) throws QuerySyntaxException {
+  private QueryNode parseNear(@Nullable String after) throws QuerySyntaxException {
     Token first = token;
     QueryNode left = parsePrimary(after);
     while (token.type == Type.NEAR) {
@@ -220,7 +222,7 @@ public final class QueryParser {
   }
 
   /** What makes a node unusable inside NEAR, or {@code null} when it is fine. */
-  private static String notNearable(QueryNode node) {
+  private static @Nullable String notNearable(QueryNode node) {
     if (node instanceof Or or) {
       for (QueryNode operand : or.operands()) {
         String found = notNearable(operand);
@@ -245,7 +247,7 @@ public final class QueryParser {
     return null; // words, wildcards, phrases and NEARs
   }
 
-  private QueryNode parsePrimary(String after) throws QuerySyntaxException {
+  private QueryNode parsePrimary(@Nullable String after) throws QuerySyntaxException {
     Token current = token;
     switch (current.type) {
       case WORD:
@@ -469,7 +471,7 @@ public final class QueryParser {
         try {
           PostKind.fromLabel(value);
         } catch (IllegalArgumentException unknown) {
-          throw new QuerySyntaxException(start + 1, unknown.getMessage());
+          throw new QuerySyntaxException(start + 1, String.valueOf(unknown.getMessage()));
         }
       }
       default ->
@@ -618,7 +620,7 @@ public final class QueryParser {
    * A field name when the run is {@code letters:} followed directly by a value ({@code lang:de},
    * {@code title:(…)}); {@code Achtung:} before a space and URLs ({@code https://…}) are words.
    */
-  private Token fieldName(String run, int start, int end) throws QuerySyntaxException {
+  private @Nullable Token fieldName(String run, int start, int end) throws QuerySyntaxException {
     int colon = run.indexOf(':');
     if (colon < 1 || !run.substring(0, colon).chars().allMatch(Character::isLetter)) {
       return null;

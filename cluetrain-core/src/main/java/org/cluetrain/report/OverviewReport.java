@@ -195,7 +195,7 @@ public record OverviewReport(
                       null,
                       null,
                       1,
-                      new Filters(null, null, null, sourceId, null, null, null)))
+                      new Filters(List.of(), null, null, sourceId, null, null, null)))
               .posts();
       return one.isEmpty() ? sourceId : one.get(0).post().source().name();
     } catch (QuerySyntaxException e) {

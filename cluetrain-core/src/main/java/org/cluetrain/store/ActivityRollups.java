@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The figures the {@link PostLedger} keeps up to date as posts are recorded: counts, hourly
@@ -12,7 +13,7 @@ import java.util.Map;
 public interface ActivityRollups {
 
   /** Counts of what has been collected, for one project or ({@code null}) for all. */
-  ListeningStats stats(String project);
+  ListeningStats stats(@Nullable String project);
 
   /**
    * How many posts of the project each source gave, most first: what the sources page shows,
@@ -21,13 +22,14 @@ public interface ActivityRollups {
   Map<String, Long> postsBySource(String project);
 
   /** Hourly match counts of a query within [since, until); {@code null} leaves a side open. */
-  List<HourlyCount> hourlyCounts(String queryId, Instant since, Instant until);
+  List<HourlyCount> hourlyCounts(String queryId, @Nullable Instant since, @Nullable Instant until);
 
   /**
    * Hourly match counts of a query within [since, until) by the posts' sentiment label; posts
    * without a sentiment label are not counted.
    */
-  List<HourlySentiment> hourlySentiment(String queryId, Instant since, Instant until);
+  List<HourlySentiment> hourlySentiment(
+      String queryId, @Nullable Instant since, @Nullable Instant until);
 
   /**
    * What happened in a project within [since, until): authors and sources of the posts that matched
@@ -37,8 +39,8 @@ public interface ActivityRollups {
       String project, Collection<String> queryIds, Instant since, Instant until, int limit);
 
   /** The threads of a project (or all), most recently active first. */
-  List<ThreadSummary> threads(String project, int limit);
+  List<ThreadSummary> threads(@Nullable String project, int limit);
 
   /** The authors of a project (or all), by posts. */
-  List<AuthorSummary> authors(String project, int limit);
+  List<AuthorSummary> authors(@Nullable String project, int limit);
 }

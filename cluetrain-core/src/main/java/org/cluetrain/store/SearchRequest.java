@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.cluetrain.model.PostKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A search over stored posts.
@@ -16,7 +17,12 @@ import org.cluetrain.model.PostKind;
  * @param filters exact narrowing beyond the query, e.g. from a page's filter controls
  */
 public record SearchRequest(
-    String query, String project, Instant since, Instant until, int limit, Filters filters) {
+    String query,
+    @Nullable String project,
+    @Nullable Instant since,
+    @Nullable Instant until,
+    int limit,
+    Filters filters) {
   public static final int MAX_LIMIT = 10_000;
 
   public SearchRequest {
@@ -32,7 +38,12 @@ public record SearchRequest(
     }
   }
 
-  public SearchRequest(String query, String project, Instant since, Instant until, int limit) {
+  public SearchRequest(
+      String query,
+      @Nullable String project,
+      @Nullable Instant since,
+      @Nullable Instant until,
+      int limit) {
     this(query, project, since, until, limit, Filters.NONE);
   }
 
@@ -56,12 +67,12 @@ public record SearchRequest(
    */
   public record Filters(
       List<String> matchedQueries,
-      String sentiment,
-      String lang,
-      String sourceId,
-      PostKind kind,
-      String authorId,
-      Boolean answered) {
+      @Nullable String sentiment,
+      @Nullable String lang,
+      @Nullable String sourceId,
+      @Nullable PostKind kind,
+      @Nullable String authorId,
+      @Nullable Boolean answered) {
     public static final Filters NONE = new Filters(List.of(), null, null, null, null, null, null);
 
     public Filters {
@@ -81,11 +92,11 @@ public record SearchRequest(
       return new Filters(queryIds, sentiment, lang, sourceId, kind, authorId, answered);
     }
 
-    public Filters withSentiment(String value) {
+    public Filters withSentiment(@Nullable String value) {
       return new Filters(matchedQueries, value, lang, sourceId, kind, authorId, answered);
     }
 
-    private static String blankToNull(String value) {
+    private static @Nullable String blankToNull(@Nullable String value) {
       return value == null || value.isBlank() ? null : value.strip();
     }
   }

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.cluetrain.detect.DetectorKind;
+import org.cluetrain.detect.Sensitivity;
+import org.cluetrain.detect.WeeklyRate;
 import org.cluetrain.store.StoredPost;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AlertEngineTest {
-  private static final Instant START = SyntheticStream.START;
+  private static final Instant START = WeeklyRate.MONDAY;
   private static final int WEEKS = 3;
 
   /** The Monday after the history: every scenario's event happens in that week. */
@@ -32,7 +35,7 @@ class AlertEngineTest {
   /** A quiet weekly stream from the start up to (not including) the hour of {@code until}. */
   private static List<StoredPost> historyUntil(
       SyntheticStream stream, double daytime, Instant until) {
-    return stream.hours(START, hoursBetween(START, until), SyntheticStream.weekly(daytime), 0, 0.2);
+    return stream.hours(START, hoursBetween(START, until), WeeklyRate.weekly(daytime), 0, 0.2);
   }
 
   private static List<Alert> of(List<Alert> alerts, DetectorKind kind) {
@@ -46,8 +49,7 @@ class AlertEngineTest {
     @ValueSource(doubles = {0.5, 3, 40})
     void poissonStreamsOfAnySizeRaiseNothing(double daytime) {
       SyntheticStream stream = new SyntheticStream(7);
-      List<StoredPost> posts =
-          stream.hours(START, 24 * 7 * 6, SyntheticStream.weekly(daytime), 0, 0.3);
+      List<StoredPost> posts = stream.hours(START, 24 * 7 * 6, WeeklyRate.weekly(daytime), 0, 0.3);
       AlertEngine engine = defaults();
       assertThat(SyntheticStream.feed(engine, posts)).isEmpty();
       assertThat(engine.stats().evaluations()).isGreaterThan(100);
@@ -58,8 +60,7 @@ class AlertEngineTest {
       // 600 posts an hour on weekdays, varying from hour to hour by ±20 % (φ = 0.04) as real
       // streams do
       SyntheticStream stream = new SyntheticStream(11).authors(100_000);
-      List<StoredPost> posts =
-          stream.hours(START, 24 * 7 * 4, SyntheticStream.weekly(600), 0.04, 0.3);
+      List<StoredPost> posts = stream.hours(START, 24 * 7 * 4, WeeklyRate.weekly(600), 0.04, 0.3);
       AlertEngine engine =
           AlertEngine.replay(
               List.of(
@@ -76,7 +77,7 @@ class AlertEngineTest {
     void aSmallCountSpikeIsFoundWithinItsHour() {
       SyntheticStream stream = new SyntheticStream(3);
       List<StoredPost> posts =
-          new ArrayList<>(stream.hours(START, 24 * 7 * 4, SyntheticStream.weekly(1), 0, 0.2));
+          new ArrayList<>(stream.hours(START, 24 * 7 * 4, WeeklyRate.weekly(1), 0, 0.2));
       Instant spike = EVENT_WEEK.plus(Duration.ofDays(2)).plus(Duration.ofHours(10));
       posts.addAll(
           stream.burst(
@@ -134,8 +135,7 @@ class AlertEngineTest {
       SyntheticStream stream = new SyntheticStream(13).authors(100_000);
       Instant wednesday11 = EVENT_WEEK.plus(Duration.ofDays(2)).plus(Duration.ofHours(11));
       List<StoredPost> history =
-          stream.hours(
-              START, hoursBetween(START, wednesday11), SyntheticStream.weekly(600), 0.04, 0.3);
+          stream.hours(START, hoursBetween(START, wednesday11), WeeklyRate.weekly(600), 0.04, 0.3);
       long hour = wednesday11.getEpochSecond() / 3600;
       List<StoredPost> rise = new ArrayList<>(history);
       rise.addAll(stream.hours(wednesday11, 1, h -> 660, 0, 0.3)); // +10 %
@@ -154,7 +154,7 @@ class AlertEngineTest {
     void aSentimentRuleCountsOnlyThatSentiment() {
       SyntheticStream stream = new SyntheticStream(17);
       List<StoredPost> posts =
-          new ArrayList<>(stream.hours(START, 24 * 7 * 4, SyntheticStream.weekly(20), 0, 0.1));
+          new ArrayList<>(stream.hours(START, 24 * 7 * 4, WeeklyRate.weekly(20), 0, 0.1));
       Instant at = EVENT_WEEK.plus(Duration.ofDays(1)).plus(Duration.ofHours(14));
       posts.addAll(
           stream.burst(
@@ -189,8 +189,8 @@ class AlertEngineTest {
     Instant at = EVENT_WEEK.plus(Duration.ofDays(1)).plus(Duration.ofHours(8));
     List<StoredPost> posts =
         new ArrayList<>(
-            stream.hours(START, hoursBetween(START, at), SyntheticStream.weekly(40), 0, 0.2));
-    posts.addAll(stream.hours(at, 4, SyntheticStream.weekly(40), 0, 0.7));
+            stream.hours(START, hoursBetween(START, at), WeeklyRate.weekly(40), 0, 0.2));
+    posts.addAll(stream.hours(at, 4, WeeklyRate.weekly(40), 0, 0.7));
     List<Alert> alerts = SyntheticStream.feed(defaults(), posts);
     assertThat(of(alerts, DetectorKind.VOLUME)).isEmpty();
     List<Alert> share = of(alerts, DetectorKind.NEGATIVE_SHARE);
@@ -208,7 +208,7 @@ class AlertEngineTest {
     void manyNewAuthorsRaiseAnAlert() {
       SyntheticStream stream = new SyntheticStream(23).authors(60);
       List<StoredPost> posts =
-          new ArrayList<>(stream.hours(START, 24 * 7 * 4, SyntheticStream.weekly(8), 0, 0.2));
+          new ArrayList<>(stream.hours(START, 24 * 7 * 4, WeeklyRate.weekly(8), 0, 0.2));
       Instant at = EVENT_WEEK.plus(Duration.ofDays(3)).plus(Duration.ofHours(9));
       posts.addAll(
           stream.burst(
@@ -224,7 +224,7 @@ class AlertEngineTest {
     void aSourceNeverSeenBeforeRaisesAnAlert() {
       SyntheticStream stream = new SyntheticStream(29).authors(60);
       List<StoredPost> posts =
-          new ArrayList<>(stream.hours(START, 24 * 7 * 4, SyntheticStream.weekly(20), 0, 0.2));
+          new ArrayList<>(stream.hours(START, 24 * 7 * 4, WeeklyRate.weekly(20), 0, 0.2));
       Instant at = EVENT_WEEK.plus(Duration.ofDays(1)).plus(Duration.ofHours(15));
       // twelve posts on a forum, by people also active elsewhere: no new authors, a new source
       posts.addAll(
@@ -240,7 +240,7 @@ class AlertEngineTest {
   void aStorySpreadingFromAForumToNewsIsFoundWithItsLeadTime() {
     SyntheticStream stream = new SyntheticStream(31);
     List<StoredPost> posts =
-        new ArrayList<>(stream.hours(START, 24 * 7 * 4, SyntheticStream.weekly(10), 0, 0.2));
+        new ArrayList<>(stream.hours(START, 24 * 7 * 4, WeeklyRate.weekly(10), 0, 0.2));
     // the forum has had a post now and then, so it is no new source
     for (int week = 0; week < WEEKS; week++) {
       posts.add(
@@ -286,7 +286,7 @@ class AlertEngineTest {
   class FloodControl {
     private List<StoredPost> sustainedCrisis(SyntheticStream stream) {
       List<StoredPost> posts =
-          new ArrayList<>(stream.hours(START, 24 * 7 * 4, SyntheticStream.weekly(10), 0, 0.2));
+          new ArrayList<>(stream.hours(START, 24 * 7 * 4, WeeklyRate.weekly(10), 0, 0.2));
       // twelve hours of a crisis: five times the volume, mostly negative, many new authors
       Instant at = EVENT_WEEK.plus(Duration.ofDays(2)).plus(Duration.ofHours(8));
       for (int hour = 0; hour < 12; hour++) {
@@ -376,8 +376,7 @@ class AlertEngineTest {
   @Test
   void nothingIsRaisedBeforeTheQueryHasItsMinimumHistory() {
     SyntheticStream stream = new SyntheticStream(47);
-    List<StoredPost> posts =
-        new ArrayList<>(stream.hours(START, 40, SyntheticStream.weekly(5), 0, 0.2));
+    List<StoredPost> posts = new ArrayList<>(stream.hours(START, 40, WeeklyRate.weekly(5), 0, 0.2));
     posts.addAll(
         stream.burst(
             START.plus(Duration.ofHours(34)),
@@ -396,7 +395,7 @@ class AlertEngineTest {
   void liveAlertsCarryTheClockAndIgnoreOldImports() {
     SyntheticStream stream = new SyntheticStream(53);
     List<StoredPost> posts =
-        new ArrayList<>(stream.hours(START, 24 * 7 * 4, SyntheticStream.weekly(2), 0, 0.2));
+        new ArrayList<>(stream.hours(START, 24 * 7 * 4, WeeklyRate.weekly(2), 0, 0.2));
     Instant spike = EVENT_WEEK.plus(Duration.ofHours(10));
     posts.addAll(
         stream.burst(spike, Duration.ofMinutes(30), 20, SyntheticStream.SOCIAL, null, 0.2, "fire"));

@@ -27,9 +27,6 @@ final class SyntheticStream {
   static final SourceRef NEWS =
       new SourceRef("feed:news", SourceType.NEWS, "news.example", "https://news.example/feed");
 
-  /** A Monday, 00:00 UTC. */
-  static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
-
   private static final String[] WORDS = {
     "coffee", "weekend", "store", "price", "order", "delivery", "app", "service", "friend",
     "morning", "colour", "size", "summer", "gift", "review", "account", "train", "music"
@@ -41,17 +38,6 @@ final class SyntheticStream {
 
   SyntheticStream(long seed) {
     this.random = new Random(seed);
-  }
-
-  /** Rate per hour: busy on weekday daytime, quiet at night, half on weekends. */
-  static LongToDoubleFunction weekly(double daytime) {
-    return epochHour -> {
-      int how = SeasonalBaseline.hourOfWeek(epochHour);
-      int day = how / 24;
-      int hour = how % 24;
-      double shape = hour >= 8 && hour < 20 ? 1 : hour >= 6 && hour < 23 ? 0.4 : 0.08;
-      return daytime * shape * (day >= 5 ? 0.5 : 1);
-    };
   }
 
   SyntheticStream authors(int pool) {

@@ -38,6 +38,18 @@ class CoreArchitectureTest {
         .check(CORE);
   }
 
+  /** Alerting builds on detection, never the reverse: a detector knows nothing of delivery. */
+  @Test
+  void detectionKnowsNothingOfAlerts() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.cluetrain.detect..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.cluetrain.alert..")
+        .check(CORE);
+  }
+
   @Test
   void packagesAreFreeOfCycles() {
     slices().matching("org.cluetrain.(*)..").should().beFreeOfCycles().check(CORE);

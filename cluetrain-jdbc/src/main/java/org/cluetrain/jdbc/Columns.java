@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** How the ledger tables keep values that SQL has no one type for: lists and optional instants. */
 final class Columns {
@@ -15,11 +16,12 @@ final class Columns {
 
   private Columns() {}
 
-  static List<String> split(String joined) {
+  static List<String> split(@Nullable String joined) {
     return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR));
   }
 
-  static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+  static void setInstant(PreparedStatement ps, int index, @Nullable Instant instant)
+      throws SQLException {
     if (instant == null) {
       ps.setNull(index, Types.BIGINT);
     } else {
@@ -27,7 +29,7 @@ final class Columns {
     }
   }
 
-  static Instant instant(ResultSet rs, int index) throws SQLException {
+  static @Nullable Instant instant(ResultSet rs, int index) throws SQLException {
     long millis = rs.getLong(index);
     return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
   }

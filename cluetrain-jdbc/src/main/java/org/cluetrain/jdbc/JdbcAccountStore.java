@@ -1,6 +1,5 @@
 package org.cluetrain.jdbc;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,10 +27,6 @@ public final class JdbcAccountStore implements AccountStore {
   /** Over a database that others share too; closing this store leaves the database open. */
   public JdbcAccountStore(JdbcDatabase database) {
     this(database, false);
-  }
-
-  public static JdbcAccountStore openSqlite(Path file) {
-    return new JdbcAccountStore(JdbcDatabase.openSqlite(file), true);
   }
 
   @Override

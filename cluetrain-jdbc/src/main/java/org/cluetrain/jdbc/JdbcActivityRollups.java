@@ -13,6 +13,7 @@ import org.cluetrain.store.HourlySentiment;
 import org.cluetrain.store.ListeningStats;
 import org.cluetrain.store.ProjectActivity;
 import org.cluetrain.store.ThreadSummary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The figures recording keeps up to date, read from the ledger tables: counts, hourly roll-ups,
@@ -27,53 +28,54 @@ final class JdbcActivityRollups implements ActivityRollups {
 
   @Override
   public Map<String, Long> postsBySource(String project) {
-    synchronized (database) {
-      // answered from the (project, source_id) index alone, without reading the posts' rows
-      return counts(
-          "SELECT source_id, COUNT(*) AS n FROM posts WHERE project = ? GROUP BY source_id"
-              + " ORDER BY n DESC, source_id",
-          new Object[] {project});
-    }
+    // answered from the (project, source_id) index alone, without reading the posts' rows
+    return counts(
+        "SELECT source_id, COUNT(*) AS n FROM posts WHERE project = ? GROUP BY source_id"
+            + " ORDER BY n DESC, source_id",
+        new Object[] {project});
   }
 
   @Override
-  public ListeningStats stats(String project) {
-    synchronized (database) {
-      String where = project == null ? "" : " WHERE project = ?";
-      Object[] parameters = project == null ? new Object[0] : new Object[] {project};
-      long total =
-          database
-              .select(
-                  "statistics",
-                  "SELECT COUNT(*) FROM posts" + where,
-                  rs -> rs.getLong(1),
-                  parameters)
-              .get(0);
-      long duplicates =
-          database
-              .select(
-                  "statistics",
-                  "SELECT COUNT(*) FROM posts WHERE duplicate_of IS NOT NULL"
-                      + (project == null ? "" : " AND project = ?"),
-                  rs -> rs.getLong(1),
-                  parameters)
-              .get(0);
-      // a project's query ids are "project/name": the range ["p/", "p0") holds exactly those
-      Map<String, Long> byQuery =
-          counts(
-              "SELECT query_id, SUM(posts) AS n FROM hourly_counts"
-                  + (project == null ? "" : " WHERE query_id >= ? AND query_id < ?")
-                  + " GROUP BY query_id ORDER BY n DESC, query_id",
-              project == null ? new Object[0] : new Object[] {project + "/", project + "0"});
-      return new ListeningStats(
-          total,
-          grouped("COALESCE(project, '(none)')", where, parameters),
-          grouped("source_id", where, parameters),
-          grouped("COALESCE(lang, 'und')", where, parameters),
-          grouped("kind", where, parameters),
-          byQuery,
-          duplicates);
-    }
+  public ListeningStats stats(@Nullable String project) {
+    // several statements in one transaction, so that they read the same recorded batches
+    return database.inTransaction(
+        "statistics",
+        () -> {
+          String where = project == null ? "" : " WHERE project = ?";
+          Object[] parameters = project == null ? new Object[0] : new Object[] {project};
+          long total =
+              database
+                  .select(
+                      "statistics",
+                      "SELECT COUNT(*) FROM posts" + where,
+                      rs -> rs.getLong(1),
+                      parameters)
+                  .get(0);
+          long duplicates =
+              database
+                  .select(
+                      "statistics",
+                      "SELECT COUNT(*) FROM posts WHERE duplicate_of IS NOT NULL"
+                          + (project == null ? "" : " AND project = ?"),
+                      rs -> rs.getLong(1),
+                      parameters)
+                  .get(0);
+          // a project's query ids are "project/name": the range ["p/", "p0") holds exactly those
+          Map<String, Long> byQuery =
+              counts(
+                  "SELECT query_id, SUM(posts) AS n FROM hourly_counts"
+                      + (project == null ? "" : " WHERE query_id >= ? AND query_id < ?")
+                      + " GROUP BY query_id ORDER BY n DESC, query_id",
+                  project == null ? new Object[0] : new Object[] {project + "/", project + "0"});
+          return new ListeningStats(
+              total,
+              grouped("COALESCE(project, '(none)')", where, parameters),
+              grouped("source_id", where, parameters),
+              grouped("COALESCE(lang, 'und')", where, parameters),
+              grouped("kind", where, parameters),
+              byQuery,
+              duplicates);
+        });
   }
 
   private Map<String, Long> grouped(String column, String where, Object[] parameters) {
@@ -98,162 +100,161 @@ final class JdbcActivityRollups implements ActivityRollups {
   }
 
   @Override
-  public List<HourlyCount> hourlyCounts(String queryId, Instant since, Instant until) {
-    synchronized (database) {
-      return database.select(
-          "hourly counts",
-          "SELECT hour, lang, source_id, posts FROM hourly_counts WHERE query_id = ?"
-              + " AND hour >= ? AND hour < ? ORDER BY hour, lang, source_id",
-          rs ->
-              new HourlyCount(
-                  queryId,
-                  Instant.ofEpochSecond(rs.getLong(1)),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getLong(4)),
-          queryId,
-          since == null ? Long.MIN_VALUE : since.getEpochSecond(),
-          until == null ? Long.MAX_VALUE : until.getEpochSecond());
-    }
+  public List<HourlyCount> hourlyCounts(
+      String queryId, @Nullable Instant since, @Nullable Instant until) {
+    return database.select(
+        "hourly counts",
+        "SELECT hour, lang, source_id, posts FROM hourly_counts WHERE query_id = ?"
+            + " AND hour >= ? AND hour < ? ORDER BY hour, lang, source_id",
+        rs ->
+            new HourlyCount(
+                queryId,
+                Instant.ofEpochSecond(rs.getLong(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4)),
+        queryId,
+        since == null ? Long.MIN_VALUE : since.getEpochSecond(),
+        until == null ? Long.MAX_VALUE : until.getEpochSecond());
   }
 
   @Override
-  public List<HourlySentiment> hourlySentiment(String queryId, Instant since, Instant until) {
-    synchronized (database) {
-      return database.select(
-          "hourly sentiment",
-          "SELECT hour, sentiment, posts FROM hourly_sentiment WHERE query_id = ?"
-              + " AND hour >= ? AND hour < ? ORDER BY hour, sentiment",
-          rs ->
-              new HourlySentiment(
-                  queryId, Instant.ofEpochSecond(rs.getLong(1)), rs.getString(2), rs.getLong(3)),
-          queryId,
-          since == null ? Long.MIN_VALUE : since.getEpochSecond(),
-          until == null ? Long.MAX_VALUE : until.getEpochSecond());
-    }
+  public List<HourlySentiment> hourlySentiment(
+      String queryId, @Nullable Instant since, @Nullable Instant until) {
+    return database.select(
+        "hourly sentiment",
+        "SELECT hour, sentiment, posts FROM hourly_sentiment WHERE query_id = ?"
+            + " AND hour >= ? AND hour < ? ORDER BY hour, sentiment",
+        rs ->
+            new HourlySentiment(
+                queryId, Instant.ofEpochSecond(rs.getLong(1)), rs.getString(2), rs.getLong(3)),
+        queryId,
+        since == null ? Long.MIN_VALUE : since.getEpochSecond(),
+        until == null ? Long.MAX_VALUE : until.getEpochSecond());
   }
 
   @Override
   public ProjectActivity activity(
       String project, Collection<String> queryIds, Instant since, Instant until, int limit) {
-    synchronized (database) {
-      long from = since.toEpochMilli();
-      long to = until.toEpochMilli();
-      long[] mentions = {0, 0};
-      if (!queryIds.isEmpty()) {
-        List<Object> parameters = new ArrayList<>(queryIds);
-        // matches count by hour: the hours that overlap [since, until)
-        parameters.add(since.getEpochSecond() / 3600 * 3600);
-        parameters.add(until.getEpochSecond());
-        parameters.add(from);
-        parameters.add(to);
-        String marks = String.join(",", java.util.Collections.nCopies(queryIds.size(), "?"));
-        mentions =
-            database
-                .select(
-                    "mention authors",
-                    "SELECT COUNT(DISTINCT p.author_id), COUNT(DISTINCT p.source_id) FROM matches m"
-                        + " JOIN posts p ON p.id = m.post_id WHERE m.query_id IN ("
-                        + marks
-                        + ") AND m.hour >= ? AND m.hour < ? AND p.published >= ? AND p.published < ?",
-                    rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                    parameters.toArray())
-                .get(0);
-      }
-      List<ProjectActivity.ThreadGrowth> threads =
-          database.select(
-              "growing threads",
-              "SELECT t.thread_id, t.project, t.source_id, t.title, t.posts, t.first_published,"
-                  + " t.last_published, g.n FROM (SELECT thread_id, COUNT(*) AS n FROM posts"
-                  + " WHERE project = ? AND published >= ? AND published < ? GROUP BY thread_id) g"
-                  + " JOIN threads t ON t.thread_id = g.thread_id"
-                  + " ORDER BY g.n DESC, t.last_published DESC, t.thread_id LIMIT ?",
-              rs ->
-                  new ProjectActivity.ThreadGrowth(
-                      new ThreadSummary(
-                          rs.getString(1),
-                          rs.getString(2),
-                          rs.getString(3),
-                          rs.getString(4),
-                          rs.getLong(5),
-                          Instant.ofEpochMilli(rs.getLong(6)),
-                          Instant.ofEpochMilli(rs.getLong(7))),
-                      rs.getLong(8)),
-              project,
-              from,
-              to,
-              limit);
-      List<ProjectActivity.AuthorCount> active =
-          database.select(
-              "active authors",
-              "SELECT g.author_id, a.name, g.n FROM (SELECT author_id, COUNT(*) AS n FROM posts"
-                  + " WHERE project = ? AND published >= ? AND published < ?"
-                  + " AND author_id IS NOT NULL GROUP BY author_id) g"
-                  + " LEFT JOIN authors a ON a.author_id = g.author_id"
-                  + " ORDER BY g.n DESC, g.author_id LIMIT ?",
-              rs ->
-                  new ProjectActivity.AuthorCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
-              project,
-              from,
-              to,
-              limit);
-      List<ProjectActivity.AuthorCount> answered =
-          database.select(
-              "answered authors",
-              "SELECT g.author_id, a.name, g.n FROM (SELECT parent.author_id AS author_id,"
-                  + " COUNT(*) AS n FROM posts c JOIN posts parent ON parent.id = c.parent_id"
-                  + " WHERE c.project = ? AND c.published >= ? AND c.published < ?"
-                  + " AND c.kind IN ('comment', 'reply') AND parent.author_id IS NOT NULL"
-                  + " AND (c.author_id IS NULL OR c.author_id <> parent.author_id)"
-                  + " GROUP BY parent.author_id) g LEFT JOIN authors a ON a.author_id = g.author_id"
-                  + " ORDER BY g.n DESC, g.author_id LIMIT ?",
-              rs ->
-                  new ProjectActivity.AuthorCount(rs.getString(1), rs.getString(2), rs.getLong(3)),
-              project,
-              from,
-              to,
-              limit);
-      return new ProjectActivity(mentions[0], mentions[1], threads, active, answered);
-    }
+    // several statements in one transaction, so that they read the same recorded batches
+    return database.inTransaction(
+        "project activity",
+        () -> {
+          long from = since.toEpochMilli();
+          long to = until.toEpochMilli();
+          long[] mentions = {0, 0};
+          if (!queryIds.isEmpty()) {
+            List<Object> parameters = new ArrayList<>(queryIds);
+            // matches count by hour: the hours that overlap [since, until)
+            parameters.add(since.getEpochSecond() / 3600 * 3600);
+            parameters.add(until.getEpochSecond());
+            parameters.add(from);
+            parameters.add(to);
+            String marks = String.join(",", java.util.Collections.nCopies(queryIds.size(), "?"));
+            mentions =
+                database
+                    .select(
+                        "mention authors",
+                        "SELECT COUNT(DISTINCT p.author_id), COUNT(DISTINCT p.source_id) FROM matches m"
+                            + " JOIN posts p ON p.id = m.post_id WHERE m.query_id IN ("
+                            + marks
+                            + ") AND m.hour >= ? AND m.hour < ? AND p.published >= ? AND p.published < ?",
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                        parameters.toArray())
+                    .get(0);
+          }
+          List<ProjectActivity.ThreadGrowth> threads =
+              database.select(
+                  "growing threads",
+                  "SELECT t.thread_id, t.project, t.source_id, t.title, t.posts, t.first_published,"
+                      + " t.last_published, g.n FROM (SELECT thread_id, COUNT(*) AS n FROM posts"
+                      + " WHERE project = ? AND published >= ? AND published < ? GROUP BY thread_id) g"
+                      + " JOIN threads t ON t.thread_id = g.thread_id"
+                      + " ORDER BY g.n DESC, t.last_published DESC, t.thread_id LIMIT ?",
+                  rs ->
+                      new ProjectActivity.ThreadGrowth(
+                          new ThreadSummary(
+                              rs.getString(1),
+                              rs.getString(2),
+                              rs.getString(3),
+                              rs.getString(4),
+                              rs.getLong(5),
+                              Instant.ofEpochMilli(rs.getLong(6)),
+                              Instant.ofEpochMilli(rs.getLong(7))),
+                          rs.getLong(8)),
+                  project,
+                  from,
+                  to,
+                  limit);
+          List<ProjectActivity.AuthorCount> active =
+              database.select(
+                  "active authors",
+                  "SELECT g.author_id, a.name, g.n FROM (SELECT author_id, COUNT(*) AS n FROM posts"
+                      + " WHERE project = ? AND published >= ? AND published < ?"
+                      + " AND author_id IS NOT NULL GROUP BY author_id) g"
+                      + " LEFT JOIN authors a ON a.author_id = g.author_id"
+                      + " ORDER BY g.n DESC, g.author_id LIMIT ?",
+                  rs ->
+                      new ProjectActivity.AuthorCount(
+                          rs.getString(1), rs.getString(2), rs.getLong(3)),
+                  project,
+                  from,
+                  to,
+                  limit);
+          List<ProjectActivity.AuthorCount> answered =
+              database.select(
+                  "answered authors",
+                  "SELECT g.author_id, a.name, g.n FROM (SELECT parent.author_id AS author_id,"
+                      + " COUNT(*) AS n FROM posts c JOIN posts parent ON parent.id = c.parent_id"
+                      + " WHERE c.project = ? AND c.published >= ? AND c.published < ?"
+                      + " AND c.kind IN ('comment', 'reply') AND parent.author_id IS NOT NULL"
+                      + " AND (c.author_id IS NULL OR c.author_id <> parent.author_id)"
+                      + " GROUP BY parent.author_id) g LEFT JOIN authors a ON a.author_id = g.author_id"
+                      + " ORDER BY g.n DESC, g.author_id LIMIT ?",
+                  rs ->
+                      new ProjectActivity.AuthorCount(
+                          rs.getString(1), rs.getString(2), rs.getLong(3)),
+                  project,
+                  from,
+                  to,
+                  limit);
+          return new ProjectActivity(mentions[0], mentions[1], threads, active, answered);
+        });
   }
 
   @Override
-  public List<ThreadSummary> threads(String project, int limit) {
-    synchronized (database) {
-      return database.select(
-          "threads",
-          "SELECT thread_id, project, source_id, title, posts, first_published, last_published"
-              + " FROM threads"
-              + (project == null ? "" : " WHERE project = ?")
-              + " ORDER BY last_published DESC, thread_id LIMIT ?",
-          rs ->
-              new ThreadSummary(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getLong(5),
-                  Instant.ofEpochMilli(rs.getLong(6)),
-                  Instant.ofEpochMilli(rs.getLong(7))),
-          project == null ? new Object[] {limit} : new Object[] {project, limit});
-    }
+  public List<ThreadSummary> threads(@Nullable String project, int limit) {
+    return database.select(
+        "threads",
+        "SELECT thread_id, project, source_id, title, posts, first_published, last_published"
+            + " FROM threads"
+            + (project == null ? "" : " WHERE project = ?")
+            + " ORDER BY last_published DESC, thread_id LIMIT ?",
+        rs ->
+            new ThreadSummary(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                Instant.ofEpochMilli(rs.getLong(6)),
+                Instant.ofEpochMilli(rs.getLong(7))),
+        project == null ? new Object[] {limit} : new Object[] {project, limit});
   }
 
   @Override
-  public List<AuthorSummary> authors(String project, int limit) {
-    synchronized (database) {
-      String sql =
-          project == null
-              ? "SELECT author_id, name, posts, replies_received FROM authors"
-                  + " ORDER BY posts DESC, author_id LIMIT ?"
-              : "SELECT a.author_id, a.name, p.posts, a.replies_received FROM author_projects p"
-                  + " JOIN authors a ON a.author_id = p.author_id WHERE p.project = ?"
-                  + " ORDER BY p.posts DESC, a.author_id LIMIT ?";
-      return database.select(
-          "authors",
-          sql,
-          rs -> new AuthorSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
-          project == null ? new Object[] {limit} : new Object[] {project, limit});
-    }
+  public List<AuthorSummary> authors(@Nullable String project, int limit) {
+    String sql =
+        project == null
+            ? "SELECT author_id, name, posts, replies_received FROM authors"
+                + " ORDER BY posts DESC, author_id LIMIT ?"
+            : "SELECT a.author_id, a.name, p.posts, a.replies_received FROM author_projects p"
+                + " JOIN authors a ON a.author_id = p.author_id WHERE p.project = ?"
+                + " ORDER BY p.posts DESC, a.author_id LIMIT ?";
+    return database.select(
+        "authors",
+        sql,
+        rs -> new AuthorSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+        project == null ? new Object[] {limit} : new Object[] {project, limit});
   }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.json.Json;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Alerts in the ledger's database: indexed columns for listing and cooldowns, the whole alert with
@@ -74,7 +75,7 @@ final class JdbcAlertStore implements AlertStore {
   }
 
   @Override
-  public List<StoredAlert> list(String project, boolean unacknowledgedOnly, int limit) {
+  public List<StoredAlert> list(@Nullable String project, boolean unacknowledgedOnly, int limit) {
     if (limit < 1 || limit > MAX_LIST) {
       throw new IllegalArgumentException(
           "limit must be between 1 and " + MAX_LIST + ", was " + limit);

@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -39,11 +40,16 @@ public final class JdbcDatabase implements AutoCloseable {
 
   private final SqlDialect dialect;
   private final String name;
-  private final Connection shared;
-  private final HikariDataSource pool;
+  // SQLite has the one shared connection, PostgreSQL the pool: each database has one of the two
+  private final @Nullable Connection shared;
+  private final @Nullable HikariDataSource pool;
   private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
-  private JdbcDatabase(SqlDialect dialect, String name, Connection shared, HikariDataSource pool) {
+  private JdbcDatabase(
+      SqlDialect dialect,
+      String name,
+      @Nullable Connection shared,
+      @Nullable HikariDataSource pool) {
     this.dialect = dialect;
     this.name = name;
     this.shared = shared;
@@ -176,7 +182,7 @@ public final class JdbcDatabase implements AutoCloseable {
    *
    * @param what what is read, for the error message
    */
-  <T> List<T> select(String what, String sql, RowReader<T> reader, Object... parameters) {
+  <T> List<T> select(String what, String sql, RowReader<T> reader, @Nullable Object... parameters) {
     return withConnection(
         "cannot read " + what,
         connection -> {
@@ -193,12 +199,13 @@ public final class JdbcDatabase implements AutoCloseable {
         });
   }
 
-  <T> Optional<T> selectOne(String what, String sql, RowReader<T> reader, Object... parameters) {
+  <T> Optional<T> selectOne(
+      String what, String sql, RowReader<T> reader, @Nullable Object... parameters) {
     return select(what, sql, reader, parameters).stream().findFirst();
   }
 
   /** Runs one statement that changes rows; answers how many. */
-  int update(String what, String sql, Object... parameters) {
+  int update(String what, String sql, @Nullable Object... parameters) {
     return withConnection(
         "cannot save " + what,
         connection -> {
@@ -233,7 +240,7 @@ public final class JdbcDatabase implements AutoCloseable {
           return work.run(shared);
         }
       }
-      try (Connection connection = pool.getConnection()) {
+      try (Connection connection = pooled()) {
         return work.run(connection);
       }
     } catch (SQLException e) {
@@ -258,7 +265,7 @@ public final class JdbcDatabase implements AutoCloseable {
         return transaction(what, shared, work);
       }
     }
-    try (Connection connection = pool.getConnection()) {
+    try (Connection connection = pooled()) {
       return transaction(what, connection, work);
     } catch (SQLException e) {
       throw new StoreFailure("cannot save " + what + ": " + e.getMessage(), e);
@@ -300,7 +307,13 @@ public final class JdbcDatabase implements AutoCloseable {
     }
   }
 
-  static void bind(PreparedStatement ps, Object[] parameters) throws SQLException {
+  /** A connection of the pool, for a database without a shared connection. */
+  private Connection pooled() throws SQLException {
+    return Objects.requireNonNull(pool, "a database without a shared connection has a pool")
+        .getConnection();
+  }
+
+  static void bind(PreparedStatement ps, @Nullable Object[] parameters) throws SQLException {
     for (int i = 0; i < parameters.length; i++) {
       Object value = parameters[i];
       if (value == null) {
@@ -331,7 +344,7 @@ public final class JdbcDatabase implements AutoCloseable {
   public void close() {
     if (pool != null) {
       pool.close();
-    } else {
+    } else if (shared != null) {
       synchronized (this) {
         try {
           shared.close();

@@ -1,6 +1,5 @@
 package org.cluetrain.jdbc;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.cluetrain.inbox.InboxEvent;
 import org.cluetrain.inbox.InboxItem;
@@ -19,6 +19,7 @@ import org.cluetrain.inbox.Priority;
 import org.cluetrain.inbox.ResponseClock;
 import org.cluetrain.inbox.SavedReply;
 import org.cluetrain.inbox.Status;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The inbox in the ledger's database. Ids are numbered by the store inside the writing transaction,
@@ -47,10 +48,6 @@ public final class JdbcInbox implements InboxStore {
   /** Over a database that others share too; closing this store leaves the database open. */
   public JdbcInbox(JdbcDatabase database) {
     this(database, false);
-  }
-
-  public static JdbcInbox openSqlite(Path file) {
-    return new JdbcInbox(JdbcDatabase.openSqlite(file), true);
   }
 
   @Override
@@ -366,11 +363,11 @@ public final class JdbcInbox implements InboxStore {
         event.url());
   }
 
-  private static Long millis(Instant instant) {
+  private static @Nullable Long millis(@Nullable Instant instant) {
     return instant == null ? null : instant.toEpochMilli();
   }
 
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
+  private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(value);
   }
@@ -387,7 +384,8 @@ public final class JdbcInbox implements InboxStore {
         rs.getString(7),
         rs.getString(8),
         rs.getString(9),
-        instant(rs, 10),
+        // every item is made from a stored post, which has a publication time
+        Objects.requireNonNull(instant(rs, 10), "published"),
         Status.parse(rs.getString(11)),
         Priority.values()[rs.getInt(12)],
         rs.getString(13),

@@ -17,6 +17,7 @@ import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.StoredPost;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which posts are known and what they matched, in the ledger tables ({@code posts}, {@code
@@ -283,9 +284,9 @@ final class JdbcPostLedger implements PostLedger {
 
   /** What a batch adds to one thread. */
   private static final class ThreadDelta {
-    final String project;
+    final @Nullable String project;
     final String sourceId;
-    String title;
+    @Nullable String title;
     long posts;
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
@@ -295,7 +296,7 @@ final class JdbcPostLedger implements PostLedger {
       this.sourceId = post.source().id();
     }
 
-    void add(Post post, String headline) {
+    void add(Post post, @Nullable String headline) {
       posts++;
       long published = post.published().toEpochMilli();
       first = Math.min(first, published);
@@ -314,17 +315,15 @@ final class JdbcPostLedger implements PostLedger {
 
   @Override
   public List<DuplicateDetector.Entry> recentFingerprints(int limit) {
-    synchronized (database) {
-      List<DuplicateDetector.Entry> entries =
-          database.select(
-              "fingerprints",
-              "SELECT id, fingerprint FROM posts WHERE fingerprint <> 0 AND duplicate_of IS NULL"
-                  + " ORDER BY seq DESC LIMIT ?",
-              rs -> new DuplicateDetector.Entry(rs.getString(1), rs.getLong(2)),
-              limit);
-      java.util.Collections.reverse(entries);
-      return entries;
-    }
+    List<DuplicateDetector.Entry> entries =
+        database.select(
+            "fingerprints",
+            "SELECT id, fingerprint FROM posts WHERE fingerprint <> 0 AND duplicate_of IS NULL"
+                + " ORDER BY seq DESC LIMIT ?",
+            rs -> new DuplicateDetector.Entry(rs.getString(1), rs.getLong(2)),
+            limit);
+    java.util.Collections.reverse(entries);
+    return entries;
   }
 
   @Override

@@ -48,19 +48,17 @@ final class JdbcQueryLedger implements QueryLedger {
 
   @Override
   public List<SavedQuery> queries() {
-    synchronized (database) {
-      return database.select(
-          "queries",
-          "SELECT project, name, query_text, role, must_match, must_not_match"
-              + " FROM saved_queries ORDER BY project, name",
-          rs ->
-              new SavedQuery(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  SavedQuery.Role.valueOf(rs.getString(4)),
-                  split(rs.getString(5)),
-                  split(rs.getString(6))));
-    }
+    return database.select(
+        "queries",
+        "SELECT project, name, query_text, role, must_match, must_not_match"
+            + " FROM saved_queries ORDER BY project, name",
+        rs ->
+            new SavedQuery(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                SavedQuery.Role.valueOf(rs.getString(4)),
+                split(rs.getString(5)),
+                split(rs.getString(6))));
   }
 }

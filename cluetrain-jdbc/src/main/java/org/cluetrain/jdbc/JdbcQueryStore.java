@@ -1,6 +1,5 @@
 package org.cluetrain.jdbc;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -20,10 +19,6 @@ public final class JdbcQueryStore implements QueryStore {
   /** Over a database that others share too; closing this store leaves the database open. */
   public JdbcQueryStore(JdbcDatabase database) {
     this(database, false);
-  }
-
-  public static JdbcQueryStore openSqlite(Path file) {
-    return new JdbcQueryStore(JdbcDatabase.openSqlite(file), true);
   }
 
   @Override

@@ -15,33 +15,29 @@ final class JdbcRelevanceLabelStore implements RelevanceLabelStore {
 
   @Override
   public void saveRelevanceLabel(String project, String postId, boolean relevant, Instant at) {
-    synchronized (database) {
-      database.update(
-          "the relevance label of " + postId,
-          "INSERT INTO relevance_labels (project, post_id, relevant, labelled_at)"
-              + " VALUES (?,?,?,?) ON CONFLICT (project, post_id) DO UPDATE SET"
-              + " relevant = excluded.relevant, labelled_at = excluded.labelled_at",
-          project,
-          postId,
-          relevant ? 1 : 0,
-          at.toEpochMilli());
-    }
+    database.update(
+        "the relevance label of " + postId,
+        "INSERT INTO relevance_labels (project, post_id, relevant, labelled_at)"
+            + " VALUES (?,?,?,?) ON CONFLICT (project, post_id) DO UPDATE SET"
+            + " relevant = excluded.relevant, labelled_at = excluded.labelled_at",
+        project,
+        postId,
+        relevant ? 1 : 0,
+        at.toEpochMilli());
   }
 
   @Override
   public Map<String, Boolean> relevanceLabels(String project) {
-    synchronized (database) {
-      Map<String, Boolean> labels = new LinkedHashMap<>();
-      for (Map.Entry<String, Boolean> label :
-          database.select(
-              "relevance labels",
-              "SELECT post_id, relevant FROM relevance_labels WHERE project = ?"
-                  + " ORDER BY labelled_at, post_id",
-              rs -> Map.entry(rs.getString(1), rs.getInt(2) == 1),
-              project)) {
-        labels.put(label.getKey(), label.getValue());
-      }
-      return labels;
+    Map<String, Boolean> labels = new LinkedHashMap<>();
+    for (Map.Entry<String, Boolean> label :
+        database.select(
+            "relevance labels",
+            "SELECT post_id, relevant FROM relevance_labels WHERE project = ?"
+                + " ORDER BY labelled_at, post_id",
+            rs -> Map.entry(rs.getString(1), rs.getInt(2) == 1),
+            project)) {
+      labels.put(label.getKey(), label.getValue());
     }
+    return labels;
   }
 }

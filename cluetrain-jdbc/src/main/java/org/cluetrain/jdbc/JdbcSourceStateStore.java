@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.ingest.SourceStateStore;
+import org.jspecify.annotations.Nullable;
 
 /** Sources' health and feeds' HTTP validators, one row per source in {@code source_health}. */
 final class JdbcSourceStateStore implements SourceStateStore {
@@ -54,53 +55,48 @@ final class JdbcSourceStateStore implements SourceStateStore {
   }
 
   @Override
-  public void saveValidators(String sourceId, String etag, String lastModified) {
-    synchronized (database) {
-      database.update(
-          "the validators of " + sourceId,
-          "UPDATE source_health SET etag = ?, last_modified = ? WHERE source_id = ?",
-          etag,
-          lastModified,
-          sourceId);
-    }
+  public void saveValidators(
+      String sourceId, @Nullable String etag, @Nullable String lastModified) {
+    database.update(
+        "the validators of " + sourceId,
+        "UPDATE source_health SET etag = ?, last_modified = ? WHERE source_id = ?",
+        etag,
+        lastModified,
+        sourceId);
   }
 
   @Override
   public java.util.Optional<String[]> validators(String sourceId) {
-    synchronized (database) {
-      return database
-          .select(
-              "the validators of " + sourceId,
-              "SELECT etag, last_modified FROM source_health WHERE source_id = ?",
-              rs -> new String[] {rs.getString(1), rs.getString(2)},
-              sourceId)
-          .stream()
-          .findFirst();
-    }
+    return database
+        .select(
+            "the validators of " + sourceId,
+            "SELECT etag, last_modified FROM source_health WHERE source_id = ?",
+            rs -> new String[] {rs.getString(1), rs.getString(2)},
+            sourceId)
+        .stream()
+        .findFirst();
   }
 
   @Override
   public List<SourceHealth> health() {
-    synchronized (database) {
-      return database.select(
-          "source health",
-          "SELECT source_id, project, url, state, last_attempt, last_success, last_error,"
-              + " consecutive_failures, items_fetched, items_unparseable, next_attempt, gaps"
-              + " FROM source_health ORDER BY project, source_id",
-          rs ->
-              new SourceHealth(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  SourceHealth.State.valueOf(rs.getString(4)),
-                  instant(rs, 5),
-                  instant(rs, 6),
-                  rs.getString(7),
-                  rs.getInt(8),
-                  rs.getLong(9),
-                  rs.getLong(10),
-                  instant(rs, 11),
-                  split(rs.getString(12))));
-    }
+    return database.select(
+        "source health",
+        "SELECT source_id, project, url, state, last_attempt, last_success, last_error,"
+            + " consecutive_failures, items_fetched, items_unparseable, next_attempt, gaps"
+            + " FROM source_health ORDER BY project, source_id",
+        rs ->
+            new SourceHealth(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                SourceHealth.State.valueOf(rs.getString(4)),
+                instant(rs, 5),
+                instant(rs, 6),
+                rs.getString(7),
+                rs.getInt(8),
+                rs.getLong(9),
+                rs.getLong(10),
+                instant(rs, 11),
+                split(rs.getString(12))));
   }
 }

@@ -39,16 +39,14 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
 
   @Override
   public List<Subscription> subscriptions() {
-    synchronized (database) {
-      return database.select(
-          "feed subscriptions",
-          "SELECT project, feed_url, title, site_url, category FROM subscriptions"
-              + " ORDER BY project, feed_url",
-          rs ->
-              new Subscription(
-                  rs.getString(1),
-                  new ReadItem.FeedSubscription(
-                      rs.getString(3), rs.getString(2), rs.getString(4), rs.getString(5))));
-    }
+    return database.select(
+        "feed subscriptions",
+        "SELECT project, feed_url, title, site_url, category FROM subscriptions"
+            + " ORDER BY project, feed_url",
+        rs ->
+            new Subscription(
+                rs.getString(1),
+                new ReadItem.FeedSubscription(
+                    rs.getString(3), rs.getString(2), rs.getString(4), rs.getString(5))));
   }
 }

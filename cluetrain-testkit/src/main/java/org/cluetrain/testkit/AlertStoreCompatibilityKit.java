@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertStore;
-import org.cluetrain.alert.DetectorKind;
 import org.cluetrain.alert.Explanation;
+import org.cluetrain.detect.DetectorKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

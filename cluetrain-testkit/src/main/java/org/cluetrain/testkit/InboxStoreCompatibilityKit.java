@@ -17,6 +17,7 @@ import org.cluetrain.inbox.Priority;
 import org.cluetrain.inbox.ResponseClock;
 import org.cluetrain.inbox.SavedReply;
 import org.cluetrain.inbox.Status;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,10 +202,10 @@ public abstract class InboxStoreCompatibilityKit {
 
   private static InboxQuery query(
       Set<Status> statuses,
-      String assignee,
+      @Nullable String assignee,
       boolean unassigned,
-      Priority priority,
-      String tag,
+      @Nullable Priority priority,
+      @Nullable String tag,
       boolean overdue,
       Instant now) {
     return new InboxQuery("bahn", statuses, assignee, unassigned, priority, tag, overdue, now, 50);

@@ -10,6 +10,7 @@ import org.cluetrain.model.PostKind;
 import org.cluetrain.model.SourceRef;
 import org.cluetrain.model.SourceType;
 import org.cluetrain.store.StoredPost;
+import org.jspecify.annotations.Nullable;
 
 /** Posts for tests: small, readable, every field a kit relies on set. */
 public final class SamplePosts {
@@ -54,7 +55,7 @@ public final class SamplePosts {
    * twenty minutes after {@link #T0}, with the queries it matched.
    */
   public static StoredPost conversation(
-      String id, String parent, String author, List<String> queries) {
+      String id, @Nullable String parent, String author, List<String> queries) {
     return new StoredPost(
         Post.builder()
             .id(id)

@@ -211,7 +211,7 @@ public abstract class SearchFindsWhatMatchingFoundContract {
         for (int i = 0; i < batch.size(); i++) {
           for (String id : result.matches().get(i)) {
             String text = queries.get(Integer.parseInt(id.substring(PROJECT.length() + 2))).text();
-            matched.get(text).add(batch.get(i).id());
+            matched.computeIfAbsent(text, t -> new TreeSet<>()).add(batch.get(i).id());
           }
           stored.add(new StoredPost(batch.get(i), result.matches().get(i)));
         }

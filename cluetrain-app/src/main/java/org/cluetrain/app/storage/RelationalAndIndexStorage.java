@@ -31,13 +31,24 @@ final class RelationalAndIndexStorage implements StorageBackend {
 
   /** The embedded backend: everything in the data directory. */
   static RelationalAndIndexStorage embedded(Path dataDir) {
-    return withIndex(JdbcStorage.openSqlite(dataDir.resolve("ledger.db")), dataDir);
+    return withIndex(relational(StorageConfig.EMBEDDED, dataDir), dataDir);
   }
 
   /** The relational stores in PostgreSQL, the index in the data directory. */
   static RelationalAndIndexStorage postgresql(StorageConfig config, Path dataDir) {
-    return withIndex(
-        JdbcStorage.openPostgres(config.url(), config.user(), config.resolvedPassword()), dataDir);
+    return withIndex(relational(config, dataDir), dataDir);
+  }
+
+  /**
+   * The relational stores alone, without the index: for tools that work beside a running server,
+   * which holds the index's only writer.
+   */
+  static JdbcStorage relational(StorageConfig config, Path dataDir) {
+    return switch (config.kind()) {
+      case EMBEDDED -> JdbcStorage.openSqlite(dataDir.resolve("ledger.db"));
+      case POSTGRESQL ->
+          JdbcStorage.openPostgres(config.url(), config.user(), config.resolvedPassword());
+    };
   }
 
   private static RelationalAndIndexStorage withIndex(JdbcStorage relational, Path dataDir) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.cluetrain.access.AccountStore;
 
 /**
  * The backends this build can open, by kind. Adding one is a class implementing {@link
@@ -48,5 +49,19 @@ public final class StorageBackends {
       throw new IllegalArgumentException(unavailable(config.kind()).orElseThrow());
     }
     return factory.open(config, dataDir);
+  }
+
+  /**
+   * Opens only the accounts of the configured backend, in its database: for managing users from
+   * scripts while the server runs, which holds the searchable index. Closing the accounts closes
+   * the database.
+   *
+   * @throws IllegalArgumentException when this build has no such backend
+   */
+  public static AccountStore openAccounts(StorageConfig config, Path dataDir) {
+    if (!FACTORIES.containsKey(config.kind())) {
+      throw new IllegalArgumentException(unavailable(config.kind()).orElseThrow());
+    }
+    return RelationalAndIndexStorage.relational(config, dataDir).accounts();
   }
 }

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.cluetrain.access.AccountStore;
 import org.cluetrain.access.Role;
-import org.cluetrain.jdbc.JdbcAccountStore;
+import org.cluetrain.jdbc.JdbcStorage;
 import org.cluetrain.testkit.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AccessControlTest {
   @TempDir Path dir;
   ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
-  JdbcAccountStore store;
+  AccountStore store;
   AccessControl access;
 
   @BeforeEach
   void open() {
-    store = JdbcAccountStore.openSqlite(dir.resolve("ledger.db"));
+    store = JdbcStorage.openSqlite(dir.resolve("ledger.db")).accounts();
     access = new AccessControl(store, clock);
   }
 

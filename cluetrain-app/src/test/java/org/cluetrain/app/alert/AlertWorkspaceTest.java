@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.cluetrain.alert.AlertRule;
-import org.cluetrain.alert.DetectorKind;
-import org.cluetrain.alert.Sensitivity;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceException;
 import org.cluetrain.app.workspace.WorkspaceReader;
+import org.cluetrain.detect.DetectorKind;
+import org.cluetrain.detect.Sensitivity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

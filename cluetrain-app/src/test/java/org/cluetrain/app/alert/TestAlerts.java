@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.cluetrain.alert.Alert;
-import org.cluetrain.alert.DetectorKind;
 import org.cluetrain.alert.Explanation;
+import org.cluetrain.detect.DetectorKind;
 
 /** Alerts to deliver in the delivery tests (the detectors are tested in the core). */
 final class TestAlerts {

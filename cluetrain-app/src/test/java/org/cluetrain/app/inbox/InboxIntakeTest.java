@@ -19,9 +19,10 @@ import org.cluetrain.formats.Formats;
 import org.cluetrain.inbox.InboxEvent;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxQuery;
+import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.inbox.Priority;
 import org.cluetrain.inbox.Status;
-import org.cluetrain.jdbc.JdbcInbox;
+import org.cluetrain.jdbc.JdbcStorage;
 import org.cluetrain.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,7 +114,7 @@ class InboxIntakeTest {
       runtime.access().addUser("client", Role.ANALYST, "client secret 123", Set.of("airlines"));
       // Monday 16 November 2026, 10:00 in Berlin
       ManualClock clock = new ManualClock(Instant.parse("2026-11-16T09:00:00Z"));
-      try (JdbcInbox store = JdbcInbox.openSqlite(data.resolve("ledger.db"))) {
+      try (InboxStore store = JdbcStorage.openSqlite(data.resolve("ledger.db")).inbox()) {
         Inbox inbox =
             new Inbox(store, runtime.store(), workspace, runtime.access().accounts(), clock);
         String postId =

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a response body into memory, but stops as soon as it grows beyond a limit: a runaway or
@@ -26,7 +28,8 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   private final long declaredLength;
   private final CompletableFuture<byte[]> body = new CompletableFuture<>();
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-  private Flow.Subscription subscription;
+  // set when the client subscribes, before any item arrives
+  private Flow.@Nullable Subscription subscription;
   private long received;
 
   /**
@@ -58,7 +61,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     for (ByteBuffer item : items) {
       received += item.remaining();
       if (received > limit) {
-        subscription.cancel();
+        Objects.requireNonNull(subscription, "items arrive only after onSubscribe").cancel();
         body.completeExceptionally(new BodyTooLargeException(limit));
         return;
       }

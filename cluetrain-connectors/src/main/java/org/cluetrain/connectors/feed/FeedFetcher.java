@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,7 @@ import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLException;
 import org.cluetrain.connectors.feed.BoundedBodySubscriber.BodyTooLargeException;
 import org.cluetrain.ingest.SourceHealth.State;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One conditional GET of a feed, turned into a {@link FetchOutcome}. Knows HTTP, nothing about
@@ -61,7 +63,8 @@ final class FeedFetcher {
     this.clock = clock;
   }
 
-  FetchOutcome fetch(URI uri, String etag, String lastModified) throws InterruptedException {
+  FetchOutcome fetch(URI uri, @Nullable String etag, @Nullable String lastModified)
+      throws InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .GET()
@@ -91,7 +94,7 @@ final class FeedFetcher {
       exchange.cancel(true);
       throw interrupted;
     } catch (ExecutionException failed) {
-      return failure(uri, failed.getCause());
+      return failure(uri, Objects.requireNonNullElse(failed.getCause(), failed));
     }
     return outcome(uri, response);
   }
@@ -125,7 +128,7 @@ final class FeedFetcher {
       return new FetchOutcome.Content(body, contentType, response.uri(), etag, lastModified, moves);
     }
     String problem = "HTTP " + status + HttpStatusNames.suffix(status);
-    Instant retryAfter = null;
+    @Nullable Instant retryAfter = null;
     if (status == 429 || status == 503) {
       Instant now = clock.instant();
       Optional<Instant> until =

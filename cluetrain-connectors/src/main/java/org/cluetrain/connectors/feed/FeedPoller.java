@@ -28,6 +28,7 @@ import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.ingest.SourceHealth.State;
 import org.cluetrain.ingest.UnusableInputException;
 import org.cluetrain.model.Post;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Polls declared feeds over HTTP and hands their posts and health to a {@link FeedListener}.
@@ -67,7 +68,7 @@ public final class FeedPoller implements AutoCloseable {
   /** Hosts that asked us to stay away ({@code Retry-After}), and until when. */
   private final Map<String, Instant> hostsResting = new ConcurrentHashMap<>();
 
-  private ScheduledExecutorService scheduler; // guarded by this
+  private @Nullable ScheduledExecutorService scheduler; // guarded by this; set by start()
   private volatile boolean closed;
 
   private FeedPoller(Builder builder, DocumentReader reader) {
@@ -163,8 +164,10 @@ public final class FeedPoller implements AutoCloseable {
     if (scheduler != null) {
       throw new IllegalStateException("feed poller was already started");
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("cluetrain-feed-poller"));
-    scheduler.scheduleWithFixedDelay(
+    ScheduledExecutorService started =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("cluetrain-feed-poller"));
+    scheduler = started;
+    started.scheduleWithFixedDelay(
         this::pollInBackground, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -345,7 +348,7 @@ public final class FeedPoller implements AutoCloseable {
   }
 
   private static String problemOf(UnusableInputException unusable) {
-    String message = unusable.getMessage();
+    String message = Objects.requireNonNullElse(unusable.getMessage(), "");
     String prefix = unusable.input() + ": ";
     return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
@@ -395,8 +398,8 @@ public final class FeedPoller implements AutoCloseable {
     }
 
     Outcome succeeded(
-        String etag,
-        String lastModified,
+        @Nullable String etag,
+        @Nullable String lastModified,
         List<Post> posts,
         List<ReadItem.UnreadableItem> problems) {
       SourceHealth was = before.health();
@@ -424,7 +427,7 @@ public final class FeedPoller implements AutoCloseable {
       return new Outcome(new FeedPollResult(feed, posts, problems, health), state);
     }
 
-    Outcome failed(State state, String message, Instant retryAfter) {
+    Outcome failed(State state, String message, @Nullable Instant retryAfter) {
       SourceHealth was = before.health();
       int failures = was.consecutiveFailures() + 1;
       Instant next = finished.plus(backoff.after(feed.pollInterval(), failures));
@@ -504,7 +507,7 @@ public final class FeedPoller implements AutoCloseable {
    * The state a feed starts from: the persisted one when there is one for the same address (the
    * validators of another address would be wrong), else pending and due at once.
    */
-  private FeedState seed(FeedSubscription feed, FeedState persisted) {
+  private FeedState seed(FeedSubscription feed, @Nullable FeedState persisted) {
     if (persisted == null) {
       return new FeedState(
           null, null, SourceHealth.pending(feed.sourceId(), feed.project(), feed.url()));
@@ -557,7 +560,7 @@ public final class FeedPoller implements AutoCloseable {
     private Duration maxBackoff = Duration.ofHours(6);
     private Duration checkInterval = Duration.ofSeconds(1);
     private int parallelHosts = 8;
-    private DocumentReader reader;
+    private @Nullable DocumentReader reader;
 
     private Builder(FeedListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");

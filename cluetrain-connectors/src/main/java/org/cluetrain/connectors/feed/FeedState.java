@@ -2,6 +2,7 @@ package org.cluetrain.connectors.feed;
 
 import java.util.Objects;
 import org.cluetrain.ingest.SourceHealth;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the poller remembers about one feed between runs: the HTTP validators for conditional GET
@@ -16,7 +17,7 @@ import org.cluetrain.ingest.SourceHealth;
  *     as servers compare it as a string), or {@code null}
  * @param health the source's health
  */
-public record FeedState(String etag, String lastModified, SourceHealth health) {
+public record FeedState(@Nullable String etag, @Nullable String lastModified, SourceHealth health) {
   public FeedState {
     Objects.requireNonNull(health, "health");
     etag = etag == null || etag.isBlank() ? null : etag;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A feed declared for polling: what to fetch, how often, and which project its posts belong to.
@@ -21,7 +22,7 @@ import java.util.Locale;
  * @param name a human-readable name, or {@code null}
  */
 public record FeedSubscription(
-    String sourceId, String project, String url, Duration pollInterval, String name) {
+    String sourceId, String project, String url, Duration pollInterval, @Nullable String name) {
 
   /** Below this a poll interval is almost certainly a mistake (milliseconds for seconds). */
   static final Duration SHORTEST_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -73,7 +74,7 @@ public record FeedSubscription(
     return uri().getHost().toLowerCase(Locale.ROOT);
   }
 
-  private static String urlProblem(String url) {
+  private static @Nullable String urlProblem(@Nullable String url) {
     if (url == null || url.isBlank()) {
       return "url is missing";
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.cluetrain.ingest.SourceHealth;
+import org.jspecify.annotations.Nullable;
 
 /** What one HTTP fetch of a feed came to. */
 sealed interface FetchOutcome {
@@ -15,10 +16,10 @@ sealed interface FetchOutcome {
   /** The feed answered with content. */
   record Content(
       byte[] body,
-      String contentType,
+      @Nullable String contentType,
       URI finalUri,
-      String etag,
-      String lastModified,
+      @Nullable String etag,
+      @Nullable String lastModified,
       List<String> moves)
       implements FetchOutcome {
     public Content {
@@ -28,7 +29,8 @@ sealed interface FetchOutcome {
   }
 
   /** The feed has not changed since the validators we sent ({@code 304}). */
-  record NotModified(String etag, String lastModified, List<String> moves) implements FetchOutcome {
+  record NotModified(@Nullable String etag, @Nullable String lastModified, List<String> moves)
+      implements FetchOutcome {
     public NotModified {
       moves = List.copyOf(moves);
     }
@@ -41,7 +43,8 @@ sealed interface FetchOutcome {
    * @param message names the URL and what went wrong
    * @param retryAfter when the host asked us to come back ({@code Retry-After}), or {@code null}
    */
-  record Failure(SourceHealth.State state, String message, Instant retryAfter, List<String> moves)
+  record Failure(
+      SourceHealth.State state, String message, @Nullable Instant retryAfter, List<String> moves)
       implements FetchOutcome {
     public Failure {
       Objects.requireNonNull(state, "state");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code Retry-After} header (RFC 9110 §10.2.3), which is either a number of seconds or
@@ -17,7 +18,7 @@ final class RetryAfter {
    * When the host allows the next request, or empty when the header is absent or unreadable (an
    * unreadable header falls back to ordinary back-off rather than failing the feed).
    */
-  static Optional<Instant> parse(String header, Instant now) {
+  static Optional<Instant> parse(@Nullable String header, Instant now) {
     if (header == null || header.isBlank()) {
       return Optional.empty();
     }

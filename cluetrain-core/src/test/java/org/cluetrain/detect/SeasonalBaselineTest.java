@@ -1,4 +1,4 @@
-package org.cluetrain.alert;
+package org.cluetrain.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.function.LongToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class SeasonalBaselineTest {
-  private static final long MONDAY = SyntheticStream.START.getEpochSecond() / 3600;
+  private static final long MONDAY = WeeklyRate.MONDAY.getEpochSecond() / 3600;
 
   @Test
   void hoursOfTheWeekStartOnMondayInUtc() {
@@ -20,7 +20,7 @@ class SeasonalBaselineTest {
 
   @Test
   void mondayMorningIsNotSundayNight() {
-    LongToDoubleFunction rate = SyntheticStream.weekly(40);
+    LongToDoubleFunction rate = WeeklyRate.weekly(40);
     SeasonalBaseline.Estimate estimate = SeasonalBaseline.learn(rate, MONDAY, MONDAY + 4 * 7 * 24);
     long nextMonday10 = MONDAY + 4 * 7 * 24 + 10;
     long nextSunday23 = MONDAY + 4 * 7 * 24 + 6 * 24 + 23;
@@ -32,7 +32,7 @@ class SeasonalBaselineTest {
   @Test
   void oneWeekOfHistoryAlreadyKnowsTheShapeOfADay() {
     SeasonalBaseline.Estimate estimate =
-        SeasonalBaseline.learn(SyntheticStream.weekly(40), MONDAY, MONDAY + 7 * 24);
+        SeasonalBaseline.learn(WeeklyRate.weekly(40), MONDAY, MONDAY + 7 * 24);
     long tuesday14 = MONDAY + 8 * 24 + 14;
     long tuesday03 = MONDAY + 8 * 24 + 3;
     assertThat(estimate.expected(tuesday14)).isGreaterThan(5 * estimate.expected(tuesday03));
@@ -41,7 +41,7 @@ class SeasonalBaselineTest {
   @Test
   void aPastSpikeIsClippedSoItDoesNotRaiseTheBaseline() {
     long spikeHour = MONDAY + 7 * 24 + 10; // the second Monday, 10:00
-    LongToDoubleFunction base = SyntheticStream.weekly(40);
+    LongToDoubleFunction base = WeeklyRate.weekly(40);
     LongToDoubleFunction withSpike = hour -> hour == spikeHour ? 2_000 : base.applyAsDouble(hour);
     SeasonalBaseline.Estimate estimate =
         SeasonalBaseline.learn(withSpike, MONDAY, MONDAY + 4 * 7 * 24);
@@ -58,7 +58,7 @@ class SeasonalBaselineTest {
   @Test
   void expectedOverAWindowWeighsTheHoursItCovers() {
     SeasonalBaseline.Estimate estimate =
-        SeasonalBaseline.learn(SyntheticStream.weekly(40), MONDAY, MONDAY + 4 * 7 * 24);
+        SeasonalBaseline.learn(WeeklyRate.weekly(40), MONDAY, MONDAY + 4 * 7 * 24);
     long hour = MONDAY + 4 * 7 * 24 + 10;
     long from = Instant.ofEpochSecond(hour * 3600 + 1800).toEpochMilli();
     long to = from + 3_600_000;

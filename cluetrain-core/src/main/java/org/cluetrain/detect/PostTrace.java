@@ -1,4 +1,4 @@
-package org.cluetrain.alert;
+package org.cluetrain.detect;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -8,19 +8,20 @@ import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.model.PostKind;
 import org.cluetrain.model.SourceType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the detectors keep of a post: enough to count it and to show it in an explanation, not the
- * whole post.
+ * whole post. A post without an author, or not labelled with a sentiment, has none here either.
  */
-record PostTrace(
+public record PostTrace(
     String id,
     long published,
     String sourceId,
     String sourceName,
-    String authorId,
-    String authorName,
-    String sentiment,
+    @Nullable String authorId,
+    @Nullable String authorName,
+    @Nullable String sentiment,
     boolean niche,
     boolean news,
     String excerpt,
@@ -42,7 +43,7 @@ record PostTrace(
           "eine", "mit", "auf", "den", "dem", "des", "sich", "von", "auch", "wie", "mal", "noch",
           "aber", "für", "bei", "ich", "sie", "wir", "ihr", "hat", "war", "schon", "nur");
 
-  static PostTrace of(Post post, Set<String> newsSites) {
+  public static PostTrace of(Post post, Set<String> newsSites) {
     Label sentiment = post.labels().get("sentiment");
     String site = post.site();
     boolean news =

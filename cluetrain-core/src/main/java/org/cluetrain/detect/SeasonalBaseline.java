@@ -1,4 +1,4 @@
-package org.cluetrain.alert;
+package org.cluetrain.detect;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,7 +29,7 @@ import java.util.function.LongToDoubleFunction;
  * Poisson test on large counts would fire on every wobble. With {@code φ = 0} the test is Poisson,
  * which is exact for small counts.
  */
-final class SeasonalBaseline {
+public final class SeasonalBaseline {
   private static final int HOURS_PER_WEEK = 168;
   private static final double HOUR_PSEUDO_COUNT = 0.5;
   private static final double DAY_PSEUDO_COUNT = 0.5;
@@ -44,7 +44,7 @@ final class SeasonalBaseline {
    *
    * @param count the count of an epoch hour
    */
-  static Estimate learn(LongToDoubleFunction count, long startHour, long endHour) {
+  public static Estimate learn(LongToDoubleFunction count, long startHour, long endHour) {
     int hours = (int) Math.max(0, endHour - startHour);
     double[] counts = new double[hours];
     for (int i = 0; i < hours; i++) {
@@ -187,7 +187,7 @@ final class SeasonalBaseline {
   }
 
   /** 0 = Monday 00:00–01:00 UTC … 167 = Sunday 23:00–24:00 UTC. */
-  static int hourOfWeek(long epochHour) {
+  public static int hourOfWeek(long epochHour) {
     // the epoch (1970-01-01) was a Thursday: day 3 of a week that starts on Monday
     long days = Math.floorDiv(epochHour, 24);
     int dayOfWeek = (int) Math.floorMod(days + 3, 7);
@@ -204,7 +204,7 @@ final class SeasonalBaseline {
    * @param dispersion φ in {@code Var = e + φ e²}
    * @param total the posts in the history
    */
-  record Estimate(
+  public record Estimate(
       long startHour,
       long endHour,
       double level,
@@ -217,13 +217,13 @@ final class SeasonalBaseline {
      * itself: a mean of {@code n} days of Poisson counts has a relative variance of {@code 1/(n
      * e)}, and the day-to-day spread {@code φ/n}.
      */
-    double dispersion(double expected) {
+    public double dispersion(double expected) {
       double days = Math.max(1, hours() / 24.0);
       return dispersion * (1 + 1 / days) + 1 / (days * Math.max(expected, 1e-9));
     }
 
     /** The expected count of an epoch hour. */
-    double expected(long epochHour) {
+    public double expected(long epochHour) {
       return profile[hourOfWeek(epochHour)];
     }
 
@@ -231,7 +231,7 @@ final class SeasonalBaseline {
      * The expected count in the window {@code (fromMillis, toMillis]}, hour by hour, each hour
      * weighted by how much of it the window covers.
      */
-    double expected(long fromMillis, long toMillis) {
+    public double expected(long fromMillis, long toMillis) {
       double sum = 0;
       long hour = Math.floorDiv(fromMillis, 3_600_000L);
       for (; hour * 3_600_000L < toMillis; hour++) {
@@ -242,11 +242,11 @@ final class SeasonalBaseline {
       return sum;
     }
 
-    long hours() {
+    public long hours() {
       return endHour - startHour;
     }
 
-    String describe() {
+    public String describe() {
       long days = hours() / 24;
       return String.format(
           Locale.ROOT,

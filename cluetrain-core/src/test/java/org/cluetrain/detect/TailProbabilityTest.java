@@ -1,4 +1,4 @@
-package org.cluetrain.alert;
+package org.cluetrain.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.cluetrain.alert;
+package org.cluetrain.detect;
 
 /**
  * Upper-tail probabilities of the count distributions the detectors test against: Poisson (small
@@ -9,7 +9,7 @@ package org.cluetrain.alert;
  * side that converges, so that probabilities far in the tail (1e-12) keep their relative accuracy:
  * the score of an alert is {@code -log10} of them.
  */
-final class TailProbability {
+public final class TailProbability {
   private static final double EPSILON = 1e-15;
   private static final double TINY = 1e-300;
   private static final int MAX_ITERATIONS = 10_000;
@@ -17,7 +17,7 @@ final class TailProbability {
   private TailProbability() {}
 
   /** P(X ≥ observed) for X ~ Poisson(mean). */
-  static double poissonAtLeast(long observed, double mean) {
+  public static double poissonAtLeast(long observed, double mean) {
     if (observed <= 0) {
       return 1;
     }
@@ -32,7 +32,7 @@ final class TailProbability {
    * P(X ≥ observed) for X negative-binomial with this mean and variance {@code mean + dispersion ×
    * mean²}; a dispersion of 0 is Poisson.
    */
-  static double negativeBinomialAtLeast(long observed, double mean, double dispersion) {
+  public static double negativeBinomialAtLeast(long observed, double mean, double dispersion) {
     if (dispersion <= 1e-9) {
       return poissonAtLeast(observed, mean);
     }
@@ -48,7 +48,7 @@ final class TailProbability {
   }
 
   /** P(K ≥ successes) for K ~ Binomial(trials, probability). */
-  static double binomialAtLeast(long successes, long trials, double probability) {
+  public static double binomialAtLeast(long successes, long trials, double probability) {
     if (successes <= 0) {
       return 1;
     }
@@ -65,7 +65,7 @@ final class TailProbability {
   }
 
   /** {@code -log10(p)}, capped at 300 so that a probability of 0 still has a finite score. */
-  static double surprise(double probability) {
+  public static double surprise(double probability) {
     return probability <= 1e-300 ? 300 : Math.min(300, -Math.log10(probability));
   }
 

@@ -1,4 +1,4 @@
-package org.cluetrain.alert;
+package org.cluetrain.detect;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -6,15 +6,16 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the detectors know about one saved query: hourly counts for the baseline, minute
  * counts for the window, the recent posts for explanations, the authors and sources seen, and the
  * words usually used. Bounded: what is older than the longest baseline is dropped.
  */
-final class QueryActivity {
+public final class QueryActivity {
   /** What is counted per hour and per minute. */
-  enum Measure {
+  public enum Measure {
     POSTS,
     NEGATIVE,
     POSITIVE,
@@ -23,7 +24,7 @@ final class QueryActivity {
     NICHE,
     NEWS;
 
-    static Measure ofSentiment(String sentiment) {
+    public static Measure ofSentiment(String sentiment) {
       return switch (sentiment) {
         case "negative" -> NEGATIVE;
         case "positive" -> POSITIVE;
@@ -40,7 +41,7 @@ final class QueryActivity {
   private static final int MAX_TERMS = 30_000;
   private static final int MEASURES = Measure.values().length;
 
-  final String queryId;
+  private final String queryId;
   private final long keepWindowMillis;
   private final long keepHistoryHours;
   private final Map<Long, long[]> hours = new HashMap<>();
@@ -54,14 +55,19 @@ final class QueryActivity {
   private final Map<Measure, SeasonalBaseline.Estimate> estimates = new HashMap<>();
   private final Map<Measure, long[]> sums = new HashMap<>();
 
-  QueryActivity(String queryId, long keepWindowMillis, long keepHistoryHours) {
+  public QueryActivity(String queryId, long keepWindowMillis, long keepHistoryHours) {
     this.queryId = queryId;
     this.keepWindowMillis = keepWindowMillis;
     this.keepHistoryHours = keepHistoryHours;
   }
 
   /** Counts a post in. */
-  void add(PostTrace post) {
+  /** The saved query watched. */
+  public String queryId() {
+    return queryId;
+  }
+
+  public void add(PostTrace post) {
     long hour = Math.floorDiv(post.published(), HOUR);
     long minute = Math.floorDiv(post.published(), MINUTE);
     boolean newAuthor = false;
@@ -112,12 +118,12 @@ final class QueryActivity {
   }
 
   /** The time of the newest post seen. */
-  long highWater() {
+  public long highWater() {
     return highWater;
   }
 
   /** Posts of a measure in the window {@code (from, to]} (minute resolution). */
-  long inWindow(Measure measure, long from, long to) {
+  public long inWindow(Measure measure, long from, long to) {
     long sum = 0;
     for (long minute = Math.floorDiv(from, MINUTE) + 1;
         minute <= Math.floorDiv(to, MINUTE);
@@ -131,13 +137,13 @@ final class QueryActivity {
   }
 
   /** Posts of a measure in one epoch hour. */
-  long inHour(Measure measure, long epochHour) {
+  public long inHour(Measure measure, long epochHour) {
     long[] counts = hours.get(epochHour);
     return counts == null ? 0 : counts[measure.ordinal()];
   }
 
   /** Posts of a measure in the hours {@code [from, to)}; the last answer per measure is kept. */
-  long inHours(Measure measure, long fromHour, long toHour) {
+  public long inHours(Measure measure, long fromHour, long toHour) {
     long[] cached = sums.get(measure);
     if (cached != null && cached[0] == fromHour && cached[1] == toHour) {
       return cached[2];
@@ -156,7 +162,7 @@ final class QueryActivity {
   }
 
   /** The baseline of a measure over these hours; learned once per hour and measure. */
-  SeasonalBaseline.Estimate estimate(Measure measure, long startHour, long endHour) {
+  public SeasonalBaseline.Estimate estimate(Measure measure, long startHour, long endHour) {
     SeasonalBaseline.Estimate cached = estimates.get(measure);
     if (cached != null && cached.startHour() == startHour && cached.endHour() == endHour) {
       return cached;
@@ -168,7 +174,7 @@ final class QueryActivity {
   }
 
   /** The recent posts published in {@code (from, to]}, oldest first. */
-  List<PostTrace> traces(long from, long to) {
+  public List<PostTrace> traces(long from, long to) {
     List<PostTrace> traces = new ArrayList<>();
     for (PostTrace trace : recent) {
       if (trace.published() > from && trace.published() <= to) {
@@ -180,21 +186,21 @@ final class QueryActivity {
   }
 
   /** When a source first posted on this query, or {@code null}. */
-  Long sourceFirstSeen(String sourceId) {
+  public @Nullable Long sourceFirstSeen(String sourceId) {
     return sourceFirstSeen.get(sourceId);
   }
 
   /** In how many of the posts seen so far a term occurs, and how many posts that is. */
-  int termPosts(String term) {
+  public int termPosts(String term) {
     return termPosts.getOrDefault(term, 0);
   }
 
-  long termDocuments() {
+  public long termDocuments() {
     return termDocuments;
   }
 
   /** Drops what no detector looks at any more. */
-  void prune() {
+  public void prune() {
     if (highWater == Long.MIN_VALUE) {
       return;
     }

@@ -1,4 +1,4 @@
-package org.cluetrain.alert;
+package org.cluetrain.detect;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
