@@ -182,7 +182,11 @@ public final class Formats {
       reader.read(input, guarded);
     } catch (SinkFailure e) {
       throw e.failure;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (StackOverflowError e) {
+      // what the readers' own limits did not catch: say what it means, not the error's name
+      throw new UnusableInputException(
+          input.name(), "cannot be read as " + reader.format() + ": nested too deeply to read", e);
+    } catch (RuntimeException e) {
       throw new UnusableInputException(
           input.name(), "cannot be read as " + reader.format() + ": " + e, e);
     }
