@@ -75,10 +75,15 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (!report.subscriptions().isEmpty()) {
           if (chosenProject != null) {
-            int added = runtime.subscriptions().subscribe(chosenProject, report.subscriptions());
+            EmbeddedRuntime.Subscribed subscribed =
+                runtime.subscribe(chosenProject, report.subscriptions());
             out.printf(
                 "  %d feeds listed, %d newly subscribed for project %s (polled by serve)%n",
-                report.subscriptions().size(), added, chosenProject);
+                report.subscriptions().size(), subscribed.added(), chosenProject);
+            for (String refused : subscribed.refused()) {
+              err.println("  " + refused);
+              partial = true;
+            }
           } else {
             out.println(
                 "  feeds listed (import with --project P to subscribe, or add them to a project):");

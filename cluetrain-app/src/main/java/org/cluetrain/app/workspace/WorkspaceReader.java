@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cluetrain.app.storage.StorageBackends;
 import org.cluetrain.app.storage.StorageConfig;
+import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.inbox.BusinessHours;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxRule;
@@ -122,10 +123,13 @@ public final class WorkspaceReader {
       throw new WorkspaceException(List.of(file + ":1: the workspace file is empty"));
     }
     Map<String, Node> top =
-        mapping(root, "the workspace", Set.of("languages", "projects", "smtp", "storage"));
+        mapping(
+            root, "the workspace", Set.of("languages", "projects", "smtp", "storage", "network"));
     List<String> languages = languages(top.get("languages"));
     StorageConfig storage =
         top.containsKey("storage") ? storage(top.get("storage")) : StorageConfig.EMBEDDED;
+    AddressPolicy network =
+        top.containsKey("network") ? network(top.get("network")) : AddressPolicy.publicOnly();
     alertSection = new AlertSectionReader(this);
     Workspace.Smtp smtp = top.containsKey("smtp") ? alertSection.smtp(top.get("smtp")) : null;
     alertSection.smtpConfigured(smtp != null);
@@ -148,7 +152,33 @@ public final class WorkspaceReader {
     if (!problems.isEmpty()) {
       throw new WorkspaceException(problems);
     }
-    return new Workspace(file, languages, projects, smtp, storage);
+    return new Workspace(file, languages, projects, smtp, storage, network);
+  }
+
+  /**
+   * The {@code network:} section: {@code allow}, the host names, addresses and CIDR blocks that
+   * feeds, subscriptions and webhooks may reach although they are loopback, link-local, private,
+   * multicast or unspecified.
+   */
+  private AddressPolicy network(Node node) {
+    Map<String, Node> fields = mapping(node, "'network'", Set.of("allow"));
+    if (fields == null || !fields.containsKey("allow")) {
+      return AddressPolicy.publicOnly();
+    }
+    List<String> allowed = new ArrayList<>();
+    for (Node entry : sequence(fields.get("allow"), "'network.allow'")) {
+      if (entry instanceof ScalarNode scalar) {
+        allowed.add(scalar.getValue());
+      } else {
+        problem(entry, "'network.allow' lists host names, addresses and CIDR blocks, one a line");
+      }
+    }
+    try {
+      return AddressPolicy.allowing(allowed);
+    } catch (IllegalArgumentException e) {
+      problem(fields.get("allow"), "network: " + e.getMessage());
+      return AddressPolicy.publicOnly();
+    }
   }
 
   /**
