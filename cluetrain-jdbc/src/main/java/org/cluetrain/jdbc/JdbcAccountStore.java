@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +153,23 @@ public final class JdbcAccountStore implements AccountStore {
   @Override
   public void deleteSession(String secretHash) {
     database.update("session", "DELETE FROM sessions WHERE secret_hash = ?", secretHash);
+  }
+
+  @Override
+  public void deleteSessions(String account, Set<String> keptSecretHashes) {
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(account);
+    parameters.addAll(keptSecretHashes);
+    String kept =
+        keptSecretHashes.isEmpty()
+            ? ""
+            : " AND secret_hash NOT IN ("
+                + String.join(",", Collections.nCopies(keptSecretHashes.size(), "?"))
+                + ")";
+    database.update(
+        "sessions of " + account,
+        "DELETE FROM sessions WHERE account = ?" + kept,
+        parameters.toArray());
   }
 
   @Override

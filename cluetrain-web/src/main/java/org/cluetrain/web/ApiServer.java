@@ -65,7 +65,8 @@ public final class ApiServer implements AutoCloseable {
                   });
               config.staticFiles.enableWebjars();
             });
-    Authentication.install(app, runtime.access(), this::projectNames);
+    Authentication.install(
+        app, runtime.access(), this::projectNames, runtime.workspace().trustedProxies());
     SignInPages.register(app);
     org.cluetrain.web.overview.ListeningPages.register(app, runtime);
     org.cluetrain.web.inbox.InboxPages.register(app, runtime);

@@ -32,10 +32,10 @@ public final class AddressPolicy {
   private static final Set<String> SCHEMES = Set.of("http", "https");
 
   private final List<String> hosts;
-  private final List<Block> blocks;
+  private final List<AddressBlock> blocks;
   private final List<String> entries;
 
-  private AddressPolicy(List<String> hosts, List<Block> blocks, List<String> entries) {
+  private AddressPolicy(List<String> hosts, List<AddressBlock> blocks, List<String> entries) {
     this.hosts = List.copyOf(hosts);
     this.blocks = List.copyOf(blocks);
     this.entries = List.copyOf(entries);
@@ -54,7 +54,7 @@ public final class AddressPolicy {
    */
   public static AddressPolicy allowing(List<String> allowed) {
     List<String> hosts = new ArrayList<>();
-    List<Block> blocks = new ArrayList<>();
+    List<AddressBlock> blocks = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (String raw : allowed) {
       String entry = raw == null ? "" : raw.strip();
@@ -63,7 +63,7 @@ public final class AddressPolicy {
           throw new IllegalArgumentException("it is empty");
         }
         if (entry.contains("/") || isLiteralAddress(entry)) {
-          blocks.add(Block.parse(entry));
+          blocks.add(AddressBlock.parse(entry));
         } else if (entry.matches("[A-Za-z0-9.-]+") && !entry.startsWith(".")) {
           hosts.add(entry.toLowerCase(Locale.ROOT));
         } else {
@@ -163,7 +163,7 @@ public final class AddressPolicy {
   /**
    * The IPv4 address inside an IPv4-mapped IPv6 address ({@code ::ffff:127.0.0.1}), else itself.
    */
-  private static InetAddress unmapped(InetAddress address) {
+  static InetAddress unmapped(InetAddress address) {
     byte[] bytes = address.getAddress();
     if (bytes.length != 16) {
       return address;
@@ -192,65 +192,5 @@ public final class AddressPolicy {
   @Override
   public String toString() {
     return entries.isEmpty() ? "public addresses only" : "public addresses and " + entries;
-  }
-
-  /** A CIDR block. */
-  private record Block(byte[] network, int prefix) {
-    static Block parse(String text) {
-      int slash = text.indexOf('/');
-      String addressText = slash < 0 ? text : text.substring(0, slash);
-      boolean octetsInRange =
-          !addressText.contains(".")
-              || java.util.Arrays.stream(addressText.split("\\."))
-                  .allMatch(part -> !part.matches("\\d+") || Integer.parseInt(part) <= 255);
-      if (!isLiteralAddress(addressText) || !octetsInRange) {
-        // checked here, as the JDK would look up what is not an address as a host name
-        throw new IllegalArgumentException("'" + addressText + "' is not an IP address");
-      }
-      byte[] network;
-      try {
-        // a literal address: no name lookup happens
-        network = InetAddress.getByName(addressText).getAddress();
-      } catch (UnknownHostException e) {
-        throw new IllegalArgumentException("'" + addressText + "' is not an IP address", e);
-      }
-      int bits = network.length * 8;
-      int prefix = bits;
-      if (slash >= 0) {
-        String prefixText = text.substring(slash + 1);
-        if (!prefixText.matches("\\d{1,3}") || Integer.parseInt(prefixText) > bits) {
-          throw new IllegalArgumentException(
-              "the prefix length must be a number from 0 to "
-                  + bits
-                  + ", not '"
-                  + prefixText
-                  + "'");
-        }
-        prefix = Integer.parseInt(prefixText);
-      }
-      return new Block(network, prefix);
-    }
-
-    boolean contains(InetAddress address) {
-      byte[] candidate = address.getAddress();
-      if (candidate.length != network.length) {
-        candidate = unmapped(address).getAddress();
-        if (candidate.length != network.length) {
-          return false;
-        }
-      }
-      int whole = prefix / 8;
-      for (int i = 0; i < whole; i++) {
-        if (candidate[i] != network[i]) {
-          return false;
-        }
-      }
-      int rest = prefix % 8;
-      if (rest == 0) {
-        return true;
-      }
-      int mask = (0xff << (8 - rest)) & 0xff;
-      return (candidate[whole] & mask) == (network[whole] & mask);
-    }
   }
 }

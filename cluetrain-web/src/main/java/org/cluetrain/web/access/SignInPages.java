@@ -41,7 +41,8 @@ public final class SignInPages {
     Messages t = Messages.of(Authentication.language(ctx));
     try {
       AccessControl.SignedIn signedIn =
-          access.signIn(ctx.formParam("name"), ctx.formParam("password"), ctx.ip());
+          access.signIn(
+              ctx.formParam("name"), ctx.formParam("password"), Authentication.clientAddress(ctx));
       Authentication.setSessionCookie(
           ctx, signedIn.secret(), (int) AccessControl.SESSION_LIFETIME.toSeconds());
       ctx.redirect(localPath(ctx.formParam("next"), null));
