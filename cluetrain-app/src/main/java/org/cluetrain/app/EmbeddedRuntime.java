@@ -1,6 +1,8 @@
 package org.cluetrain.app;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
@@ -20,11 +23,13 @@ import org.cluetrain.app.storage.StorageBackend;
 import org.cluetrain.app.storage.StorageBackends;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.classify.ClassifierEnricher;
+import org.cluetrain.connectors.net.RefusedAddressException;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.language.LinguaLanguageIdentifier;
@@ -198,6 +203,42 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return storage.subscriptions();
   }
 
+  /**
+   * What subscribing to the feeds of an OPML list did.
+   *
+   * @param added how many feeds were newly subscribed
+   * @param refused one line per feed left out: its URL and why
+   */
+  public record Subscribed(int added, List<String> refused) {
+    public Subscribed {
+      refused = List.copyOf(refused);
+    }
+  }
+
+  /**
+   * Subscribes the project to the feeds an imported list (OPML) names, except those at addresses
+   * the workspace's {@code network} refuses: a list from anywhere must not point the poller at this
+   * machine or the local network. The poller checks again before every fetch, as a name may resolve
+   * elsewhere later.
+   */
+  public Subscribed subscribe(String project, List<ReadItem.FeedSubscription> feeds) {
+    List<ReadItem.FeedSubscription> allowed = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (ReadItem.FeedSubscription feed : feeds) {
+      try {
+        workspace.network().check(URI.create(feed.feedUrl()));
+        allowed.add(feed);
+      } catch (RefusedAddressException e) {
+        refused.add(e.getMessage());
+      } catch (UnknownHostException | IllegalArgumentException e) {
+        // not resolvable now: the poller reports it, and checks the address once it resolves
+        allowed.add(feed);
+      }
+    }
+    int added = allowed.isEmpty() ? 0 : subscriptions().subscribe(project, allowed);
+    return new Subscribed(added, refused);
+  }
+
   /** The analysts' relevance verdicts. */
   public RelevanceLabelStore relevanceLabels() {
     return storage.relevanceLabels();
@@ -260,7 +301,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
         imports =
             new ImportJobs(
                 new FileImporter(pipeline, Formats.standard()),
-                storage.subscriptions(),
+                (project, feeds) -> {
+                  Subscribed outcome = subscribe(project, feeds);
+                  return new ImportJobs.Subscribed(outcome.added(), outcome.refused());
+                },
                 dataDir.resolve("uploads"),
                 MAX_IMPORT_BYTES,
                 Clock.systemUTC());

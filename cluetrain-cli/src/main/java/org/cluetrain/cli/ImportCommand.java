@@ -72,7 +72,7 @@ final class ImportCommand implements Callable<Integer> {
         FileReport report = importLocally(importer, file, chosenProject, out);
         print(report, out, err, outcome);
         if (!report.subscriptions().isEmpty()) {
-          subscribe(runtime, chosenProject, report.subscriptions(), out);
+          subscribe(runtime, chosenProject, report.subscriptions(), out, err, outcome);
         }
       }
     } catch (EmbeddedRuntime.InUseException inUse) {
@@ -169,12 +169,18 @@ final class ImportCommand implements Callable<Integer> {
       EmbeddedRuntime runtime,
       String chosenProject,
       List<ReadItem.FeedSubscription> feeds,
-      PrintWriter out) {
+      PrintWriter out,
+      PrintWriter err,
+      Outcome outcome) {
     if (chosenProject != null) {
-      int added = runtime.subscriptions().subscribe(chosenProject, feeds);
+      EmbeddedRuntime.Subscribed subscribed = runtime.subscribe(chosenProject, feeds);
       out.printf(
           "  %d feeds listed, %d newly subscribed for project %s (polled by serve)%n",
-          feeds.size(), added, chosenProject);
+          feeds.size(), subscribed.added(), chosenProject);
+      for (String refused : subscribed.refused()) {
+        err.println("  " + refused);
+        outcome.partial = true;
+      }
     } else {
       out.println(
           "  feeds listed (import with --project P to subscribe, or add them to a project):");

@@ -102,7 +102,8 @@ final class ServeCommand implements Callable<Integer> {
       LivePolling polling =
           noPoll || feeds.isEmpty()
               ? null
-              : LivePolling.start(feeds, runtime.pipeline(), runtime.sourceStates());
+              : LivePolling.start(
+                  feeds, runtime.pipeline(), runtime.sourceStates(), runtime.workspace().network());
       try (ApiServer server =
           ApiServer.start(
               runtime,

@@ -155,12 +155,16 @@ final class UsersCommand implements Runnable {
     public Integer call() throws Exception {
       String password = readPassword();
       AccessControl access = open();
+      int revoked;
       try {
-        access.changePassword(name, password);
+        revoked = access.resetPassword(name, password);
       } finally {
         access.accounts().close();
       }
-      out().printf("password of %s changed%n", name);
+      out()
+          .printf(
+              "password of %s changed; their sessions ended and %d API tokens were revoked%n",
+              name, revoked);
       return ExitCodes.OK;
     }
   }

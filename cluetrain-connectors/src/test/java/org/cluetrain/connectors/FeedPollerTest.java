@@ -22,6 +22,7 @@ import org.cluetrain.connectors.feed.FeedPollResult;
 import org.cluetrain.connectors.feed.FeedPoller;
 import org.cluetrain.connectors.feed.FeedState;
 import org.cluetrain.connectors.feed.FeedSubscription;
+import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.ingest.SourceHealth.State;
 import org.cluetrain.model.Post;
@@ -61,10 +62,14 @@ class FeedPollerTest {
     server.close();
   }
 
-  /** Test defaults: manual clock, no jitter, no politeness pause, short time-outs. */
+  /**
+   * Test defaults: manual clock, no jitter, no politeness pause, short time-outs, and the test
+   * server's loopback address allowed (refused by default).
+   */
   private FeedPoller.Builder poller(FeedSubscription... feeds) {
     return FeedPoller.builder(listener)
         .subscribe(feeds)
+        .addresses(AddressPolicy.allowing(List.of("127.0.0.1")))
         .clock(clock)
         .random(() -> 0L)
         .hostDelay(Duration.ZERO)
@@ -549,6 +554,90 @@ class FeedPollerTest {
               "feed subscription feed:x: project is missing;"
                   + " url 'ftp://example.org/feed' must start with http:// or https://;"
                   + " poll interval must be at least 1 s but was PT0.005S");
+    }
+  }
+
+  @Nested
+  class AddressesRefused {
+    private static final String ALLOW_HINT =
+        "an admin can allow it in the workspace's network.allow";
+
+    @Test
+    void aFeedOnTheLoopbackAddressIsRefusedWithoutConnecting() throws Exception {
+      server.on(
+          "/admin/users", exchange -> FeedServer.send(exchange, 200, fixture("narro.rss"), false));
+      FeedPoller poller = build(poller(feed("/admin/users")).addresses(AddressPolicy.publicOnly()));
+
+      FeedPollResult result = only(poller.pollDue());
+
+      assertThat(result.posts()).isEmpty();
+      assertThat(result.health().state()).isEqualTo(State.FAILING);
+      assertThat(result.health().lastError())
+          .isEqualTo(
+              "failing: "
+                  + server.url("/admin/users")
+                  + " (refused: 127.0.0.1, a loopback address; "
+                  + ALLOW_HINT
+                  + ")");
+      assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aHostNameResolvingToLoopbackIsRefusedLikeTheAddress() throws Exception {
+      server.on("/feed", exchange -> FeedServer.send(exchange, 200, fixture("narro.rss"), false));
+      String url = server.url("/feed").replace("127.0.0.1", "localhost");
+      FeedPoller poller =
+          build(
+              poller(FeedSubscription.of("feed:" + url, "acme", url, INTERVAL))
+                  .addresses(AddressPolicy.publicOnly()));
+
+      FeedPollResult result = only(poller.pollDue());
+
+      assertThat(result.health().lastError())
+          .startsWith("failing: " + url + " (refused: localhost resolves to ")
+          .contains("a loopback address");
+      assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aRedirectToTheMetadataServiceIsRefusedBeforeConnecting() throws Exception {
+      server.on(
+          "/hop",
+          exchange -> {
+            exchange
+                .getResponseHeaders()
+                .set("Location", "http://169.254.169.254/latest/meta-data/");
+            exchange.sendResponseHeaders(302, -1);
+          });
+      FeedPoller poller = build(poller(feed("/hop")));
+
+      FeedPollResult result = only(poller.pollDue());
+
+      assertThat(result.health().lastError())
+          .isEqualTo(
+              "failing: "
+                  + server.url("/hop")
+                  + " (refused redirect to http://169.254.169.254/latest/meta-data/:"
+                  + " 169.254.169.254, a link-local address; "
+                  + ALLOW_HINT
+                  + ")");
+    }
+
+    @Test
+    void aRedirectToAnotherLoopbackPathIsFollowedWhenLoopbackIsAllowed() throws Exception {
+      server.on(
+          "/hop",
+          exchange -> {
+            exchange.getResponseHeaders().set("Location", "/feed");
+            exchange.sendResponseHeaders(302, -1);
+          });
+      server.on("/feed", exchange -> FeedServer.send(exchange, 200, fixture("narro.rss"), false));
+      FeedPoller poller = build(poller(feed("/hop")));
+
+      FeedPollResult result = only(poller.pollDue());
+
+      assertThat(result.health().state()).isEqualTo(State.OK);
+      assertThat(result.posts()).hasSize(1);
     }
   }
 }

@@ -40,6 +40,14 @@ public interface AccountStore extends AutoCloseable {
   void deleteSession(String secretHash);
 
   /**
+   * Ends the account's sessions, all but the kept ones: after a password change nobody stays signed
+   * in with the old password.
+   *
+   * @param keptSecretHashes the sessions to keep (the one changing its own password), or none
+   */
+  void deleteSessions(String account, Set<String> keptSecretHashes);
+
+  /**
    * An API token: a short public id (shown in lists), the hash of its secret, its owner, and a
    * label saying what it is for.
    */

@@ -128,7 +128,8 @@ public final class Formats {
    * The reader that recognises the input from its first 64 KiB.
    *
    * @throws UnusableInputException when the input is empty or no reader recognises it; the message
-   *     says what the input starts with
+   *     names the known formats and never quotes the input, which may be any file on the machine (a
+   *     password file given by mistake or on purpose must not end up in logs or on screen)
    */
   public FormatReader detect(InputDocument input) throws UnusableInputException {
     String head = InputBytes.head(input);
@@ -146,10 +147,7 @@ public final class Formats {
     }
     throw new UnusableInputException(
         input.name(),
-        "format not recognised (it starts with '"
-            + InputBytes.excerpt(head)
-            + "'); known formats: "
-            + String.join(", ", names()));
+        "format not recognised: not one of the known formats (" + String.join(", ", names()) + ")");
   }
 
   /**
@@ -184,7 +182,11 @@ public final class Formats {
       reader.read(input, guarded);
     } catch (SinkFailure e) {
       throw e.failure;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (StackOverflowError e) {
+      // what the readers' own limits did not catch: say what it means, not the error's name
+      throw new UnusableInputException(
+          input.name(), "cannot be read as " + reader.format() + ": nested too deeply to read", e);
+    } catch (RuntimeException e) {
       throw new UnusableInputException(
           input.name(), "cannot be read as " + reader.format() + ": " + e, e);
     }

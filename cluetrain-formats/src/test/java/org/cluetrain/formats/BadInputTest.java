@@ -197,12 +197,29 @@ class BadInputTest {
     }
 
     @Test
-    void unknownFormatSaysWhatWasSeen() {
+    void unknownFormatNamesTheFileAndTheKnownFormats() {
       Path file = FixtureReading.resource("bad/unknown.txt");
       assertThatThrownBy(() -> FixtureReading.read(file))
           .isInstanceOf(UnusableInputException.class)
-          .hasMessageContaining("format not recognised (it starts with 'just some words")
-          .hasMessageContaining("known formats: opml, wxr");
+          .hasMessageStartingWith(file + ": format not recognised")
+          .hasMessageContaining("known formats (opml, wxr");
+    }
+
+    @Test
+    void unknownFormatNeverQuotesTheFile(@TempDir Path dir) throws Exception {
+      // a password file given to import by mistake (or on purpose) must not end up on screen
+      Path shadow = dir.resolve("shadow");
+      Files.writeString(
+          shadow,
+          "root:$6$Zq8Tt1v0$secretHashOfRoot:19700:0:99999:7:::\n"
+              + "daemon:*:19700:0:99999:7:::\n");
+      assertThatThrownBy(() -> FixtureReading.read(shadow))
+          .isInstanceOf(UnusableInputException.class)
+          .hasMessage(
+              shadow
+                  + ": format not recognised: not one of the known formats ("
+                  + String.join(", ", Formats.standard().names())
+                  + ")");
     }
 
     @Test

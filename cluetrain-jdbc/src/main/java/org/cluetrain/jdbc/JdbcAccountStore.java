@@ -3,7 +3,9 @@ package org.cluetrain.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -146,6 +148,23 @@ public final class JdbcAccountStore implements AccountStore {
   @Override
   public void deleteSession(String secretHash) {
     database.update("session", "DELETE FROM sessions WHERE secret_hash = ?", secretHash);
+  }
+
+  @Override
+  public void deleteSessions(String account, Set<String> keptSecretHashes) {
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(account);
+    parameters.addAll(keptSecretHashes);
+    String kept =
+        keptSecretHashes.isEmpty()
+            ? ""
+            : " AND secret_hash NOT IN ("
+                + String.join(",", Collections.nCopies(keptSecretHashes.size(), "?"))
+                + ")";
+    database.update(
+        "sessions of " + account,
+        "DELETE FROM sessions WHERE account = ?" + kept,
+        parameters.toArray());
   }
 
   @Override

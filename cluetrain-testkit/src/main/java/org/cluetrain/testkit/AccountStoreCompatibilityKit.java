@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.cluetrain.access.Account;
 import org.cluetrain.access.AccountStore;
@@ -100,6 +101,30 @@ public abstract class AccountStoreCompatibilityKit {
       assertThat(accounts.session("s-hash")).isEmpty();
       assertThat(accounts.tokens("ana")).isEmpty();
       assertThat(accounts.session("j-hash")).isPresent();
+    }
+  }
+
+  @Test
+  void anAccountsSessionsEndAllButTheKeptOne() {
+    try (AccountStore accounts = open(directory)) {
+      accounts.create(new Account("ana", Role.ADMIN, Set.of(), null, T), "h");
+      accounts.create(new Account("jo", Role.VIEWER, Set.of(), null, T), "h");
+      for (String hash : List.of("a1", "a2", "a3")) {
+        accounts.saveSession(new AccountStore.Session(hash, "ana", "c", T.plusSeconds(60)));
+      }
+      accounts.saveSession(new AccountStore.Session("j1", "jo", "c", T.plusSeconds(60)));
+
+      accounts.deleteSessions("ana", Set.of("a2"));
+
+      assertThat(accounts.session("a1")).isEmpty();
+      assertThat(accounts.session("a2")).isPresent();
+      assertThat(accounts.session("a3")).isEmpty();
+      assertThat(accounts.session("j1")).as("another account's session").isPresent();
+
+      accounts.deleteSessions("ana", Set.of());
+
+      assertThat(accounts.session("a2")).isEmpty();
+      assertThat(accounts.session("j1")).isPresent();
     }
   }
 }

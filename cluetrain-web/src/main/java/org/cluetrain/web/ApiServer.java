@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.cluetrain.access.Account;
+import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.PostView;
 import org.cluetrain.app.TimeArguments;
@@ -71,7 +72,8 @@ public final class ApiServer implements AutoCloseable {
                   EmbeddedRuntime.MAX_IMPORT_BYTES, io.javalin.config.SizeUnit.BYTES);
               config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             });
-    Authentication.install(app, runtime.access(), this::projectNames);
+    Authentication.install(
+        app, runtime.access(), this::projectNames, runtime.workspace().trustedProxies());
     SignInPages.register(app);
     org.cluetrain.web.overview.ListeningPages.register(app, runtime);
     org.cluetrain.web.inbox.InboxPages.register(app, runtime);
@@ -112,7 +114,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/", this::home, Access.VIEWER);
     app.get("/switch", this::switchProject, Access.VIEWER);
     app.get("/api", ctx -> ctx.json(ApiIndex.endpoints()), Access.VIEWER);
-    app.get("/api/status", ctx -> ctx.json(status()), Access.VIEWER);
+    app.get("/api/status", ctx -> ctx.json(status(ctx)), Access.VIEWER);
     app.get("/api/projects", ctx -> ctx.json(projects(ctx)), Access.VIEWER);
     app.get("/api/queries", ctx -> ctx.json(queries(project(ctx))), Access.VIEWER);
     app.get("/api/queries/{project}/{name}/counts", this::hourlyCounts, Access.VIEWER);
@@ -156,13 +158,45 @@ public final class ApiServer implements AutoCloseable {
         });
   }
 
-  private Map<String, Object> status() {
+  /**
+   * The state of the server as far as the caller may see it: admins see everything, the data
+   * directory and the alert delivery included; others see the posts and query problems of the
+   * projects they may see, and whether polling runs, but no paths of the machine and nothing of
+   * projects hidden from them.
+   */
+  private Map<String, Object> status(Context ctx) {
+    Account account = Authentication.requireAccount(ctx);
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("posts", runtime.store().count());
-    json.put("data_dir", runtime.dataDir().toString());
-    json.put("query_problems", runtime.queryProblems());
+    if (account.role() == Role.ADMIN) {
+      json.put("posts", runtime.store().count());
+      json.put("data_dir", runtime.dataDir().toString());
+      json.put("query_problems", runtime.queryProblems());
+      if (status != null) {
+        json.putAll(status.get());
+      }
+      return json;
+    }
+    List<String> visible = projectNames().stream().filter(account::canSee).toList();
+    json.put(
+        "posts",
+        account.seesAllProjects()
+            ? runtime.store().count()
+            : visible.stream().mapToLong(p -> runtime.rollups().stats(p).posts()).sum());
+    json.put(
+        "query_problems",
+        runtime.queryProblems().stream()
+            .filter(
+                problem ->
+                    account.seesAllProjects()
+                        || visible.stream().anyMatch(p -> problem.startsWith(p + "/")))
+            .toList());
     if (status != null) {
-      json.putAll(status.get());
+      Map<String, Object> process = status.get();
+      for (String shared : List.of("polling", "uptime_seconds")) {
+        if (process.containsKey(shared)) {
+          json.put(shared, process.get(shared));
+        }
+      }
     }
     return json;
   }

@@ -90,6 +90,34 @@ class ApiServerTest {
   }
 
   @Test
+  void statusShowsACallerOnlyWhatTheyMaySee() throws Exception {
+    runtime.access().addUser("bea", Role.VIEWER, "a long enough secret", Set.of("bahn"));
+    runtime.access().addUser("root", Role.ADMIN, "a long enough secret", Set.of());
+    String bahnOnly = runtime.access().createToken("bea", "status");
+    String admin = runtime.access().createToken("root", "status");
+    long bahnPosts = runtime.rollups().stats("bahn").posts();
+    assertThat(bahnPosts).isPositive().isLessThan(20);
+
+    JsonNode limited = JSON.readTree(get("/api/status", bahnOnly).body());
+    JsonNode full = JSON.readTree(get("/api/status", admin).body());
+
+    assertThat(limited.get("posts").asLong()).isEqualTo(bahnPosts);
+    assertThat(limited.has("data_dir")).isFalse();
+    assertThat(limited.toString()).doesNotContain(data.toString());
+    assertThat(limited.get("polling").asBoolean()).isFalse();
+    assertThat(full.get("posts").asLong()).isEqualTo(20);
+    assertThat(full.get("data_dir").asText()).isEqualTo(runtime.dataDir().toString());
+  }
+
+  static HttpResponse<String> get(String path, String bearer) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + bearer)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void searchWithTheQueryLanguage() throws Exception {
     JsonNode result =
         json("/api/search?project=bahn&q=" + q("flixbus AND (kind:comment OR kind:reply)"));

@@ -72,7 +72,8 @@ public final class AccessControl {
   /**
    * Checks the password and opens a session.
    *
-   * @param address where the attempt comes from, for the guessing limit
+   * @param address the client the attempt comes from, for the guessing limit (behind a trusted
+   *     reverse proxy, the address the proxy reports)
    */
   public SignedIn signIn(String name, String password, String address) throws SignInRefused {
     String key = name == null ? "" : name.strip();
@@ -88,7 +89,7 @@ public final class AccessControl {
       throttle.failed(key, address);
       throw new SignInRefused("wrong user name or password", null);
     }
-    throttle.succeeded(key);
+    throttle.succeeded(key, address);
     Account account = accounts.find(key).orElseThrow();
     String secret = randomSecret();
     String csrf = randomSecret();
@@ -174,22 +175,42 @@ public final class AccessControl {
     return account;
   }
 
-  public void changePassword(String name, String password) {
+  /**
+   * An admin sets a user's password (a reset: forgotten, or feared known to someone else). Every
+   * session of the user ends and every API token of theirs is revoked, since whoever knew the old
+   * password may have signed in or made a token with it.
+   *
+   * @return how many API tokens were revoked
+   */
+  public int resetPassword(String name, String password) {
     checkPassword(password);
+    requireAccount(name);
     accounts.setPasswordHash(name, PasswordHashing.hash(password));
+    accounts.deleteSessions(name, Set.of());
+    List<Token> tokens = accounts.tokens(name);
+    tokens.forEach(token -> accounts.deleteToken(name, token.id()));
+    return tokens.size();
   }
 
   /**
-   * Changes a person's own password after checking the current one.
+   * Changes a person's own password after checking the current one, and ends their other sessions:
+   * a browser left signed in elsewhere (or someone who learned the old password) is signed out. The
+   * session making the change stays; the person's API tokens stay too, as they manage those
+   * themselves on their account page.
    *
+   * @param currentSession the cookie secret of the session making the change, kept signed in
    * @throws IllegalArgumentException when the current password is wrong or the new one too short
    */
-  public void changeOwnPassword(String name, String current, String password) {
+  public void changeOwnPassword(
+      String name, String current, String password, String currentSession) {
     Optional<String> hash = accounts.passwordHash(name);
     if (hash.isEmpty() || !PasswordHashing.verify(current == null ? "" : current, hash.get())) {
       throw new IllegalArgumentException("the current password is wrong");
     }
-    changePassword(name, password);
+    checkPassword(password);
+    accounts.setPasswordHash(name, PasswordHashing.hash(password));
+    accounts.deleteSessions(
+        name, currentSession == null ? Set.of() : Set.of(sha256(currentSession)));
   }
 
   /**

@@ -210,7 +210,8 @@ public final class Alerting implements AutoCloseable {
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // a redirect could lead past the address check to a refused address
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     List<Notifier> notifiers = new ArrayList<>();
     for (Workspace.Project project : workspace.projects()) {
@@ -231,10 +232,18 @@ public final class Alerting implements AutoCloseable {
     return switch (destination.kind()) {
       case WEBHOOK ->
           new WebhookNotifier(
-              name, URI.create(destination.url()), WebhookNotifier.Payload.JSON, http);
+              name,
+              URI.create(destination.url()),
+              WebhookNotifier.Payload.JSON,
+              http,
+              workspace.network());
       case CHAT ->
           new WebhookNotifier(
-              name, URI.create(destination.url()), WebhookNotifier.Payload.CHAT, http);
+              name,
+              URI.create(destination.url()),
+              WebhookNotifier.Payload.CHAT,
+              http,
+              workspace.network());
       case EMAIL -> new EmailNotifier(name, destination.emails(), workspace.smtp(), environment);
     };
   }

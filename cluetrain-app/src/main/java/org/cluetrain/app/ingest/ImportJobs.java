@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cluetrain.ingest.InputDocument;
-import org.cluetrain.ingest.SubscriptionStore;
+import org.cluetrain.ingest.ReadItem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +66,21 @@ public final class ImportJobs implements AutoCloseable {
       FileReport report,
       int subscribed) {}
 
+  /**
+   * Subscribes a project to the feeds an uploaded list names, refusing those the workspace's
+   * network settings forbid.
+   */
+  @FunctionalInterface
+  public interface Subscriber {
+    /**
+     * @return how many feeds were newly subscribed, and why each refused one was
+     */
+    Subscribed subscribe(String project, List<ReadItem.FeedSubscription> feeds);
+  }
+
+  /** What subscribing did: feeds added, and a message for each feed refused. */
+  public record Subscribed(int added, List<String> refused) {}
+
   /** An upload larger than the server accepts. */
   public static final class TooLargeException extends IOException {
     TooLargeException(String file, long limit) {
@@ -78,7 +93,7 @@ public final class ImportJobs implements AutoCloseable {
   }
 
   private final FileImporter importer;
-  private final SubscriptionStore subscriptions;
+  private final Subscriber subscriptions;
   private final Path uploads;
   private final long maxBytes;
   private final Clock clock;
@@ -93,7 +108,7 @@ public final class ImportJobs implements AutoCloseable {
    */
   public ImportJobs(
       FileImporter importer,
-      SubscriptionStore subscriptions,
+      Subscriber subscriptions,
       Path uploads,
       long maxBytes,
       Clock clock)
@@ -208,7 +223,22 @@ public final class ImportJobs implements AutoCloseable {
               format,
               soFar -> update(queued.id(), p -> with(p, State.RUNNING, soFar, 0, read.get())));
       if (!report.subscriptions().isEmpty()) {
-        subscribed = subscriptions.subscribe(queued.project(), report.subscriptions());
+        Subscribed outcome = subscriptions.subscribe(queued.project(), report.subscriptions());
+        subscribed = outcome.added();
+        if (!outcome.refused().isEmpty()) {
+          List<String> problems = new ArrayList<>(report.problems());
+          problems.addAll(outcome.refused());
+          report =
+              new FileReport(
+                  report.file(),
+                  report.format(),
+                  report.read(),
+                  report.stored(),
+                  report.alreadyKnown(),
+                  problems,
+                  report.subscriptions(),
+                  report.unusable());
+        }
       }
     } catch (RuntimeException e) {
       // one broken upload must not stop the imports queued behind it

@@ -9,6 +9,7 @@ import org.cluetrain.connectors.feed.FeedListener;
 import org.cluetrain.connectors.feed.FeedPoller;
 import org.cluetrain.connectors.feed.FeedState;
 import org.cluetrain.connectors.feed.FeedSubscription;
+import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.ingest.SourceStateStore;
@@ -96,9 +97,14 @@ public final class LivePolling implements AutoCloseable {
    * Starts polling these feeds (see {@link #subscriptions(Workspace, SubscriptionStore)}) in the
    * background; a feed's health is "pending" until its first attempt, and a feed polled before
    * continues with its saved schedule, counts and validators.
+   *
+   * @param addresses which addresses feeds may be fetched from (the workspace's {@code network})
    */
   public static LivePolling start(
-      List<FeedSubscription> feeds, ListeningPipeline pipeline, SourceStateStore sourceStates) {
+      List<FeedSubscription> feeds,
+      ListeningPipeline pipeline,
+      SourceStateStore sourceStates,
+      AddressPolicy addresses) {
     List<FeedState> saved = new ArrayList<>();
     java.util.Map<String, SourceHealth> healthById = new java.util.HashMap<>();
     sourceStates.health().forEach(h -> healthById.put(h.sourceId(), h));
@@ -141,7 +147,12 @@ public final class LivePolling implements AutoCloseable {
             }
           }
         };
-    FeedPoller poller = FeedPoller.builder(listener).subscribe(feeds).initialStates(saved).build();
+    FeedPoller poller =
+        FeedPoller.builder(listener)
+            .subscribe(feeds)
+            .initialStates(saved)
+            .addresses(addresses)
+            .build();
     pollerRef.set(poller);
     LivePolling started = new LivePolling(poller, stored);
     poller.start();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.cluetrain.alert.AlertRule;
 import org.cluetrain.app.storage.StorageConfig;
+import org.cluetrain.connectors.net.AddressBlock;
+import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.query.SavedQuery;
 
@@ -19,18 +21,57 @@ import org.cluetrain.query.SavedQuery;
  * @param projects the projects, in file order
  * @param smtp the mail server for e-mail alerts, or {@code null} when none is configured
  * @param storage where the data is kept (embedded unless the file says otherwise)
+ * @param network which addresses feeds, subscriptions and webhooks may reach (public addresses only
+ *     unless the file allows more)
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} is believed (none unless
+ *     the file names them)
  */
 public record Workspace(
-    Path file, List<String> languages, List<Project> projects, Smtp smtp, StorageConfig storage) {
+    Path file,
+    List<String> languages,
+    List<Project> projects,
+    Smtp smtp,
+    StorageConfig storage,
+    AddressPolicy network,
+    List<AddressBlock> trustedProxies) {
   public Workspace {
     languages = List.copyOf(languages);
     projects = List.copyOf(projects);
     storage = storage == null ? StorageConfig.EMBEDDED : storage;
+    network = network == null ? AddressPolicy.publicOnly() : network;
+    trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+  }
+
+  /** A workspace trusting no reverse proxy. */
+  public Workspace(
+      Path file,
+      List<String> languages,
+      List<Project> projects,
+      Smtp smtp,
+      StorageConfig storage,
+      AddressPolicy network) {
+    this(file, languages, projects, smtp, storage, network, List.of());
+  }
+
+  /** A workspace reaching public addresses only. */
+  public Workspace(
+      Path file, List<String> languages, List<Project> projects, Smtp smtp, StorageConfig storage) {
+    this(file, languages, projects, smtp, storage, AddressPolicy.publicOnly());
   }
 
   /** The same workspace with its data kept in another storage. */
   public Workspace withStorage(StorageConfig other) {
-    return new Workspace(file, languages, projects, smtp, other);
+    return new Workspace(file, languages, projects, smtp, other, network, trustedProxies);
+  }
+
+  /** The same workspace allowing other addresses. */
+  public Workspace withNetwork(AddressPolicy other) {
+    return new Workspace(file, languages, projects, smtp, storage, other, trustedProxies);
+  }
+
+  /** The same workspace trusting other reverse proxies. */
+  public Workspace withTrustedProxies(List<AddressBlock> other) {
+    return new Workspace(file, languages, projects, smtp, storage, network, other);
   }
 
   /** A workspace with embedded storage. */

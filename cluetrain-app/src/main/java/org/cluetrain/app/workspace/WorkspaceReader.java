@@ -19,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cluetrain.app.storage.StorageBackends;
 import org.cluetrain.app.storage.StorageConfig;
+import org.cluetrain.connectors.net.AddressBlock;
+import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.inbox.BusinessHours;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxRule;
@@ -122,10 +124,15 @@ public final class WorkspaceReader {
       throw new WorkspaceException(List.of(file + ":1: the workspace file is empty"));
     }
     Map<String, Node> top =
-        mapping(root, "the workspace", Set.of("languages", "projects", "smtp", "storage"));
+        mapping(
+            root, "the workspace", Set.of("languages", "projects", "smtp", "storage", "network"));
     List<String> languages = languages(top.get("languages"));
     StorageConfig storage =
         top.containsKey("storage") ? storage(top.get("storage")) : StorageConfig.EMBEDDED;
+    AddressPolicy network =
+        top.containsKey("network") ? network(top.get("network")) : AddressPolicy.publicOnly();
+    List<AddressBlock> trustedProxies =
+        top.containsKey("network") ? trustedProxies(top.get("network")) : List.of();
     alertSection = new AlertSectionReader(this);
     Workspace.Smtp smtp = top.containsKey("smtp") ? alertSection.smtp(top.get("smtp")) : null;
     alertSection.smtpConfigured(smtp != null);
@@ -148,7 +155,66 @@ public final class WorkspaceReader {
     if (!problems.isEmpty()) {
       throw new WorkspaceException(problems);
     }
-    return new Workspace(file, languages, projects, smtp, storage);
+    return new Workspace(file, languages, projects, smtp, storage, network, trustedProxies);
+  }
+
+  /**
+   * The {@code network:} section: {@code allow}, the host names, addresses and CIDR blocks that
+   * feeds, subscriptions and webhooks may reach although they are loopback, link-local, private,
+   * multicast or unspecified.
+   */
+  private AddressPolicy network(Node node) {
+    Map<String, Node> fields = mapping(node, "'network'", Set.of("allow", "trusted-proxies"));
+    if (fields == null || !fields.containsKey("allow")) {
+      return AddressPolicy.publicOnly();
+    }
+    List<String> allowed = new ArrayList<>();
+    for (Node entry : sequence(fields.get("allow"), "'network.allow'")) {
+      if (entry instanceof ScalarNode scalar) {
+        allowed.add(scalar.getValue());
+      } else {
+        problem(entry, "'network.allow' lists host names, addresses and CIDR blocks, one a line");
+      }
+    }
+    try {
+      return AddressPolicy.allowing(allowed);
+    } catch (IllegalArgumentException e) {
+      problem(fields.get("allow"), "network: " + e.getMessage());
+      return AddressPolicy.publicOnly();
+    }
+  }
+
+  /**
+   * {@code network.trusted-proxies}: the addresses or CIDR blocks of the reverse proxies in front
+   * of the server, whose {@code X-Forwarded-For} tells the client's address.
+   */
+  private List<AddressBlock> trustedProxies(Node node) {
+    if (!(node instanceof MappingNode mapping)) {
+      return List.of(); // network() has reported it
+    }
+    Node list = null;
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode key
+          && key.getValue().equals("trusted-proxies")) {
+        list = tuple.getValueNode();
+      }
+    }
+    if (list == null) {
+      return List.of();
+    }
+    List<AddressBlock> proxies = new ArrayList<>();
+    for (Node entry : sequence(list, "'network.trusted-proxies'")) {
+      if (!(entry instanceof ScalarNode scalar)) {
+        problem(entry, "'network.trusted-proxies' lists addresses and CIDR blocks, one a line");
+        continue;
+      }
+      try {
+        proxies.add(AddressBlock.parse(scalar.getValue().strip()));
+      } catch (IllegalArgumentException e) {
+        problem(entry, "network: trusted proxy '" + scalar.getValue() + "': " + e.getMessage());
+      }
+    }
+    return proxies;
   }
 
   /**

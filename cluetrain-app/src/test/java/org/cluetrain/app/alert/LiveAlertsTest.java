@@ -62,6 +62,8 @@ class LiveAlertsTest {
             dir.resolve("cluetrain.yaml"),
             """
             languages: [en, de]
+            network:
+              allow: [127.0.0.1]
             projects:
               - name: acme
                 queries:

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.cluetrain.alert.AlertStore;
+import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.jdbc.JdbcStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,16 +70,46 @@ class WebhookDeliveryTest {
     relational.close();
   }
 
+  /** The test server's loopback address, allowed as an admin would in the workspace. */
+  private static final AddressPolicy LOOPBACK = AddressPolicy.allowing(List.of("127.0.0.1"));
+
   private URI hook() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
   }
 
   private AlertDispatcher dispatcher(WebhookNotifier.Payload payload) {
     return new AlertDispatcher(
-        List.of(new WebhookNotifier("ops", hook(), payload, HttpClient.newHttpClient())),
+        List.of(new WebhookNotifier("ops", hook(), payload, HttpClient.newHttpClient(), LOOPBACK)),
         relational.alerts(),
         Clock.systemUTC(),
         FAST);
+  }
+
+  @Test
+  void aWebhookOnTheLoopbackAddressIsRefusedUnlessAllowed() throws Exception {
+    relational.alerts().save(List.of(TestAlerts.alert("a1", "a1")));
+    try (AlertDispatcher dispatcher =
+        new AlertDispatcher(
+            List.of(
+                new WebhookNotifier(
+                    "ops",
+                    hook(),
+                    WebhookNotifier.Payload.JSON,
+                    HttpClient.newHttpClient(),
+                    AddressPolicy.publicOnly())),
+            relational.alerts(),
+            Clock.systemUTC(),
+            FAST)) {
+      dispatcher.submit(TestAlerts.alert("a1", "a1"), List.of("ops"));
+      await(() -> state("a1") == AlertStore.DeliveryState.FAILED);
+      assertThat(dispatcher.status().get(0).lastError())
+          .isEqualTo(
+              "refused "
+                  + hook()
+                  + ": 127.0.0.1, a loopback address; an admin can allow it in the workspace's"
+                  + " network.allow");
+    }
+    assertThat(bodies).isEmpty();
   }
 
   @Test
@@ -144,7 +175,11 @@ class WebhookDeliveryTest {
         new AlertDispatcher(
             List.of(
                 new WebhookNotifier(
-                    "ops", nowhere, WebhookNotifier.Payload.JSON, HttpClient.newHttpClient())),
+                    "ops",
+                    nowhere,
+                    WebhookNotifier.Payload.JSON,
+                    HttpClient.newHttpClient(),
+                    LOOPBACK)),
             relational.alerts(),
             Clock.systemUTC(),
             FAST)) {
@@ -183,7 +218,11 @@ class WebhookDeliveryTest {
         new AlertDispatcher(
             List.of(
                 new WebhookNotifier(
-                    "ops", hook(), WebhookNotifier.Payload.JSON, HttpClient.newHttpClient())),
+                    "ops",
+                    hook(),
+                    WebhookNotifier.Payload.JSON,
+                    HttpClient.newHttpClient(),
+                    LOOPBACK)),
             relational.alerts(),
             Clock.systemUTC(),
             tiny)) {

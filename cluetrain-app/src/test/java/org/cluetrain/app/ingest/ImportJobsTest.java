@@ -69,7 +69,7 @@ class ImportJobsTest {
         ImportJobs jobs =
             new ImportJobs(
                 new FileImporter(runtime.pipeline(), org.cluetrain.formats.Formats.standard()),
-                runtime.subscriptions(),
+                (project, feeds) -> new ImportJobs.Subscribed(0, java.util.List.of()),
                 uploads,
                 1024,
                 Clock.systemUTC())) {

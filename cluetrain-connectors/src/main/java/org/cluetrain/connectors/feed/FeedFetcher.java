@@ -29,15 +29,24 @@ import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLException;
 import org.cluetrain.connectors.feed.BoundedBodySubscriber.BodyTooLargeException;
+import org.cluetrain.connectors.net.AddressPolicy;
+import org.cluetrain.connectors.net.RefusedAddressException;
 import org.cluetrain.ingest.SourceHealth.State;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One conditional GET of a feed, turned into a {@link FetchOutcome}. Knows HTTP, nothing about
  * scheduling: politeness and back-off are the poller's business.
+ *
+ * <p>Redirects are followed here rather than by the HTTP client, so that the {@link AddressPolicy}
+ * judges every address before it is connected to: the feed's own and each redirect's target.
  */
 final class FeedFetcher {
+  /** The most redirects followed for one fetch, as browsers and the JDK's client do. */
+  static final int MAX_REDIRECTS = 5;
+
   private final HttpClient client;
+  private final AddressPolicy addresses;
   private final String userAgent;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
@@ -49,13 +58,14 @@ final class FeedFetcher {
       Duration connectTimeout,
       Duration requestTimeout,
       long maxBodyBytes,
+      AddressPolicy addresses,
       Clock clock) {
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
-            // NORMAL never downgrades https to http
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    this.addresses = addresses;
     this.userAgent = userAgent;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
@@ -65,6 +75,53 @@ final class FeedFetcher {
 
   FetchOutcome fetch(URI uri, @Nullable String etag, @Nullable String lastModified)
       throws InterruptedException {
+    List<String> moves = new ArrayList<>();
+    URI current = uri;
+    for (int hop = 0; ; hop++) {
+      try {
+        // resolved now, right before connecting: the client's connection finds the same
+        // addresses in the JVM's address cache
+        addresses.check(current);
+      } catch (RefusedAddressException refused) {
+        return new FetchOutcome.Failure(
+            State.FAILING,
+            "failing: " + uri + " (" + refusal(uri, current, refused) + ")",
+            null,
+            moves);
+      } catch (UnknownHostException unknown) {
+        return unreachable(uri, "host not found", moves);
+      }
+      HttpResponse<byte[]> response;
+      try {
+        response = exchange(current, etag, lastModified);
+      } catch (TimeoutException slowBody) {
+        return unreachable(uri, "timed out after " + HumanUnits.duration(requestTimeout), moves);
+      } catch (ExecutionException failed) {
+        return failure(uri, failed.getCause(), moves);
+      }
+      Optional<URI> next = redirectTarget(current, response);
+      if (next.isEmpty() || hop >= MAX_REDIRECTS) {
+        return outcome(uri, response, moves);
+      }
+      int status = response.statusCode();
+      if (status == 301 || status == 308) {
+        moves.add("moved permanently: " + current + " → " + next.get());
+      }
+      current = next.get();
+    }
+  }
+
+  /** What a refusal says: the address, and the redirect that led there if one did. */
+  private static String refusal(URI feed, URI refusedUri, RefusedAddressException refused) {
+    return "refused"
+        + (refusedUri.equals(feed) ? "" : " redirect to " + refusedUri)
+        + ": "
+        + refused.reason();
+  }
+
+  private HttpResponse<byte[]> exchange(
+      URI uri, @Nullable String etag, @Nullable String lastModified)
+      throws InterruptedException, ExecutionException, TimeoutException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .GET()
@@ -83,20 +140,39 @@ final class FeedFetcher {
     }
     CompletableFuture<HttpResponse<byte[]>> exchange =
         client.sendAsync(request.build(), this::bodyFor);
-    HttpResponse<byte[]> response;
     try {
       // the request time-out of HttpRequest ends when the headers arrive; this one covers the body
-      response = exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException slowBody) {
+      return exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | InterruptedException e) {
       exchange.cancel(true);
-      return unreachable(uri, "timed out after " + HumanUnits.duration(requestTimeout));
-    } catch (InterruptedException interrupted) {
-      exchange.cancel(true);
-      throw interrupted;
-    } catch (ExecutionException failed) {
-      return failure(uri, Objects.requireNonNullElse(failed.getCause(), failed));
+      throw e;
     }
-    return outcome(uri, response);
+  }
+
+  /**
+   * Where a redirect leads, if it is one to follow: never from https down to http, as the client's
+   * own redirect policy does not either.
+   */
+  private static Optional<URI> redirectTarget(URI current, HttpResponse<?> response) {
+    int status = response.statusCode();
+    if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+      return Optional.empty();
+    }
+    Optional<String> location = response.headers().firstValue("Location");
+    if (location.isEmpty()) {
+      return Optional.empty();
+    }
+    URI target;
+    try {
+      target = current.resolve(location.get().strip());
+    } catch (IllegalArgumentException unusable) {
+      return Optional.empty();
+    }
+    if ("https".equalsIgnoreCase(current.getScheme())
+        && !"https".equalsIgnoreCase(target.getScheme())) {
+      return Optional.empty();
+    }
+    return Optional.of(target);
   }
 
   private HttpResponse.BodySubscriber<byte[]> bodyFor(HttpResponse.ResponseInfo info) {
@@ -108,8 +184,7 @@ final class FeedFetcher {
     return new BoundedBodySubscriber(maxBodyBytes, declared);
   }
 
-  private FetchOutcome outcome(URI uri, HttpResponse<byte[]> response) {
-    List<String> moves = permanentMoves(response);
+  private FetchOutcome outcome(URI uri, HttpResponse<byte[]> response, List<String> moves) {
     int status = response.statusCode();
     String etag = response.headers().firstValue("ETag").orElse(null);
     String lastModified = response.headers().firstValue("Last-Modified").orElse(null);
@@ -174,41 +249,27 @@ final class FeedFetcher {
     }
   }
 
-  private static List<String> permanentMoves(HttpResponse<?> response) {
-    List<String> moves = new ArrayList<>();
-    URI next = response.uri();
-    for (Optional<? extends HttpResponse<?>> previous = response.previousResponse();
-        previous.isPresent();
-        previous = previous.get().previousResponse()) {
-      HttpResponse<?> hop = previous.get();
-      if (hop.statusCode() == 301 || hop.statusCode() == 308) {
-        moves.add(0, "moved permanently: " + hop.uri() + " → " + next);
-      }
-      next = hop.uri();
-    }
-    return moves;
-  }
-
-  private FetchOutcome failure(URI uri, Throwable failure) {
+  private FetchOutcome failure(URI uri, Throwable failure, List<String> moves) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof BodyTooLargeException tooLarge) {
         return new FetchOutcome.Failure(
-            State.FAILING, "failing: " + uri + " (" + tooLarge.getMessage() + ")", null, List.of());
+            State.FAILING, "failing: " + uri + " (" + tooLarge.getMessage() + ")", null, moves);
       }
       if (cause instanceof HttpConnectTimeoutException) {
-        return unreachable(uri, "connect timed out after " + HumanUnits.duration(connectTimeout));
+        return unreachable(
+            uri, "connect timed out after " + HumanUnits.duration(connectTimeout), moves);
       }
       if (cause instanceof HttpTimeoutException) {
-        return unreachable(uri, "timed out after " + HumanUnits.duration(requestTimeout));
+        return unreachable(uri, "timed out after " + HumanUnits.duration(requestTimeout), moves);
       }
       if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
-        return unreachable(uri, "host not found");
+        return unreachable(uri, "host not found", moves);
       }
       if (cause instanceof NoRouteToHostException) {
-        return unreachable(uri, "no route to host");
+        return unreachable(uri, "no route to host", moves);
       }
       if (cause instanceof ConnectException) {
-        return unreachable(uri, "connection refused");
+        return unreachable(uri, "connection refused", moves);
       }
       if (cause instanceof SSLException) {
         // the host answered, but not in a way we can trust: a configuration problem, not an outage
@@ -216,15 +277,15 @@ final class FeedFetcher {
             State.FAILING,
             "failing: " + uri + " (TLS failed: " + describe(cause) + ")",
             null,
-            List.of());
+            moves);
       }
     }
-    return unreachable(uri, describe(failure));
+    return unreachable(uri, describe(failure), moves);
   }
 
-  private static FetchOutcome unreachable(URI uri, String why) {
+  private static FetchOutcome unreachable(URI uri, String why, List<String> moves) {
     return new FetchOutcome.Failure(
-        State.UNREACHABLE, "unreachable: " + uri + " (" + why + ")", null, List.of());
+        State.UNREACHABLE, "unreachable: " + uri + " (" + why + ")", null, moves);
   }
 
   private static String describe(Throwable failure) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
+import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
@@ -82,6 +83,7 @@ public final class FeedPoller implements AutoCloseable {
             builder.connectTimeout,
             builder.requestTimeout,
             builder.maxBodyBytes,
+            builder.addresses,
             clock);
     this.reader = reader;
     this.checkInterval = builder.checkInterval;
@@ -560,6 +562,7 @@ public final class FeedPoller implements AutoCloseable {
     private Duration maxBackoff = Duration.ofHours(6);
     private Duration checkInterval = Duration.ofSeconds(1);
     private int parallelHosts = 8;
+    private AddressPolicy addresses = AddressPolicy.publicOnly();
     private @Nullable DocumentReader reader;
 
     private Builder(FeedListener listener) {
@@ -644,6 +647,15 @@ public final class FeedPoller implements AutoCloseable {
     /** How many hosts are fetched from at the same time; default 8. */
     public Builder parallelHosts(int parallelHosts) {
       this.parallelHosts = parallelHosts;
+      return this;
+    }
+
+    /**
+     * Which addresses feeds may be fetched from; default public addresses only, so that a feed (or
+     * a redirect) cannot reach the machine's own services or the local network.
+     */
+    public Builder addresses(AddressPolicy addresses) {
+      this.addresses = Objects.requireNonNull(addresses, "addresses");
       return this;
     }
 

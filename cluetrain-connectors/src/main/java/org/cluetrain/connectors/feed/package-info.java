@@ -25,8 +25,12 @@
  *   <li><b>Back-off.</b> After a failure the next attempt waits the poll interval doubled per
  *       failure in a row, capped (6 h by default), less a little random jitter. A {@code 429} or
  *       {@code 503} with {@code Retry-After} is honoured and recorded as a gap.
- *   <li><b>Redirects</b> are followed; permanent ones are recorded in the health's gaps so the
- *       declaration can be updated.
+ *   <li><b>Redirects</b> are followed (up to five, never from https to http); permanent ones are
+ *       recorded in the health's gaps so the declaration can be updated.
+ *   <li><b>Addresses.</b> Before connecting to a feed and to each redirect's target, the host's
+ *       addresses are checked against an {@link org.cluetrain.connectors.net.AddressPolicy}: by
+ *       default loopback, link-local, private, multicast and unspecified addresses are refused, so
+ *       that a feed cannot make the server fetch its own or the local network's services.
  * </ul>
  *
  * <h2>Failure isolation</h2>

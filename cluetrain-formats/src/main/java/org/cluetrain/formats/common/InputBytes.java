@@ -94,11 +94,4 @@ public final class InputBytes {
     }
     return false;
   }
-
-  /** A short, printable excerpt of the head for messages. */
-  public static String excerpt(String head) {
-    String start = head.strip().replaceAll("\\s+", " ");
-    start = start.length() > 60 ? start.substring(0, 60) + "…" : start;
-    return start.replaceAll("[\\p{Cntrl}\\uFFFD]", "?");
-  }
 }

@@ -15,6 +15,16 @@ import javax.xml.stream.XMLStreamReader;
  * expansion limits stay on so that "billion laughs" documents are rejected.
  */
 public final class SecureXml {
+  /**
+   * The deepest nesting of elements accepted. Real feeds nest a dozen levels; a document nested a
+   * hundred thousand deep exists only to overflow the stack of whatever walks its tree.
+   */
+  public static final int MAX_ELEMENT_DEPTH = 1000;
+
+  /** The JDK parsers' property for {@link #MAX_ELEMENT_DEPTH}. */
+  public static final String MAX_ELEMENT_DEPTH_PROPERTY =
+      "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
   private static final XMLResolver NO_EXTERNAL_ENTITIES =
       (publicId, systemId, baseUri, namespace) -> new StringReader("");
 
@@ -31,6 +41,7 @@ public final class SecureXml {
     factory.setXMLResolver(NO_EXTERNAL_ENTITIES);
     trySet(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
     trySet(factory, "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", "2000");
+    trySet(factory, MAX_ELEMENT_DEPTH_PROPERTY, Integer.toString(MAX_ELEMENT_DEPTH));
     return factory;
   }
 
@@ -64,6 +75,12 @@ public final class SecureXml {
       return "rejected: too many entity expansions (an entity-expansion or \"billion laughs\""
           + " document): "
           + firstLine(message);
+    }
+    if (lower.contains("maxelementdepth") || lower.contains("jaxp00010006")) {
+      return String.format(
+          Locale.ROOT,
+          "rejected: elements nested deeper than %,d levels (the limit for XML inputs)",
+          MAX_ELEMENT_DEPTH);
     }
     return "not well-formed XML: " + firstLine(message);
   }

@@ -163,6 +163,9 @@ public final class SyndicationFeedReader implements FormatReader {
     builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
     builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+    // a tree nested deeper would overflow the stack of ROME and JDOM walking it
+    builder.setProperty(
+        SecureXml.MAX_ELEMENT_DEPTH_PROPERTY, Integer.toString(SecureXml.MAX_ELEMENT_DEPTH));
     return builder;
   }
 

@@ -24,7 +24,10 @@ import org.cluetrain.model.Post;
  *
  * <p>A row that cannot be used (wrong number of fields, no text, an unreadable date) is reported as
  * an unreadable item naming its line; the other rows still come through. A quoting error stops the
- * parse at that line, as the rest cannot be split into rows reliably.
+ * parse at that line, as the rest cannot be split into rows reliably; so does a row longer than
+ * {@link RecordLimit#MAX_RECORD_CHARS} (a single field of hundreds of megabytes would otherwise be
+ * held whole in memory). A header longer than {@link RecordLimit#MAX_HEADER_CHARS} makes the input
+ * unusable.
  */
 public final class CsvReader implements FormatReader {
   private final ColumnMapping mapping;
@@ -76,12 +79,24 @@ public final class CsvReader implements FormatReader {
   public void read(InputDocument input, Consumer<ReadItem> sink) throws UnusableInputException {
     try (InputStream in = input.open();
         BufferedReader reader = TextInput.utf8(in)) {
-      reader.mark(64 * 1024);
-      String headerLine = reader.readLine();
+      // the header is read twice: once here for its delimiter, then by the parser
+      reader.mark(RecordLimit.MAX_HEADER_CHARS + 2);
+      String headerLine;
+      try {
+        headerLine = RecordLimit.readLine(reader, RecordLimit.MAX_HEADER_CHARS);
+      } catch (RecordLimit.RecordTooLongException tooLong) {
+        throw new UnusableInputException(
+            input.name(),
+            "the CSV header (line 1) is longer than "
+                + RecordLimit.characters(RecordLimit.MAX_HEADER_CHARS)
+                + ", the limit for a header",
+            tooLong);
+      }
       if (headerLine == null || headerLine.isBlank()) {
         throw new UnusableInputException(input.name(), "empty input, no CSV header");
       }
       reader.reset();
+      RecordLimit limited = new RecordLimit(reader, RecordLimit.MAX_RECORD_CHARS);
       CSVFormat format =
           CSVFormat.RFC4180
               .builder()
@@ -97,7 +112,7 @@ public final class CsvReader implements FormatReader {
               .build();
       CSVParser parser;
       try {
-        parser = format.parse(reader);
+        parser = format.parse(limited);
       } catch (IllegalArgumentException | UncheckedIOException e) {
         throw new UnusableInputException(
             input.name(), "unreadable CSV header: " + e.getMessage(), e);
@@ -105,14 +120,24 @@ public final class CsvReader implements FormatReader {
       List<String> headers = parser.getHeaderNames();
       RowMapping rows = new RowMapping(mappingFor(input, headers), input.fileName());
       Iterator<CSVRecord> records = parser.iterator();
+      long lastRecord = 0;
       while (true) {
         CSVRecord record;
+        limited.startRecord();
         try {
           if (!records.hasNext()) {
             break;
           }
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
+          if (e.getCause() instanceof RecordLimit.RecordTooLongException tooLong) {
+            sink.accept(
+                new ReadItem.UnreadableItem(
+                    input.name(),
+                    "line " + (lastRecord + 2),
+                    "the row is " + tooLong.getMessage() + "; the rest is unreadable"));
+            return;
+          }
           sink.accept(
               new ReadItem.UnreadableItem(
                   input.name(),
@@ -120,6 +145,7 @@ public final class CsvReader implements FormatReader {
                   "the rest is unreadable: " + rootMessage(e)));
           return;
         }
+        lastRecord = record.getRecordNumber();
         String line = "line " + (record.getRecordNumber() + 1);
         ReadItem item;
         try {

@@ -19,8 +19,9 @@ import org.cluetrain.ingest.UnusableInputException;
 /**
  * Newline-delimited JSON (NDJSON, JSON Lines): one object per line, read line by line. Fields are
  * mapped by a {@link ColumnMapping} (dotted paths reach nested fields), given or guessed from the
- * first object's field names. A line that is not a JSON object is an unreadable item naming the
- * line; the other lines still come through.
+ * first object's field names. A line that is not a JSON object, or longer than {@link
+ * RecordLimit#MAX_RECORD_CHARS}, is an unreadable item naming the line; the other lines still come
+ * through.
  */
 public final class NdjsonReader implements FormatReader {
   private final ColumnMapping mapping;
@@ -60,7 +61,21 @@ public final class NdjsonReader implements FormatReader {
     boolean sawLine = false;
     try (InputStream in = input.open();
         BufferedReader reader = TextInput.utf8(in)) {
-      for (String line; (line = reader.readLine()) != null; ) {
+      while (true) {
+        String line;
+        try {
+          line = RecordLimit.readLine(reader, RecordLimit.MAX_RECORD_CHARS);
+        } catch (RecordLimit.RecordTooLongException tooLong) {
+          lineNumber++;
+          sawLine = true;
+          sink.accept(
+              new ReadItem.UnreadableItem(
+                  input.name(), "line " + lineNumber, tooLong.getMessage()));
+          continue;
+        }
+        if (line == null) {
+          break;
+        }
         lineNumber++;
         if (line.isBlank()) {
           continue;

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.cluetrain.access.Account;
 import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.web.page.Messages;
 import org.cluetrain.web.page.PageContext;
 
@@ -40,22 +41,30 @@ public final class Authentication {
 
   private final AccessControl access;
   private final Supplier<List<String>> projects;
+  private final ClientAddress clientAddress;
 
   /** Who is asking: the account, and for a browser session its cookie secret and CSRF token. */
   record Identity(Account account, String sessionSecret, String csrfToken) {}
 
-  private Authentication(AccessControl access, Supplier<List<String>> projects) {
+  private Authentication(
+      AccessControl access, Supplier<List<String>> projects, List<AddressBlock> trustedProxies) {
     this.access = access;
     this.projects = projects;
+    this.clientAddress = new ClientAddress(trustedProxies);
   }
 
   /**
    * Guards every route of the app.
    *
    * @param projects every project of the workspace, in order
+   * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
    */
-  public static void install(Javalin app, AccessControl access, Supplier<List<String>> projects) {
-    Authentication authentication = new Authentication(access, projects);
+  public static void install(
+      Javalin app,
+      AccessControl access,
+      Supplier<List<String>> projects,
+      List<AddressBlock> trustedProxies) {
+    Authentication authentication = new Authentication(access, projects, trustedProxies);
     app.before(Authentication::securityHeaders);
     app.beforeMatched(authentication::check);
   }
@@ -248,6 +257,17 @@ public final class Authentication {
   static boolean isHttps(Context ctx) {
     return "https".equalsIgnoreCase(ctx.scheme())
         || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+  }
+
+  /** The client's address: behind a trusted reverse proxy, the one it forwards. */
+  static String clientAddress(Context ctx) {
+    Authentication authentication = ctx.attribute(SELF);
+    String remote = ctx.req().getRemoteAddr();
+    if (authentication == null) {
+      return remote;
+    }
+    return authentication.clientAddress.of(
+        remote, java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
   }
 
   /** The access control behind the request's checks. */

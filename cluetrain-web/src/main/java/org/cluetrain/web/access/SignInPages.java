@@ -1,11 +1,13 @@
 package org.cluetrain.web.access;
 
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 import org.cluetrain.app.access.AccessControl;
@@ -41,7 +43,8 @@ public final class SignInPages {
     Messages t = Messages.of(Authentication.language(ctx));
     try {
       AccessControl.SignedIn signedIn =
-          access.signIn(ctx.formParam("name"), ctx.formParam("password"), ctx.ip());
+          access.signIn(
+              ctx.formParam("name"), ctx.formParam("password"), Authentication.clientAddress(ctx));
       Authentication.setSessionCookie(
           ctx, signedIn.secret(), (int) AccessControl.SESSION_LIFETIME.toSeconds());
       ctx.redirect(localPath(ctx.formParam("next"), null));
@@ -76,8 +79,19 @@ public final class SignInPages {
         .ifPresent(
             account ->
                 Authentication.accessControl(ctx).accounts().setLanguage(account.name(), language));
-    String back = ctx.header("Referer");
-    ctx.redirect(back == null ? "/" : localPath(URI.create(back).getRawPath(), null));
+    ctx.redirect(localPath(refererPath(ctx.header("Referer")), null));
+  }
+
+  /** The path of the page a form was sent from; a Referer that is no URI counts as none. */
+  static String refererPath(String referer) {
+    if (referer == null) {
+      return null;
+    }
+    try {
+      return new URI(referer).getRawPath();
+    } catch (URISyntaxException malformed) {
+      return null;
+    }
   }
 
   /**
@@ -89,7 +103,13 @@ public final class SignInPages {
     if (origin == null || origin.equals("null")) {
       return; // older browsers and scripts send none; SameSite cookies still protect the session
     }
-    URI uri = URI.create(origin);
+    URI uri;
+    try {
+      uri = new URI(origin);
+    } catch (URISyntaxException malformed) {
+      throw new BadRequestResponse(
+          "the Origin header is not a valid origin (scheme://host[:port]): " + printable(origin));
+    }
     String host = ctx.host();
     if (host == null
         || !(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())).equals(host)) {
@@ -97,12 +117,49 @@ public final class SignInPages {
     }
   }
 
-  /** Only paths on this site are followed after signing in: never another site. */
+  /**
+   * Only paths on this site are followed after signing in: never another site. Anything else goes
+   * to the start page: a path must start with one {@code /}, and may hold no backslash, no control,
+   * space or invisible formatting character (browsers drop tabs and line breaks, so {@code
+   * /<TAB>/evil.example} becomes {@code //evil.example}, another site), and must parse as a path
+   * without scheme or host.
+   */
   static String localPath(String first, String second) {
     String next = first != null ? first : second;
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
-      return "/";
+    return next != null && isLocalPath(next) ? next : "/";
+  }
+
+  private static boolean isLocalPath(String next) {
+    if (!next.startsWith("/") || next.startsWith("//")) {
+      return false;
     }
-    return next;
+    for (int i = 0; i < next.length(); ) {
+      int c = next.codePointAt(i);
+      if (c == '\\'
+          || Character.isISOControl(c)
+          || Character.isWhitespace(c)
+          || Character.isSpaceChar(c)
+          || Character.getType(c) == Character.FORMAT) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    URI uri;
+    try {
+      uri = new URI(next);
+    } catch (URISyntaxException malformed) {
+      return false;
+    }
+    return uri.getScheme() == null
+        && uri.getRawAuthority() == null
+        && uri.getRawPath() != null
+        && uri.getRawPath().startsWith("/")
+        && !uri.getRawPath().startsWith("//");
+  }
+
+  /** A header's value for a message: control characters shown as {@code ?}, at most 100. */
+  private static String printable(String value) {
+    String shown = value.length() > 100 ? value.substring(0, 100) + "…" : value;
+    return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
   }
 }

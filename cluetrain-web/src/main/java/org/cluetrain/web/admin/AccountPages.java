@@ -98,7 +98,9 @@ public final class AccountPages {
       problem = t.get("account.error.repeat");
     } else {
       try {
-        access().changeOwnPassword(account.name(), current, password);
+        access()
+            .changeOwnPassword(
+                account.name(), current, password, ctx.cookie(Authentication.SESSION_COOKIE));
       } catch (IllegalArgumentException wrong) {
         problem = t.get("account.error.current");
       }

@@ -84,6 +84,13 @@ public final class UserPages {
   private static String notice(Context ctx, Messages t) {
     for (String what : List.of("added", "changed", "password", "removed")) {
       String name = ctx.queryParam(what);
+      if (name != null && what.equals("password")) {
+        String revoked = ctx.queryParam("revoked");
+        return t.get(
+            "admin.users.notice.password",
+            name,
+            revoked != null && revoked.matches("\\d{1,6}") ? Integer.parseInt(revoked) : 0);
+      }
       if (name != null) {
         return t.get("admin.users.notice." + what, name);
       }
@@ -158,9 +165,12 @@ public final class UserPages {
           HttpStatus.BAD_REQUEST);
       return;
     }
-    access().changePassword(account.name(), password);
+    int revoked = access().resetPassword(account.name(), password);
     ctx.redirect(
-        "/admin/users?password=" + URLEncoder.encode(account.name(), StandardCharsets.UTF_8));
+        "/admin/users?password="
+            + URLEncoder.encode(account.name(), StandardCharsets.UTF_8)
+            + "&revoked="
+            + revoked);
   }
 
   private void confirmRemove(Context ctx) {
