@@ -110,6 +110,7 @@ final class JdbcPostLedger implements PostLedger {
         insert.setLong(10, post.published().toEpochMilli());
         insert.setLong(11, post.fingerprint());
         insert.setString(12, post.duplicateOf());
+        insert.setInt(13, isSpam(post) ? 1 : 0);
         if (insert.executeUpdate() == 1) {
           added.add(stored); // recorded before means counted before: never count it twice
         }
@@ -200,14 +201,17 @@ final class JdbcPostLedger implements PostLedger {
       Post post = stored.post();
       threads
           .computeIfAbsent(post.threadId(), id -> new ThreadDelta(post))
-          .add(post, post.parentId() == null ? headline(post) : null);
+          .add(post, headline(post));
     }
     try (PreparedStatement thread =
         connection.prepareStatement(
             "INSERT INTO threads (thread_id, project, source_id, title, posts,"
                 + " first_published, last_published) VALUES (?,?,?,?,?,?,?)"
                 + " ON CONFLICT (thread_id) DO UPDATE SET posts = threads.posts + excluded.posts,"
-                + " title = COALESCE(excluded.title, threads.title),"
+                // the opening post's words name the thread; until it is stored, the first
+                // words of the earliest reply known do, rather than no name at all
+                + " title = CASE WHEN ? THEN excluded.title"
+                + " ELSE COALESCE(threads.title, excluded.title) END,"
                 // CASE rather than SQLite's two-argument MIN/MAX: PostgreSQL runs it too
                 + " first_published = CASE WHEN excluded.first_published < threads.first_published"
                 + " THEN excluded.first_published ELSE threads.first_published END,"
@@ -222,6 +226,7 @@ final class JdbcPostLedger implements PostLedger {
         thread.setLong(5, delta.posts);
         thread.setLong(6, delta.first);
         thread.setLong(7, delta.last);
+        thread.setBoolean(8, delta.opening);
         thread.addBatch();
       }
       thread.executeBatch();
@@ -286,6 +291,8 @@ final class JdbcPostLedger implements PostLedger {
     final String project;
     final String sourceId;
     String title;
+    boolean opening;
+    long earliest = Long.MAX_VALUE;
     long posts;
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
@@ -300,7 +307,14 @@ final class JdbcPostLedger implements PostLedger {
       long published = post.published().toEpochMilli();
       first = Math.min(first, published);
       last = Math.max(last, published);
-      if (headline != null) {
+      if (opening) {
+        return;
+      }
+      if (post.parentId() == null || post.parentId().equals(post.id())) {
+        opening = true;
+        title = headline;
+      } else if (published < earliest) {
+        earliest = published;
         title = headline;
       }
     }
