@@ -94,8 +94,8 @@ final class JdbcPostLedger implements PostLedger {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO posts (seq, id, project, source_id, thread_id, parent_id, kind, lang,"
-                + " author_id, published, fingerprint, duplicate_of)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+                + " author_id, published, fingerprint, duplicate_of, spam)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
       for (StoredPost stored : posts) {
         Post post = stored.post();
         insert.setLong(1, sequence.incrementAndGet());
@@ -318,6 +318,12 @@ final class JdbcPostLedger implements PostLedger {
         title = headline;
       }
     }
+  }
+
+  /** Whether the spam classifier is sure enough the post is spam to act on it. */
+  static boolean isSpam(Post post) {
+    Label spam = post.labels().get("spam");
+    return spam != null && !spam.unsure() && "spam".equals(spam.value());
   }
 
   private static String headline(Post post) {
