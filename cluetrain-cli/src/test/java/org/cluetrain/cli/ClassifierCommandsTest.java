@@ -209,7 +209,7 @@ class ClassifierCommandsTest {
             "airlines");
     assertThat(irrelevant.out())
         .contains("retrained the relevance model")
-        .contains("re-labelled 8 stored posts");
+        .contains("re-labelled 10 stored posts");
 
     CliRun next = CliRun.of("label", "next", "--data", data, "-w", WORKSPACE, "-p", "airlines");
     assertThat(next.out()).contains("p(relevant)=0.").doesNotContain(ids[0]).doesNotContain(ids[1]);

@@ -46,11 +46,29 @@ public record InboxSettings(
   }
 
   /**
-   * What the rules make of a post: nothing when none matches; otherwise the matching rules in
-   * order, the highest priority among them, all their tags and the first assignee one of them
-   * names.
+   * Whether the rules look at a post at all: it matched one of its project's saved queries (its own
+   * or a competitor's), or it was written on one of the project's own channels. A post stored for a
+   * project but about something else (a personal archive imported whole, say) never becomes an
+   * item, however much it looks like a question.
+   */
+  public boolean isRelevant(StoredPost post) {
+    String project = post.post().project();
+    if (project != null
+        && post.matchedQueries().stream().anyMatch(id -> id.startsWith(project + "/"))) {
+      return true;
+    }
+    return ownChannels.contains(post.post());
+  }
+
+  /**
+   * What the rules make of a post: nothing when it is not relevant to the project ({@link
+   * #isRelevant}) or no rule matches; otherwise the matching rules in order, the highest priority
+   * among them, all their tags and the first assignee one of them names.
    */
   public Optional<Triage> triage(StoredPost post) {
+    if (!isRelevant(post)) {
+      return Optional.empty();
+    }
     List<String> matched = new ArrayList<>();
     Priority priority = null;
     Set<String> tags = new LinkedHashSet<>();

@@ -36,6 +36,27 @@ public record ResponseClock(
     return new ResponseClock(target, Duration.ZERO, now, hours.plus(now, target));
   }
 
+  /**
+   * The clock of a new item for a post published at {@code published}: it starts now, unless the
+   * post is so old that its whole target had passed in business hours before it came in (an
+   * imported archive, a feed read after a long pause). Such a clock stands at zero, with no due
+   * time: the post is not new, and a clock started at import would claim a response time the author
+   * never waited for (see {@code docs/inbox.md}).
+   */
+  public static ResponseClock startFor(
+      Instant published, Duration target, Instant now, BusinessHours hours) {
+    if (cameInLate(published, target, now, hours)) {
+      return new ResponseClock(target, Duration.ZERO, null, null);
+    }
+    return start(target, now, hours);
+  }
+
+  /** Whether a post's whole response target had passed before it came in at {@code now}. */
+  public static boolean cameInLate(
+      Instant published, Duration target, Instant now, BusinessHours hours) {
+    return published.isBefore(now) && hours.between(published, now).compareTo(target) >= 0;
+  }
+
   public boolean running() {
     return runningSince != null;
   }

@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param mentionAuthors distinct authors of posts that matched any of the queries asked about
  * @param mentionSources distinct sources of those posts
- * @param growingThreads threads by posts published in the period, most first
- * @param activeAuthors authors by posts published in the period, most first
+ * @param growingThreads threads by posts published in the period, most first; posts judged spam
+ *     make no thread grow
+ * @param activeAuthors authors by posts published in the period, most first; posts judged spam
+ *     count for nobody
  * @param answeredAuthors authors by the answers their posts drew in the period (comments and
  *     replies by somebody else), most first: the people who trigger discussion
  */

@@ -160,7 +160,13 @@ class InboxSettingsTest {
             List.of(questions, negative));
     InboxSettings.Triage triage =
         settings
-            .triage(post("Warum sagt mir das keiner?", "negative", "de", "https://x.example/5"))
+            .triage(
+                post(
+                    "Warum sagt mir das keiner?",
+                    "negative",
+                    "de",
+                    "https://x.example/5",
+                    "bahn/marke"))
             .orElseThrow();
     assertThat(triage.rules()).containsExactly("fragen", "negativ");
     assertThat(triage.priority()).isEqualTo(Priority.URGENT);
@@ -168,6 +174,44 @@ class InboxSettingsTest {
     assertThat(triage.assignee()).isEqualTo("ana");
     assertThat(settings.triage(post("Alles gut.", "positive", "de", "https://x.example/6")))
         .isEmpty();
+  }
+
+  /**
+   * A personal X archive imported into a project opened 113 items "question" for posts that matched
+   * none of the project's queries: rules look only at posts relevant to the project.
+   */
+  @Test
+  void postsThatMatchNoneOfTheProjectsQueriesNeverBecomeItems() {
+    InboxRule questions =
+        new InboxRule(
+            "questions",
+            Set.of(),
+            Set.of(),
+            true,
+            null,
+            Set.of(),
+            null,
+            Priority.NORMAL,
+            List.of("question"),
+            null);
+    InboxSettings settings =
+        new InboxSettings(
+            InboxSettings.DEFAULT_TARGET,
+            InboxSettings.defaultHours(ZoneOffset.UTC),
+            new OwnChannels(List.of("bahn.example")),
+            List.of(questions));
+    StoredPost unrelated =
+        post("Wer kommt heute Abend mit ins Kino?", null, "de", "https://x.example/8");
+    assertThat(settings.isRelevant(unrelated)).isFalse();
+    assertThat(settings.triage(unrelated)).as("matched no query of the project").isEmpty();
+    StoredPost otherProject =
+        post("Wer weiß, wann der ICE fährt?", null, "de", "https://x.example/9", "airlines/delta");
+    assertThat(settings.triage(otherProject)).as("matched another project's query").isEmpty();
+    StoredPost competitor =
+        post("Fährt der Flixbus heute?", null, "de", "https://x.example/10", "bahn/flixbus");
+    assertThat(settings.triage(competitor)).isPresent();
+    StoredPost ownBlog = post("Wie geht es euch?", null, "de", "https://bahn.example/blog/1");
+    assertThat(settings.triage(ownBlog)).as("written on the project's own channel").isPresent();
   }
 
   @Test

@@ -41,4 +41,42 @@ class ResponseClockTest {
     assertThat(clock.resume(BusinessHoursTest.berlin("2026-11-17T09:00"), OFFICE).due())
         .isEqualTo(BusinessHoursTest.berlin("2026-11-17T09:00"));
   }
+
+  /**
+   * An imported archive's posts, 16 days old, showed "due in 4 h" with a clock started at import: a
+   * post older than its target when it came in gets a clock that stands, with no due time.
+   */
+  @Test
+  void aPostOlderThanItsTargetWhenItComesInStartsNoClock() {
+    Duration target = Duration.ofHours(4);
+    java.time.Instant imported = BusinessHoursTest.berlin("2026-12-02T10:00");
+    ResponseClock old =
+        ResponseClock.startFor(
+            BusinessHoursTest.berlin("2026-11-16T09:30"), target, imported, OFFICE);
+    assertThat(old.running()).isFalse();
+    assertThat(old.due()).isNull();
+    assertThat(old.overdue(imported.plus(Duration.ofDays(3)), OFFICE)).isFalse();
+    // taken up later (pending, then open again), it runs like any other clock from then
+    ResponseClock takenUp = old.resume(BusinessHoursTest.berlin("2026-12-03T09:00"), OFFICE);
+    assertThat(takenUp.due()).isEqualTo(BusinessHoursTest.berlin("2026-12-03T13:00"));
+
+    // posted at 16:30 on Friday, polled on Monday at 9:30: half a business hour has passed
+    ResponseClock fresh =
+        ResponseClock.startFor(
+            BusinessHoursTest.berlin("2026-11-20T16:30"),
+            target,
+            BusinessHoursTest.berlin("2026-11-23T09:30"),
+            OFFICE);
+    assertThat(fresh.running()).isTrue();
+    assertThat(fresh.due()).isEqualTo(BusinessHoursTest.berlin("2026-11-23T13:30"));
+    // exactly at the target when it comes in: it came in late
+    assertThat(
+            ResponseClock.startFor(
+                    BusinessHoursTest.berlin("2026-11-23T09:00"),
+                    target,
+                    BusinessHoursTest.berlin("2026-11-23T13:00"),
+                    OFFICE)
+                .running())
+        .isFalse();
+  }
 }

@@ -168,7 +168,8 @@ final class JdbcActivityRollups implements ActivityRollups {
                   "growing threads",
                   "SELECT t.thread_id, t.project, t.source_id, t.title, t.posts, t.first_published,"
                       + " t.last_published, g.n FROM (SELECT thread_id, COUNT(*) AS n FROM posts"
-                      + " WHERE project = ? AND published >= ? AND published < ? GROUP BY thread_id) g"
+                      + " WHERE project = ? AND published >= ? AND published < ? AND spam = 0"
+                      + " GROUP BY thread_id) g"
                       + " JOIN threads t ON t.thread_id = g.thread_id"
                       + " ORDER BY g.n DESC, t.last_published DESC, t.thread_id LIMIT ?",
                   rs ->
@@ -191,7 +192,7 @@ final class JdbcActivityRollups implements ActivityRollups {
                   "active authors",
                   "SELECT g.author_id, a.name, g.n FROM (SELECT author_id, COUNT(*) AS n FROM posts"
                       + " WHERE project = ? AND published >= ? AND published < ?"
-                      + " AND author_id IS NOT NULL GROUP BY author_id) g"
+                      + " AND author_id IS NOT NULL AND spam = 0 GROUP BY author_id) g"
                       + " LEFT JOIN authors a ON a.author_id = g.author_id"
                       + " ORDER BY g.n DESC, g.author_id LIMIT ?",
                   rs ->

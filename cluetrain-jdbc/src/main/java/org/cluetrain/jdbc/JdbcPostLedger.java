@@ -95,8 +95,8 @@ final class JdbcPostLedger implements PostLedger {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO posts (seq, id, project, source_id, thread_id, parent_id, kind, lang,"
-                + " author_id, published, fingerprint, duplicate_of)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+                + " author_id, published, fingerprint, duplicate_of, spam)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
       for (StoredPost stored : posts) {
         Post post = stored.post();
         insert.setLong(1, sequence.incrementAndGet());
@@ -111,6 +111,7 @@ final class JdbcPostLedger implements PostLedger {
         insert.setLong(10, post.published().toEpochMilli());
         insert.setLong(11, post.fingerprint());
         insert.setString(12, post.duplicateOf());
+        insert.setInt(13, isSpam(post) ? 1 : 0);
         if (insert.executeUpdate() == 1) {
           added.add(stored); // recorded before means counted before: never count it twice
         }
@@ -201,14 +202,17 @@ final class JdbcPostLedger implements PostLedger {
       Post post = stored.post();
       threads
           .computeIfAbsent(post.threadId(), id -> new ThreadDelta(post))
-          .add(post, post.parentId() == null ? headline(post) : null);
+          .add(post, headline(post));
     }
     try (PreparedStatement thread =
         connection.prepareStatement(
             "INSERT INTO threads (thread_id, project, source_id, title, posts,"
                 + " first_published, last_published) VALUES (?,?,?,?,?,?,?)"
                 + " ON CONFLICT (thread_id) DO UPDATE SET posts = threads.posts + excluded.posts,"
-                + " title = COALESCE(excluded.title, threads.title),"
+                // the opening post's words name the thread; until it is stored, the first
+                // words of the earliest reply known do, rather than no name at all
+                + " title = CASE WHEN ? THEN excluded.title"
+                + " ELSE COALESCE(threads.title, excluded.title) END,"
                 // CASE rather than SQLite's two-argument MIN/MAX: PostgreSQL runs it too
                 + " first_published = CASE WHEN excluded.first_published < threads.first_published"
                 + " THEN excluded.first_published ELSE threads.first_published END,"
@@ -223,6 +227,7 @@ final class JdbcPostLedger implements PostLedger {
         thread.setLong(5, delta.posts);
         thread.setLong(6, delta.first);
         thread.setLong(7, delta.last);
+        thread.setBoolean(8, delta.opening);
         thread.addBatch();
       }
       thread.executeBatch();
@@ -287,6 +292,8 @@ final class JdbcPostLedger implements PostLedger {
     final @Nullable String project;
     final String sourceId;
     @Nullable String title;
+    boolean opening;
+    long earliest = Long.MAX_VALUE;
     long posts;
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
@@ -301,10 +308,23 @@ final class JdbcPostLedger implements PostLedger {
       long published = post.published().toEpochMilli();
       first = Math.min(first, published);
       last = Math.max(last, published);
-      if (headline != null) {
+      if (opening) {
+        return;
+      }
+      if (post.parentId() == null || post.parentId().equals(post.id())) {
+        opening = true;
+        title = headline;
+      } else if (published < earliest) {
+        earliest = published;
         title = headline;
       }
     }
+  }
+
+  /** Whether the spam classifier is sure enough the post is spam to act on it. */
+  static boolean isSpam(Post post) {
+    Label spam = post.labels().get("spam");
+    return spam != null && !spam.unsure() && "spam".equals(spam.value());
   }
 
   private static String headline(Post post) {

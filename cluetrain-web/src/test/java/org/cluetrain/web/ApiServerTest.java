@@ -81,7 +81,7 @@ class ApiServerTest {
 
   @Test
   void statusAndProjects() throws Exception {
-    assertThat(json("/api/status").get("posts").asLong()).isEqualTo(20);
+    assertThat(json("/api/status").get("posts").asLong()).isEqualTo(22);
     JsonNode projects = json("/api/projects");
     assertThat(projects).hasSize(2);
     assertThat(projects.get(0).get("name").asText()).isEqualTo("bahn");

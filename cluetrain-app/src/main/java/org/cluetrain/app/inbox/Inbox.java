@@ -113,7 +113,13 @@ public final class Inbox {
                           triage.tags(),
                           triage.assignee(),
                           String.join(", ", triage.rules()),
-                          now),
+                          now,
+                          // a post older than the target when it came in is not new: no clock
+                          ResponseClock.startFor(
+                              stored.post().published(),
+                              settings.respondWithin(),
+                              now,
+                              settings.hours())),
                       new InboxEvent(
                           0,
                           now,
@@ -177,7 +183,16 @@ public final class Inbox {
     InboxSettings settings = settings(project);
     Optional<InboxItem> item =
         store.createIfAbsent(
-            newItem(post, settings, Priority.NORMAL, List.of(), null, null, now),
+            // whoever makes an item by hand takes the post up now: its clock starts now
+            newItem(
+                post,
+                settings,
+                Priority.NORMAL,
+                List.of(),
+                null,
+                null,
+                now,
+                ResponseClock.start(settings.respondWithin(), now, settings.hours())),
             new InboxEvent(0, now, actor, InboxEvent.Kind.CREATED, "", null));
     return item.map(i -> new Created(i, true))
         .orElseGet(() -> new Created(store.item(project, postId).orElseThrow(), false));
@@ -190,7 +205,8 @@ public final class Inbox {
       List<String> tags,
       String assignee,
       String rule,
-      Instant now) {
+      Instant now,
+      ResponseClock responseClock) {
     return new InboxItem(
         0,
         post.project(),
@@ -210,7 +226,7 @@ public final class Inbox {
         now,
         now,
         null,
-        ResponseClock.start(settings.respondWithin(), now, settings.hours()));
+        responseClock);
   }
 
   /** The item with this number. */

@@ -107,11 +107,7 @@ public final class ImportJobs implements AutoCloseable {
    * @param maxBytes the largest upload accepted
    */
   public ImportJobs(
-      FileImporter importer,
-      Subscriber subscriptions,
-      Path uploads,
-      long maxBytes,
-      Clock clock)
+      FileImporter importer, Subscriber subscriptions, Path uploads, long maxBytes, Clock clock)
       throws IOException {
     this.importer = Objects.requireNonNull(importer, "importer");
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");

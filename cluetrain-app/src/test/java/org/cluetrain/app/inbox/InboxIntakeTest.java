@@ -24,6 +24,7 @@ import org.cluetrain.inbox.Priority;
 import org.cluetrain.inbox.Status;
 import org.cluetrain.jdbc.JdbcStorage;
 import org.cluetrain.testkit.ManualClock;
+import org.cluetrain.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,6 +187,55 @@ class InboxIntakeTest {
             .filteredOn(e -> e.kind() == InboxEvent.Kind.RESPONSE)
             .singleElement()
             .satisfies(e -> assertThat(e.url()).isEqualTo("https://bahn.example/kommentar/1"));
+      }
+    }
+  }
+
+  /**
+   * A personal X archive imported into the airlines project opened 113 items tagged "question" for
+   * posts about anything, each "7 min ago" with a response clock started at import. Now only posts
+   * that matched one of the project's queries become items, and a post older than the response
+   * target when it came in starts no clock.
+   */
+  @Test
+  void anImportedPersonalXArchiveOpensItemsOnlyForRelevantPostsAndStartsNoClockForOldOnes()
+      throws Exception {
+    Path archive = SharedData.path("fixtures/exports/x-archive/tweets.js");
+    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
+      importAll(runtime);
+      Set<Long> before =
+          all(runtime, "airlines").stream().map(InboxItem::id).collect(Collectors.toSet());
+      var report =
+          new FileImporter(runtime.pipeline(), Formats.standard())
+              .importFile(archive, "airlines", "auto");
+      assertThat(report.problems()).isEmpty();
+      List<InboxItem> fromArchive =
+          all(runtime, "airlines").stream().filter(i -> !before.contains(i.id())).toList();
+      long questions =
+          runtime
+              .store()
+              .search(
+                  new org.cluetrain.store.SearchRequest(
+                      "", "airlines", null, null, org.cluetrain.store.SearchRequest.MAX_LIMIT))
+              .posts()
+              .stream()
+              .filter(p -> p.post().source().type() == org.cluetrain.model.SourceType.TWITTER)
+              .filter(p -> "en".equals(p.post().lang()))
+              .filter(p -> org.cluetrain.inbox.QuestionDetector.isQuestion(p.post().fullText()))
+              .count();
+      assertThat(questions).as("the archive asks many questions").isGreaterThan(10);
+      assertThat(fromArchive.size()).isLessThan((int) questions);
+      Instant now = runtime.inbox().now();
+      for (InboxItem item : fromArchive) {
+        var stored = runtime.store().get(item.postId()).orElseThrow();
+        assertThat(stored.matchedQueries())
+            .as("item for %s", item.summary())
+            .anyMatch(q -> q.startsWith("airlines/"));
+        if (item.published().isBefore(now.minus(Duration.ofDays(7)))) {
+          assertThat(item.clock().running()).as("clock of %s", item.summary()).isFalse();
+          assertThat(runtime.inbox().sla(item).overdue()).isFalse();
+        }
       }
     }
   }

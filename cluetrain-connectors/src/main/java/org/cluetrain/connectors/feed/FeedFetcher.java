@@ -97,7 +97,7 @@ final class FeedFetcher {
       } catch (TimeoutException slowBody) {
         return unreachable(uri, "timed out after " + HumanUnits.duration(requestTimeout), moves);
       } catch (ExecutionException failed) {
-        return failure(uri, failed.getCause(), moves);
+        return failure(uri, Objects.requireNonNullElse(failed.getCause(), failed), moves);
       }
       Optional<URI> next = redirectTarget(current, response);
       if (next.isEmpty() || hop >= MAX_REDIRECTS) {

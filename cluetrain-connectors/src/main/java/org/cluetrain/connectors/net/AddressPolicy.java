@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which addresses Cluetrain may connect to on behalf of what someone typed or imported: feeds,
@@ -122,7 +123,7 @@ public final class AddressPolicy {
   }
 
   /** What kind of address this is, if it is one refused by default. */
-  static String restrictedKind(InetAddress address) {
+  static @Nullable String restrictedKind(InetAddress address) {
     InetAddress judged = unmapped(address);
     if (judged.isAnyLocalAddress()) {
       return "an unspecified address";

@@ -66,6 +66,9 @@ public final class Authentication {
       List<AddressBlock> trustedProxies) {
     Authentication authentication = new Authentication(access, projects, trustedProxies);
     app.before(Authentication::securityHeaders);
+    // known before routing, so that a page no route answers (the not-found page) still knows who
+    // asks: their language, their navigation
+    app.before(ctx -> ctx.attribute(SELF, authentication));
     app.beforeMatched(authentication::check);
   }
 
@@ -225,8 +228,11 @@ public final class Authentication {
   /** Everything a page needs about the person and the request. */
   public static PageContext page(Context ctx, String project, String section) {
     Identity identity = ctx.attribute(IDENTITY);
-    Account account = identity == null ? null : identity.account();
     Authentication authentication = ctx.attribute(SELF);
+    if (identity == null && authentication != null) {
+      identity = authentication.identify(ctx); // no route matched, so no check identified them
+    }
+    Account account = identity == null ? null : identity.account();
     List<String> visible =
         authentication == null
             ? List.of()

@@ -3,7 +3,6 @@ package org.cluetrain.web.inbox;
 import java.time.Duration;
 import java.util.List;
 import org.cluetrain.inbox.InboxEvent;
-import org.cluetrain.model.Label;
 import org.cluetrain.web.page.Messages;
 
 /** How the inbox pages write durations, scores and log lines. */
@@ -21,12 +20,6 @@ public final class InboxText {
     return minutes == 0
         ? t.get("inbox.hours", hours)
         : t.get("inbox.hours_minutes", hours, minutes);
-  }
-
-  /** A classifier's verdict as "negative 92 %", or "unsure (negative 53 %)" below the threshold. */
-  public static String label(Messages t, Label label) {
-    String verdict = t.get("inbox.label." + label.value()) + " " + t.percent(label.score());
-    return label.unsure() ? t.get("inbox.label.unsure", verdict) : verdict;
   }
 
   /** A log line's action, e.g. "assigned to ana" or "set the status to done". */

@@ -23,6 +23,9 @@ final class OverviewCharts {
   private static final Map<String, String> SENTIMENT_COLOURS =
       Map.of("positive", "#1f8a4c", "neutral", "#9aa3b2", "negative", "#c2372b");
 
+  private static final List<String> SYMBOLS =
+      List.of("circle", "rect", "triangle", "diamond", "roundRect", "pin", "arrow");
+
   private final OverviewReport report;
   private final Messages t;
 
@@ -33,17 +36,21 @@ final class OverviewCharts {
 
   String volume() {
     List<Object> series = new ArrayList<>();
-    for (Series line : report.volume()) {
-      series.add(
-          Map.of(
-              "name",
-              line.name(),
-              "type",
-              "line",
-              "showSymbol",
-              report.period().dates().size() <= 31,
-              "data",
-              points(line, Map.of("query", line.key()))));
+    List<Series> lines = report.volume();
+    for (int i = 0; i < lines.size(); i++) {
+      Series line = lines.get(i);
+      // lines with the same values lie on each other: the ones drawn first are wider and mark
+      // their points differently, so a later line never hides an earlier one
+      int below = lines.size() - 1 - i;
+      Map<String, Object> drawn = new LinkedHashMap<>();
+      drawn.put("name", line.name());
+      drawn.put("type", "line");
+      drawn.put("showSymbol", report.period().dates().size() <= 31);
+      drawn.put("symbol", SYMBOLS.get(i % SYMBOLS.size()));
+      drawn.put("symbolSize", 5 + 3 * below);
+      drawn.put("lineStyle", Map.of("width", 2 + 2 * below));
+      drawn.put("data", points(line, Map.of("query", line.key())));
+      series.add(drawn);
     }
     return json(timeChart(series, true));
   }
@@ -55,6 +62,8 @@ final class OverviewCharts {
       bar.put("name", t.get("overview.sentiment." + stack.key()));
       bar.put("type", "bar");
       bar.put("stack", "sentiment");
+      bar.put("barMinWidth", 6);
+      bar.put("barMaxWidth", 32);
       bar.put("itemStyle", Map.of("color", SENTIMENT_COLOURS.get(stack.key())));
       bar.put("data", points(stack, Map.of("query", MentionsLink.BRAND, "sentiment", stack.key())));
       series.add(bar);
@@ -77,8 +86,11 @@ final class OverviewCharts {
     Map<String, Object> pie = new LinkedHashMap<>();
     pie.put("type", "pie");
     pie.put("name", t.get("overview.share_of_voice"));
-    pie.put("radius", List.of("35%", "65%"));
-    pie.put("label", Map.of("formatter", "{b}: {d}%"));
+    // a ring small enough that the names and shares beside it fit a narrow card whole
+    pie.put("radius", List.of("25%", "45%"));
+    pie.put("center", List.of("50%", "45%"));
+    // name and share on two lines: narrow enough for a phone's card
+    pie.put("label", Map.of("formatter", "{b}\n{d} %", "lineHeight", 15));
     pie.put("data", data);
     Map<String, Object> option = new LinkedHashMap<>();
     option.put("tooltip", Map.of("trigger", "item"));
@@ -118,13 +130,16 @@ final class OverviewCharts {
     if (legend) {
       option.put("legend", Map.of("top", 0));
     }
+    // room on both sides for half a date: the first and last labels stand centred on their day
     option.put(
-        "grid", Map.of("left", 8, "right", 16, "top", 32, "bottom", 8, "containLabel", true));
+        "grid", Map.of("left", 36, "right", 36, "top", 32, "bottom", 8, "containLabel", true));
     option.put(
         "xAxis",
         Map.of(
             "type",
             "category",
+            "axisLabel",
+            Map.of("hideOverlap", true),
             "data",
             report.period().dates().stream().map(LocalDate::toString).toList()));
     option.put("yAxis", Map.of("type", "value", "minInterval", 1));

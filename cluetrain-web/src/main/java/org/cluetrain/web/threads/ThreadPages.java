@@ -73,12 +73,32 @@ public final class ThreadPages {
     return roots;
   }
 
+  /** The most characters of a post's text that name a thread without a title. */
+  static final int HEADING_LENGTH = 80;
+
+  /**
+   * What names a thread: the title of its opening post, or the first words of its text; when the
+   * opening post is not stored, the first words of the earliest post that is.
+   */
+  static String heading(StoredPost first) {
+    String title = first.post().title();
+    String words =
+        (title != null && !title.isBlank() ? title : first.post().text())
+            .strip()
+            .replaceAll("\\s+", " ");
+    if (words.length() <= HEADING_LENGTH) {
+      return words;
+    }
+    int cut = words.lastIndexOf(' ', HEADING_LENGTH - 1);
+    return words.substring(0, cut > HEADING_LENGTH / 2 ? cut : HEADING_LENGTH - 1) + "…";
+  }
+
   private void page(Context ctx) {
     String id;
     try {
       id = ThreadLinks.id(ctx.pathParam("id"));
     } catch (IllegalArgumentException e) {
-      throw new NotFoundResponse("no thread " + ctx.pathParam("id"));
+      throw new NotFoundResponse("no thread with the address " + ctx.pathParam("id"));
     }
     List<StoredPost> posts = runtime.store().thread(id, MAX_POSTS);
     if (posts.isEmpty()) {
@@ -103,6 +123,7 @@ public final class ThreadPages {
     model.put("page", page);
     model.put("threadId", id);
     model.put("opening", opening);
+    model.put("heading", heading(opening != null ? opening : posts.get(0)));
     model.put("roots", roots);
     model.put("posts", posts.size());
     model.put("matched", matched);

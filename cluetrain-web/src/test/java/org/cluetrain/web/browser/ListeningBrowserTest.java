@@ -37,11 +37,6 @@ class ListeningBrowserTest extends BrowserTestBase {
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> series(String chartId) {
     WebElement chart = browser.findElement(By.id(chartId));
-    System.err.println(
-        "DEBUG "
-            + ((JavascriptExecutor) browser)
-                .executeScript(
-                    "return ['/webjars/echarts/5.2.2/dist/echarts.min.js', '/webjars/htmx.org/2.0.3/dist/htmx.min.js', '/assets/app.js', '/webjars/echarts/5.2.2/dist/echarts.js'].map(function (u) { var x = new XMLHttpRequest(); x.open('GET', u, false); x.send(); return u + ' ' + x.status + ' ' + x.responseText.length; }).join(' | ');"));
     wait.until(ExpectedConditions.attributeToBe(chart, "data-rendered", "true"));
     Object option =
         ((JavascriptExecutor) browser)
