@@ -105,7 +105,7 @@ class ApiServerTest {
     assertThat(limited.has("data_dir")).isFalse();
     assertThat(limited.toString()).doesNotContain(data.toString());
     assertThat(limited.get("polling").asBoolean()).isFalse();
-    assertThat(full.get("posts").asLong()).isEqualTo(20);
+    assertThat(full.get("posts").asLong()).isEqualTo(22);
     assertThat(full.get("data_dir").asText()).isEqualTo(runtime.dataDir().toString());
   }
 

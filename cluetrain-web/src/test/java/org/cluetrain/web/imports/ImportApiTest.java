@@ -187,7 +187,7 @@ class ImportApiTest {
                     Path.of("../examples/samples/airline-travellers.mastodon.json"))),
             runtime.access().operatorKey());
     assertThat(job.path("owner").asText()).isEqualTo("local-operator");
-    assertThat(job.path("report").path("read").asInt()).isEqualTo(8);
+    assertThat(job.path("report").path("read").asInt()).isEqualTo(10);
     assertThat(
             post(
                     "/api/projects/airlines/imports?file=x.xml",
