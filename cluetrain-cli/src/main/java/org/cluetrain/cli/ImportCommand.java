@@ -1,17 +1,15 @@
 package org.cluetrain.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.ingest.CountedFile;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.FileReport;
 import org.cluetrain.formats.Formats;
@@ -102,13 +100,12 @@ final class ImportCommand implements Callable<Integer> {
       return importer.importFile(file, project, format); // reports the missing file
     }
     long size = size(file);
-    AtomicLong read = new AtomicLong();
-    InputDocument input =
-        new InputDocument(file.toString(), null, null, () -> counting(file, read));
+    CountedFile read = new CountedFile(file);
+    InputDocument input = new InputDocument(file.toString(), null, null, read::open);
     ProgressLine progress = ProgressLine.forTerminal(out, file.getFileName().toString());
     FileReport report =
         importer.importDocument(
-            input, project, format, soFar -> progress.update(read.get(), size, soFar.read()));
+            input, project, format, soFar -> progress.update(read.bytesRead(), size, soFar.read()));
     progress.finish();
     return report;
   }
@@ -119,30 +116,6 @@ final class ImportCommand implements Callable<Integer> {
     } catch (IOException e) {
       return 0;
     }
-  }
-
-  /** The file's bytes, counted as they are read: how far the import is. */
-  private static InputStream counting(Path file, AtomicLong read) throws IOException {
-    read.set(0); // format detection reads the head, then the whole file from the start
-    return new FilterInputStream(Files.newInputStream(file)) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          read.incrementAndGet();
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-          read.addAndGet(n);
-        }
-        return n;
-      }
-    };
   }
 
   private static void print(FileReport report, PrintWriter out, PrintWriter err, Outcome outcome) {

@@ -165,8 +165,8 @@ public final class ImportJobs implements AutoCloseable {
       jobs.put(id, queued);
       forgetOldest();
     }
-    AtomicLong read = new AtomicLong();
-    InputDocument input = new InputDocument(name, null, null, () -> open(file, read));
+    CountedFile read = stoppable(file);
+    InputDocument input = new InputDocument(name, null, null, read::open);
     worker.execute(() -> run(queued, input, format, dir, read));
     return queued;
   }
@@ -176,30 +176,10 @@ public final class ImportJobs implements AutoCloseable {
    * one of a broken file, keeping the batches already stored, and the server need not wait for the
    * rest of a large upload.
    */
-  private InputStream open(Path file, AtomicLong read) throws IOException {
-    read.set(0); // format detection reads the head first, then the whole from the start
-    return new java.io.FilterInputStream(Files.newInputStream(file)) {
+  private CountedFile stoppable(Path file) {
+    return new CountedFile(file) {
       @Override
-      public int read() throws IOException {
-        checkOpen();
-        int b = super.read();
-        if (b >= 0) {
-          read.incrementAndGet();
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        checkOpen();
-        int n = super.read(b, off, len);
-        if (n > 0) {
-          read.addAndGet(n);
-        }
-        return n;
-      }
-
-      private void checkOpen() throws IOException {
+      protected void beforeRead() throws IOException {
         if (closing) {
           throw new IOException("the server stopped during the import");
         }
@@ -207,7 +187,8 @@ public final class ImportJobs implements AutoCloseable {
     };
   }
 
-  private void run(Progress queued, InputDocument input, String format, Path dir, AtomicLong read) {
+  private void run(
+      Progress queued, InputDocument input, String format, Path dir, CountedFile read) {
     update(queued.id(), p -> with(p, State.RUNNING, p.report(), 0, 0));
     FileReport report;
     int subscribed = 0;
@@ -217,7 +198,8 @@ public final class ImportJobs implements AutoCloseable {
               input,
               queued.project(),
               format,
-              soFar -> update(queued.id(), p -> with(p, State.RUNNING, soFar, 0, read.get())));
+              soFar ->
+                  update(queued.id(), p -> with(p, State.RUNNING, soFar, 0, read.bytesRead())));
       if (!report.subscriptions().isEmpty()) {
         Subscribed outcome = subscriptions.subscribe(queued.project(), report.subscriptions());
         subscribed = outcome.added();
