@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.ingest.FileImporter;
+import org.cluetrain.app.ingest.FileReport;
 import org.cluetrain.app.ingest.ImportJobs;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
@@ -29,6 +31,8 @@ import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.formats.push.PushedPostsReader;
+import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
@@ -61,6 +65,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
   /** The largest file an upload may import: an X archive of many years fits. */
   public static final long MAX_IMPORT_BYTES = 2L * 1024 * 1024 * 1024;
+
+  /**
+   * The most one push may carry: enough for thousands of posts, small enough to hold in memory and
+   * to answer while the sender waits. Larger batches are split by the sender, or imported.
+   */
+  public static final int MAX_PUSH_BYTES = 16 * 1024 * 1024;
 
   private final Path dataDir;
   private final Workspace workspace;
@@ -313,6 +323,23 @@ public final class EmbeddedRuntime implements AutoCloseable {
       }
     }
     return imports;
+  }
+
+  /**
+   * Posts pushed over HTTP by a collector or webhook, processed while the sender waits: the report
+   * says what was new, what was stored before, and which items could not be read and why.
+   *
+   * @param collector who pushed (the account), the source's name unless a post names its own
+   * @param body a JSON array of posts or one post per line, at most {@link #MAX_PUSH_BYTES}
+   */
+  public FileReport push(String project, String collector, byte[] body) {
+    if (body.length > MAX_PUSH_BYTES) {
+      throw new IllegalArgumentException(
+          "a push carries at most " + MAX_PUSH_BYTES + " bytes; this one has " + body.length);
+    }
+    InputDocument input = InputDocument.ofBytes("push from " + collector, null, null, body);
+    return new FileImporter(pipeline, Formats.standard())
+        .importWith(new PushedPostsReader(collector, Instant.now()), input, project);
   }
 
   /** Saved queries that could not be compiled, each with its reason. */

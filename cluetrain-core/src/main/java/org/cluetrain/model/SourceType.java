@@ -1,5 +1,7 @@
 package org.cluetrain.model;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The kind of place a conversation comes from; {@code source:forum} in a query filters by it. */
@@ -14,10 +16,17 @@ public enum SourceType {
   BLUESKY,
   REDDIT,
   DISQUS,
-  FILE;
+  FILE,
+  /** Pushed over HTTP by the user's own collectors and webhooks. */
+  PUSH;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every label, for messages that list the choices. */
+  public static List<String> labels() {
+    return Arrays.stream(values()).map(SourceType::label).toList();
   }
 
   public static SourceType fromLabel(String label) {

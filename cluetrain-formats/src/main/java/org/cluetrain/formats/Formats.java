@@ -170,6 +170,17 @@ public final class Formats {
         throw new UnusableInputException(input.name(), e.getMessage(), e);
       }
     }
+    read(input, reader, sink);
+  }
+
+  /**
+   * Streams the input's items into the sink with the given reader, guarded as every format's is: a
+   * reader's unexpected failure becomes an {@link UnusableInputException} naming the input.
+   */
+  public void read(InputDocument input, FormatReader reader, Consumer<ReadItem> sink)
+      throws UnusableInputException {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(sink, "sink");
     Consumer<ReadItem> guarded =
         item -> {
           try {

@@ -30,6 +30,10 @@ final class ApiIndex {
     api.put(
         "POST /api/projects/{project}/imports?file=NAME&format=auto",
         "import a file sent as the request body; 202 with the import, watched at its Location");
+    api.put(
+        "POST /api/projects/{project}/posts",
+        "push posts (a JSON array or one per line, at most 16 MiB) from a collector or webhook;"
+            + " answers what was new, already stored and unreadable");
     api.put("GET /api/imports", "the imports since the server started, newest first");
     api.put(
         "GET /api/imports/{id}", "one import: state, posts read, new, already stored, problems");

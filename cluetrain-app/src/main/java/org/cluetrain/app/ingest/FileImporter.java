@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.ingest.FormatReader;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.UnusableInputException;
@@ -57,14 +58,38 @@ public final class FileImporter {
   public FileReport importDocument(
       InputDocument input, String project, String format, Consumer<FileReport> progress) {
     FileReport.Builder report = new FileReport.Builder(input.name());
+    FormatReader reader;
+    try {
+      reader =
+          format == null || format.equals("auto") ? formats.detect(input) : formats.byName(format);
+    } catch (UnusableInputException e) {
+      return report.unusable(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return report.unusable(input.name() + ": " + e.getMessage());
+    }
+    return importWith(reader, input, project, progress, report);
+  }
+
+  /**
+   * Imports one document with the given reader, for inputs that are not files of a known format
+   * (posts pushed over HTTP).
+   */
+  public FileReport importWith(FormatReader reader, InputDocument input, String project) {
+    return importWith(reader, input, project, progress -> {}, new FileReport.Builder(input.name()));
+  }
+
+  private FileReport importWith(
+      FormatReader reader,
+      InputDocument input,
+      String project,
+      Consumer<FileReport> progress,
+      FileReport.Builder report) {
     List<Post> batch = new ArrayList<>(BATCH_SIZE);
     try {
-      String chosen =
-          format == null || format.equals("auto") ? formats.detect(input).format() : format;
-      report.format(chosen);
+      report.format(reader.format());
       formats.read(
           input,
-          chosen,
+          reader,
           item -> {
             if (item instanceof ReadItem.ParsedPost parsed) {
               Post post = parsed.post();

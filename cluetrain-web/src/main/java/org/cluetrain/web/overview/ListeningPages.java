@@ -3,6 +3,7 @@ package org.cluetrain.web.overview;
 import io.javalin.Javalin;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.web.imports.ImportPages;
+import org.cluetrain.web.imports.PushApi;
 import org.cluetrain.web.mentions.MentionPages;
 import org.cluetrain.web.sources.SourcePages;
 import org.cluetrain.web.threads.ThreadPages;
@@ -17,5 +18,6 @@ public final class ListeningPages {
     ThreadPages.register(app, runtime);
     SourcePages.register(app, runtime);
     ImportPages.register(app, runtime);
+    PushApi.register(app, runtime);
   }
 }

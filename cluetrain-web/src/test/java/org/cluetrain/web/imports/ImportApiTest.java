@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Importing into a running server over its API: counts, exactly once, and who may. */
+/**
+ * Importing into a running server over its API, as files and as pushed posts: counts, exactly once,
+ * and who may.
+ */
 class ImportApiTest {
   static final Path WXR = Path.of("../examples/samples/unterwegs-mit-der-bahn.wxr.xml");
   @TempDir static Path data;
@@ -195,5 +198,84 @@ class ImportApiTest {
                     HttpRequest.BodyPublishers.ofFile(WXR))
                 .statusCode())
         .isEqualTo(401);
+  }
+
+  static HttpResponse<String> push(String project, String token, String type, String body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:" + server.port() + "/api/projects/" + project + "/posts"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void pushedPostsAreStoredOnceAndTheAnswerSaysWhatHappened() throws Exception {
+    String batch =
+        "[{\"id\":\"w-1\",\"text\":\"Zebrastreifen vor dem Terminal: pushzebra\","
+            + "\"published\":\"2026-12-01T10:00:00Z\",\"author\":\"webhook fan\"},"
+            + "{\"id\":\"w-2\",\"text\":\"pushzebra again, a reply\",\"parent\":\"w-1\"},"
+            + "{\"url\":\"https://forum.example/t/42\",\"title\":\"pushzebra on the forum\"}]";
+    HttpResponse<String> first = push("airlines", analyst, "application/json", batch);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(first.body());
+    assertThat(report.path("read").asInt()).isEqualTo(3);
+    assertThat(report.path("stored").asInt()).isEqualTo(3);
+    assertThat(report.path("problems")).isEmpty();
+
+    JsonNode again = JSON.readTree(push("airlines", analyst, "application/json", batch).body());
+    assertThat(again.path("stored").asInt()).isZero();
+    assertThat(again.path("already_known").asInt()).isEqualTo(3);
+    var found = runtime.store().search(new SearchRequest("pushzebra", "airlines", null, null, 10));
+    assertThat(found.totalHits()).isEqualTo(3);
+  }
+
+  @Test
+  void aBadPushedPostIsNamedAndTheOthersAreStored() throws Exception {
+    HttpResponse<String> response =
+        push(
+            "airlines",
+            analyst,
+            "application/x-ndjson",
+            "{\"id\":\"n-1\",\"text\":\"pushlines one\"}\n"
+                + "{\"id\":\"n-2\",\"text\":\"pushlines two\",\"published\":\"soon\"}\n"
+                + "{\"id\":\"n-3\",\"text\":\"pushlines three\"}\n");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(response.body());
+    assertThat(report.path("stored").asInt()).isEqualTo(2);
+    assertThat(report.path("problems").get(0).asText())
+        .contains("post 2")
+        .contains("'soon' is not a time");
+  }
+
+  @Test
+  void pushesThatCannotBeTakenAreRefusedWithTheReason() throws Exception {
+    String one = "[{\"text\":\"refused\"}]";
+    assertThat(push("bahn", viewer, "application/json", one).statusCode()).isEqualTo(403);
+    assertThat(push("bahn", airlinesOnly, "application/json", one).statusCode()).isEqualTo(403);
+    assertThat(push("nosuch", analyst, "application/json", one).statusCode()).isEqualTo(404);
+
+    HttpResponse<String> form = push("bahn", analyst, "application/x-www-form-urlencoded", one);
+    assertThat(form.statusCode()).isEqualTo(415);
+    assertThat(form.body()).contains("application/x-ndjson");
+
+    HttpResponse<String> broken = push("bahn", analyst, "application/json", "[{\"text\": oops");
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(broken.body()).contains("not well-formed JSON");
+
+    assertThat(push("bahn", analyst, "application/json", "").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> huge =
+        push(
+            "bahn",
+            analyst,
+            "application/json",
+            "[{\"text\":\"" + "x".repeat(EmbeddedRuntime.MAX_PUSH_BYTES) + "\"}]");
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(huge.body()).contains("at most " + EmbeddedRuntime.MAX_PUSH_BYTES + " bytes");
   }
 }
