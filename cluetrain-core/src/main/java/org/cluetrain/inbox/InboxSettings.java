@@ -1,6 +1,7 @@
 package org.cluetrain.inbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,19 +20,42 @@ import org.jspecify.annotations.Nullable;
  * @param hours when the team works
  * @param ownChannels the project's own channels
  * @param rules the rules, in the order they are written
+ * @param maxPostAge how old a post may be when it comes in and still become an item, or {@code
+ *     null} for any age
  */
 public record InboxSettings(
-    Duration respondWithin, BusinessHours hours, OwnChannels ownChannels, List<InboxRule> rules) {
+    Duration respondWithin,
+    BusinessHours hours,
+    OwnChannels ownChannels,
+    List<InboxRule> rules,
+    @Nullable Duration maxPostAge) {
   /** The response target when the workspace names none: four business hours. */
   public static final Duration DEFAULT_TARGET = Duration.ofHours(4);
+
+  /**
+   * How old a post may be when it comes in and still become an item, when the workspace does not
+   * say: a month. Late-polled feeds and forum threads read days after they were written still get
+   * their items; a backfill of last year's history (an export imported to see the trend) does not
+   * bury the team in thousands of conversations that ended long ago.
+   */
+  public static final Duration DEFAULT_MAX_POST_AGE = Duration.ofDays(30);
 
   /** The business hours when the workspace names none: weekdays 9 to 5 in the given zone. */
   public static BusinessHours defaultHours(ZoneId zone) {
     return BusinessHours.parse("mon-fri 09:00-17:00", zone);
   }
 
+  /** Settings with the default {@link #DEFAULT_MAX_POST_AGE}. */
+  public InboxSettings(
+      Duration respondWithin, BusinessHours hours, OwnChannels ownChannels, List<InboxRule> rules) {
+    this(respondWithin, hours, ownChannels, rules, DEFAULT_MAX_POST_AGE);
+  }
+
   public InboxSettings {
     Objects.requireNonNull(respondWithin, "respondWithin");
+    if (maxPostAge != null && (maxPostAge.isNegative() || maxPostAge.isZero())) {
+      throw new IllegalArgumentException("max_post_age must be positive, was " + maxPostAge);
+    }
     Objects.requireNonNull(hours, "hours");
     ownChannels = ownChannels == null ? OwnChannels.NONE : ownChannels;
     rules = List.copyOf(rules == null ? List.of() : rules);
@@ -58,6 +82,15 @@ public record InboxSettings(
       return true;
     }
     return ownChannels.contains(post.post());
+  }
+
+  /**
+   * Whether a post is recent enough, when it comes in at {@code now}, to become an item: older
+   * posts are history (a backfill), kept for the mentions and charts but not a conversation to
+   * answer. By hand, any post can still be made an item.
+   */
+  public boolean isCurrent(StoredPost post, Instant now) {
+    return maxPostAge == null || !post.post().published().isBefore(now.minus(maxPostAge));
   }
 
   /**

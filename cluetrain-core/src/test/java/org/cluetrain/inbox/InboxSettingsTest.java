@@ -235,4 +235,36 @@ class InboxSettingsTest {
             "rule 'alles' needs at least one condition (query, sentiment, question, own_channel,"
                 + " language, min_relevance); without one every post would become an item");
   }
+
+  @Test
+  void aPostOlderThanTheMaximumAgeWhenItComesInIsHistoryNotAConversation() {
+    StoredPost post = post("Weiß jemand, ob der ICE fährt?", null, "de", "https://x.example/10");
+    Instant written = post.post().published();
+    InboxSettings monthly =
+        new InboxSettings(
+            InboxSettings.DEFAULT_TARGET,
+            InboxSettings.defaultHours(ZoneOffset.UTC),
+            OwnChannels.NONE,
+            List.of());
+    assertThat(monthly.maxPostAge()).isEqualTo(InboxSettings.DEFAULT_MAX_POST_AGE);
+    assertThat(monthly.isCurrent(post, written.plus(java.time.Duration.ofDays(29)))).isTrue();
+    assertThat(monthly.isCurrent(post, written.plus(java.time.Duration.ofDays(31)))).isFalse();
+    InboxSettings anyAge =
+        new InboxSettings(
+            InboxSettings.DEFAULT_TARGET,
+            InboxSettings.defaultHours(ZoneOffset.UTC),
+            OwnChannels.NONE,
+            List.of(),
+            null);
+    assertThat(anyAge.isCurrent(post, written.plus(java.time.Duration.ofDays(4000)))).isTrue();
+    assertThatThrownBy(
+            () ->
+                new InboxSettings(
+                    InboxSettings.DEFAULT_TARGET,
+                    InboxSettings.defaultHours(ZoneOffset.UTC),
+                    OwnChannels.NONE,
+                    List.of(),
+                    java.time.Duration.ZERO))
+        .hasMessageContaining("max_post_age must be positive");
+  }
 }

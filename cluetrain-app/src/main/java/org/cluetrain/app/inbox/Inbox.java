@@ -98,7 +98,7 @@ public final class Inbox {
         continue;
       }
       InboxSettings settings = settings(project);
-      if (settings.rules().isEmpty()) {
+      if (settings.rules().isEmpty() || !settings.isCurrent(stored, now)) {
         continue;
       }
       settings

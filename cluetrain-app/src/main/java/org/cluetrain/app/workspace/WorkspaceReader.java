@@ -47,6 +47,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class WorkspaceReader {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+  private static final Pattern AGE = Pattern.compile("(\\d{1,6})\\s*(m|h|d|w|y)");
   private static final long MIN_POLL_SECONDS = 60;
   private static final Pattern RESPONSE_TIME =
       Pattern.compile("(?:(\\d+)\\s*h)?\\s*(?:(\\d+)\\s*m)?");
@@ -369,7 +370,9 @@ public final class WorkspaceReader {
   private InboxSettings inbox(Node node, String project, List<SavedQuery> queries) {
     Map<String, Node> fields =
         mapping(
-            node, "the inbox", Set.of("respond_within", "business_hours", "own_channels", "rules"));
+            node,
+            "the inbox",
+            Set.of("respond_within", "business_hours", "own_channels", "max_post_age", "rules"));
     if (fields == null) {
       return null;
     }
@@ -414,6 +417,32 @@ public final class WorkspaceReader {
         }
       }
     }
+    Duration maxPostAge = InboxSettings.DEFAULT_MAX_POST_AGE;
+    if (fields.containsKey("max_post_age")) {
+      String text = scalar(fields.get("max_post_age"), "an age such as 30d, or none");
+      Matcher m = text == null ? null : AGE.matcher(text.strip().toLowerCase(Locale.ROOT));
+      if (text != null && text.strip().equalsIgnoreCase("none")) {
+        maxPostAge = null;
+      } else if (m != null && m.matches()) {
+        long amount = Long.parseLong(m.group(1));
+        maxPostAge =
+            switch (m.group(2)) {
+              case "m" -> Duration.ofMinutes(amount);
+              case "h" -> Duration.ofHours(amount);
+              case "d" -> Duration.ofDays(amount);
+              case "w" -> Duration.ofDays(7 * amount);
+              default -> Duration.ofDays(365 * amount);
+            };
+        if (maxPostAge.isZero()) {
+          problem(fields.get("max_post_age"), "max_post_age must be more than 0, or none");
+          maxPostAge = InboxSettings.DEFAULT_MAX_POST_AGE;
+        }
+      } else if (text != null) {
+        problem(
+            fields.get("max_post_age"),
+            "'" + text + "' is not an age such as 12h, 30d, 8w or 2y, or none");
+      }
+    }
     List<InboxRule> rules = new ArrayList<>();
     Set<String> ruleNames = new HashSet<>();
     if (fields.containsKey("rules")) {
@@ -426,7 +455,7 @@ public final class WorkspaceReader {
         }
       }
     }
-    return new InboxSettings(target, hours, new OwnChannels(own), rules);
+    return new InboxSettings(target, hours, new OwnChannels(own), rules, maxPostAge);
   }
 
   private InboxRule rule(Node node, String project, List<SavedQuery> queries) {

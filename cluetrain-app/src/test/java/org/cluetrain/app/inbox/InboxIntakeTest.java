@@ -251,4 +251,36 @@ class InboxIntakeTest {
     }
     assertThat(Files.exists(data.resolve("ledger.db"))).isTrue();
   }
+
+  /**
+   * Importing the 2015 airline tweets into the example workspace to see their trend opened 1,684
+   * items for conversations that ended eleven years before: history stays out of the inbox.
+   */
+  @Test
+  void aBackfillOfOldHistoryIsStoredButOpensNoItems() throws Exception {
+    Path tweets = SharedData.path("streams/us-airline-tweets-2015-02.csv");
+    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
+      importAll(runtime);
+      int before = all(runtime, "airlines").size();
+      var report =
+          new FileImporter(runtime.pipeline(), Formats.standard())
+              .importFile(tweets, "airlines", "auto");
+      assertThat(report.stored()).isGreaterThan(14_000);
+      assertThat(all(runtime, "airlines")).hasSize(before);
+      assertThat(runtime.inbox().catchUp()).as("nor on the next start").isZero();
+      // by hand, an old post can still be taken up
+      String old =
+          runtime
+              .store()
+              .search(
+                  new org.cluetrain.store.SearchRequest(
+                      "lost AND luggage", "airlines", null, null, 1))
+              .posts()
+              .get(0)
+              .post()
+              .id();
+      assertThat(runtime.inbox().create("airlines", old, "ana").isNew()).isTrue();
+    }
+  }
 }

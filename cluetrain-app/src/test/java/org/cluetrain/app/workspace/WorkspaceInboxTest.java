@@ -42,6 +42,7 @@ class WorkspaceInboxTest {
                           respond_within: 1h30m
                           business_hours: mo-fr 08:00-18:00 Europe/Berlin
                           own_channels: [bahn.example, "mastodon:@db_bahn"]
+                          max_post_age: 8w
                           rules:
                             - name: beschwerden
                               query: marke
@@ -59,6 +60,7 @@ class WorkspaceInboxTest {
     assertThat(inbox.respondWithin()).isEqualTo(Duration.ofMinutes(90));
     assertThat(inbox.hours()).hasToString("mon-fri 08:00-18:00 Europe/Berlin");
     assertThat(inbox.ownChannels().entries()).containsExactly("bahn.example", "mastodon:@db_bahn");
+    assertThat(inbox.maxPostAge()).isEqualTo(Duration.ofDays(56));
     InboxRule complaints = inbox.rules().get(0);
     assertThat(complaints.queries()).containsExactly("bahn/marke");
     assertThat(complaints.sentiments()).containsExactlyInAnyOrder("negative", "neutral");
@@ -80,6 +82,18 @@ class WorkspaceInboxTest {
     assertThat(inbox.respondWithin()).isEqualTo(Duration.ofHours(4));
     assertThat(inbox.hours().zone()).isEqualTo(ZoneId.systemDefault());
     assertThat(inbox.hours().length()).isEqualTo(Duration.ofHours(8));
+    assertThat(inbox.maxPostAge()).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
+  void postsOfAnyAgeAreLetInOnlyWhenTheWorkspaceSaysSo() throws Exception {
+    String any = PROJECT + "    inbox:\n      max_post_age: none\n";
+    assertThat(WorkspaceReader.read(write(any)).project("bahn").orElseThrow().inbox().maxPostAge())
+        .isNull();
+    Path wrong = write(PROJECT + "    inbox:\n      max_post_age: a while\n");
+    assertThatThrownBy(() -> WorkspaceReader.read(wrong))
+        .hasMessageContaining(
+            wrong + ":7: 'a while' is not an age such as 12h, 30d, 8w or 2y, or none");
   }
 
   @Test
