@@ -2,6 +2,7 @@ package org.cluetrain.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.model.Post;
 import org.cluetrain.store.StoredPost;
 
@@ -11,6 +12,14 @@ import org.cluetrain.store.StoredPost;
  */
 public final class PostView {
   private PostView() {}
+
+  /** A post proposed for labelling: the relevance model's belief and the post. */
+  public static Map<String, Object> of(RelevanceLoop.Candidate candidate) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("relevant_probability", candidate.relevantProbability());
+    json.put("post", of(candidate.post()));
+    return json;
+  }
 
   public static Map<String, Object> of(StoredPost stored) {
     Post post = stored.post();

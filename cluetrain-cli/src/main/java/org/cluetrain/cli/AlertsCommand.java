@@ -1,22 +1,18 @@
 package org.cluetrain.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertRule;
-import org.cluetrain.alert.AlertStore;
-import org.cluetrain.alert.AlertText;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.TimeArguments;
 import org.cluetrain.app.alert.AlertJson;
-import org.cluetrain.app.alert.BacktestReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,61 +96,62 @@ final class AlertsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      JsonNode report;
       try (EmbeddedRuntime runtime = options.open()) {
         String chosen = Options.project(runtime.workspace(), project);
         Instant now = Instant.now();
-        List<AlertRule> rules = runtime.alerts().rules(chosen);
-        if (onlyRules != null) {
-          for (String name : onlyRules) {
-            if (rules.stream().noneMatch(r -> r.name().equals(name))) {
-              throw new IllegalArgumentException(
-                  "no rule '"
-                      + name
-                      + "' in project "
-                      + chosen
-                      + "; it has "
-                      + rules.stream().map(AlertRule::name).toList());
-            }
-          }
-          rules = rules.stream().filter(r -> onlyRules.contains(r.name())).toList();
+        List<AlertRule> rules =
+            onlyRules == null
+                ? runtime.alerts().rules(chosen)
+                : runtime.alerts().rules(chosen, onlyRules);
+        report =
+            tree(
+                AlertJson.of(
+                    runtime
+                        .alerts()
+                        .backtest(
+                            chosen,
+                            since == null ? null : TimeArguments.parse(since, now),
+                            until == null ? null : TimeArguments.parse(until, now),
+                            rules)));
+      } catch (EmbeddedRuntime.InUseException inUse) {
+        ServerClient server = ServerClient.holding(inUse);
+        String chosen = project != null ? project : server.onlyProject("backtests");
+        StringBuilder path =
+            new StringBuilder("/api/projects/")
+                .append(ServerClient.encode(chosen))
+                .append("/alerts/backtest?");
+        Instant now = Instant.now();
+        if (since != null) {
+          path.append("since=").append(TimeArguments.parse(since, now)).append('&');
         }
-        BacktestReport report =
-            runtime
-                .alerts()
-                .backtest(
-                    chosen,
-                    since == null ? null : TimeArguments.parse(since, now),
-                    until == null ? null : TimeArguments.parse(until, now),
-                    rules);
-        if (format == Format.json) {
-          Map<String, Object> json = new LinkedHashMap<>();
-          json.put("project", report.project());
-          json.put("since", report.since());
-          json.put("until", report.until());
-          json.put("replayed_from", report.replayedFrom());
-          json.put("posts", report.posts());
-          json.put("rules", report.rules().stream().map(AlertRule::name).toList());
-          json.put("engine", report.engine());
-          json.put("alerts", report.alerts().stream().map(AlertJson::of).toList());
-          out.println(AlertJson.write(json));
-        } else {
-          out.printf(
-              "Backtest of %s: %d rules, %s – %s, %,d posts replayed (history from %s)%n",
-              report.project(),
-              report.rules().size(),
-              TIME.format(report.since()),
-              TIME.format(report.until()),
-              report.posts(),
-              TIME.format(report.replayedFrom()));
-          out.printf(
-              "%d alerts (%,d tests run, %,d held back by cooldowns)%n%n",
-              report.alerts().size(),
-              report.engine().evaluations(),
-              report.engine().suppressedByCooldown());
-          for (Alert alert : report.alerts()) {
-            out.println(AlertText.render(alert));
-          }
+        if (until != null) {
+          path.append("until=").append(TimeArguments.parse(until, now)).append('&');
         }
+        for (String rule : onlyRules == null ? List.<String>of() : onlyRules) {
+          path.append("rule=").append(ServerClient.encode(rule)).append('&');
+        }
+        report = server.post(path.toString());
+      }
+      if (format == Format.json) {
+        out.println(AlertJson.write(report));
+        return ExitCodes.OK;
+      }
+      out.printf(
+          "Backtest of %s: %d rules, %s – %s, %,d posts replayed (history from %s)%n",
+          report.path("project").asText(),
+          report.path("rules").size(),
+          time(report.path("since")),
+          time(report.path("until")),
+          report.path("posts").asLong(),
+          time(report.path("replayed_from")));
+      out.printf(
+          "%d alerts (%,d tests run, %,d held back by cooldowns)%n%n",
+          report.path("alerts").size(),
+          report.path("engine").path("evaluations").asLong(),
+          report.path("engine").path("suppressed_by_cooldown").asLong());
+      for (JsonNode alert : report.path("alerts")) {
+        out.println(alert.path("text").asText());
       }
       return ExitCodes.OK;
     }
@@ -187,37 +184,52 @@ final class AlertsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      JsonNode alerts;
       try (EmbeddedRuntime runtime = options.open()) {
         if (project != null) {
           Options.project(runtime.workspace(), project);
         }
-        List<AlertStore.StoredAlert> alerts = runtime.alerts().store().list(project, open, limit);
-        if (format == Format.json) {
-          out.println(AlertJson.write(alerts.stream().map(AlertsCommand::json).toList()));
-          return ExitCodes.OK;
+        alerts =
+            tree(
+                runtime.alerts().store().list(project, open, limit).stream()
+                    .map(AlertJson::of)
+                    .toList());
+      } catch (EmbeddedRuntime.InUseException inUse) {
+        alerts =
+            ServerClient.holding(inUse)
+                .get(
+                    "/api/alerts?limit="
+                        + limit
+                        + (open ? "&open=true" : "")
+                        + (project == null ? "" : "&project=" + ServerClient.encode(project)));
+      }
+      if (format == Format.json) {
+        out.println(AlertJson.write(alerts));
+        return ExitCodes.OK;
+      }
+      if (alerts.isEmpty()) {
+        out.println(open ? "No open alerts." : "No alerts.");
+      }
+      for (JsonNode stored : alerts) {
+        out.print(stored.path("text").asText());
+        out.println(
+            stored.hasNonNull("acknowledged_at")
+                ? "  acknowledged by "
+                    + stored.path("acknowledged_by").asText()
+                    + " at "
+                    + time(stored.path("acknowledged_at"))
+                : "  open: cluetrain alerts ack " + stored.path("id").asText());
+        for (JsonNode delivery : stored.path("deliveries")) {
+          out.printf(
+              "  delivery to %s: %s after %d attempts%s%n",
+              delivery.path("destination").asText(),
+              delivery.path("state").asText().toLowerCase(Locale.ROOT),
+              delivery.path("attempts").asInt(),
+              delivery.hasNonNull("last_error")
+                  ? " (" + delivery.path("last_error").asText() + ")"
+                  : "");
         }
-        if (alerts.isEmpty()) {
-          out.println(open ? "No open alerts." : "No alerts.");
-        }
-        for (AlertStore.StoredAlert stored : alerts) {
-          out.print(AlertText.render(stored.alert()));
-          out.println(
-              stored.acknowledged()
-                  ? "  acknowledged by "
-                      + stored.acknowledgedBy()
-                      + " at "
-                      + TIME.format(stored.acknowledgedAt())
-                  : "  open: cluetrain alerts ack " + stored.alert().id());
-          for (AlertStore.Delivery delivery : stored.deliveries()) {
-            out.printf(
-                "  delivery to %s: %s after %d attempts%s%n",
-                delivery.destination(),
-                delivery.state().name().toLowerCase(Locale.ROOT),
-                delivery.attempts(),
-                delivery.lastError() == null ? "" : " (" + delivery.lastError() + ")");
-          }
-          out.println();
-        }
+        out.println();
       }
       return ExitCodes.OK;
     }
@@ -244,17 +256,29 @@ final class AlertsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      String who = by != null ? by : System.getProperty("user.name", "unknown");
+      JsonNode stored;
       try (EmbeddedRuntime runtime = options.open()) {
-        String who = by != null ? by : System.getProperty("user.name", "unknown");
-        AlertStore.StoredAlert stored =
-            runtime
-                .alerts()
-                .acknowledge(id, who)
-                .orElseThrow(() -> new IllegalArgumentException("no alert with id " + id));
-        out.printf(
-            "Alert %s acknowledged by %s at %s%n",
-            id, stored.acknowledgedBy(), TIME.format(stored.acknowledgedAt()));
+        stored =
+            tree(
+                AlertJson.of(
+                    runtime
+                        .alerts()
+                        .acknowledge(id, who)
+                        .orElseThrow(
+                            () -> new IllegalArgumentException("no alert with id " + id))));
+      } catch (EmbeddedRuntime.InUseException inUse) {
+        stored =
+            ServerClient.holding(inUse)
+                .post(
+                    "/api/alerts/"
+                        + ServerClient.encode(id)
+                        + "/ack?by="
+                        + ServerClient.encode(who));
       }
+      out.printf(
+          "Alert %s acknowledged by %s at %s%n",
+          id, stored.path("acknowledged_by").asText(), time(stored.path("acknowledged_at")));
       return ExitCodes.OK;
     }
   }
@@ -277,39 +301,59 @@ final class AlertsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      List<JsonNode> rules = new ArrayList<>();
       try (EmbeddedRuntime runtime = options.open()) {
-        List<AlertRule> rules =
-            project == null
+        (project == null
                 ? runtime.alerts().rules()
-                : runtime.alerts().rules(Options.project(runtime.workspace(), project));
-        for (AlertRule rule : rules) {
-          out.printf(
-              "%s/%s: %s on %s%s, sensitivity %s, min-volume %d, min-ratio %s, window %s,"
-                  + " baseline %s, min-history %s, cooldown %s, recipients %s%n",
-              rule.project(),
-              rule.name(),
-              rule.detector(),
-              rule.query() == null ? "every query" : "query " + rule.query(),
-              rule.sentiment() == null ? "" : " (" + rule.sentiment() + " posts)",
-              rule.sensitivity().label(),
-              rule.minVolume(),
-              rule.minRatio(),
-              AlertRule.human(rule.window()),
-              AlertRule.human(rule.baseline()),
-              AlertRule.human(rule.minHistory()),
-              AlertRule.human(rule.cooldown()),
-              rule.recipients().isEmpty() ? "none (stored and listed)" : rule.recipients());
+                : runtime.alerts().rules(Options.project(runtime.workspace(), project)))
+            .forEach(rule -> rules.add(tree(AlertJson.of(rule))));
+      } catch (EmbeddedRuntime.InUseException inUse) {
+        ServerClient server = ServerClient.holding(inUse);
+        List<String> projects = new ArrayList<>();
+        if (project != null) {
+          projects.add(project);
+        } else {
+          server.get("/api/projects").forEach(p -> projects.add(p.path("name").asText()));
         }
+        for (String name : projects) {
+          server
+              .get("/api/projects/" + ServerClient.encode(name) + "/alerts/rules")
+              .forEach(rules::add);
+        }
+      }
+      for (JsonNode rule : rules) {
+        out.printf(
+            "%s/%s: %s on %s%s, sensitivity %s, min-volume %d, min-ratio %s, window %s,"
+                + " baseline %s, min-history %s, cooldown %s, recipients %s%n",
+            rule.path("project").asText(),
+            rule.path("name").asText(),
+            rule.path("detector").asText(),
+            rule.hasNonNull("query") ? "query " + rule.path("query").asText() : "every query",
+            rule.hasNonNull("sentiment") ? " (" + rule.path("sentiment").asText() + " posts)" : "",
+            rule.path("sensitivity").asText(),
+            rule.path("min-volume").asInt(),
+            rule.path("min-ratio").asText(),
+            rule.path("window").asText(),
+            rule.path("baseline").asText(),
+            rule.path("min-history").asText(),
+            rule.path("cooldown").asText(),
+            rule.path("recipients").isEmpty()
+                ? "none (stored and listed)"
+                : AlertJson.mapper().convertValue(rule.path("recipients"), List.class));
       }
       return ExitCodes.OK;
     }
   }
 
-  static Map<String, Object> json(AlertStore.StoredAlert stored) {
-    Map<String, Object> json = AlertJson.of(stored.alert());
-    json.put("acknowledged_at", stored.acknowledgedAt());
-    json.put("acknowledged_by", stored.acknowledgedBy());
-    json.put("deliveries", stored.deliveries());
-    return json;
+  /** What the API answers, built locally: the command prints the same either way. */
+  static JsonNode tree(Object json) {
+    return AlertJson.mapper().valueToTree(json);
+  }
+
+  /** An ISO-8601 time from the JSON, as the command prints times. */
+  static String time(JsonNode value) {
+    return value == null || value.isNull() || value.isMissingNode()
+        ? "?"
+        : TIME.format(Instant.parse(value.asText()));
   }
 }

@@ -78,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
       err.printf(
           "the data directory is held by the running server (%s): importing through it%n",
           server.server().url());
-      String chosenProject = project != null ? project : onlyProject(server);
+      String chosenProject = project != null ? project : server.onlyProject("imports into");
       for (Path file : files) {
         importThrough(server, file, chosenProject, out, err, outcome);
       }
@@ -161,17 +161,6 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("    - name: %s%n      feed: %s%n", quoteYaml(feed.title()), feed.feedUrl());
       }
     }
-  }
-
-  /** The running server's only project, as a local import would choose the workspace's. */
-  private static String onlyProject(ServerClient server) throws IOException {
-    List<String> names = new ArrayList<>();
-    server.get("/api/projects").forEach(p -> names.add(p.path("name").asText()));
-    if (names.size() != 1) {
-      throw new IllegalArgumentException(
-          "the running server imports into a project: name one with --project; it has " + names);
-    }
-    return names.get(0);
   }
 
   /**

@@ -1,11 +1,14 @@
 package org.cluetrain.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.relevance.RelevanceLoop;
-import org.cluetrain.model.Post;
+import org.cluetrain.app.PostView;
+import org.cluetrain.json.Json;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +25,9 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {LabelCommand.Add.class, LabelCommand.Next.class})
 final class LabelCommand implements Runnable {
+  /** The API's JSON: the command prints the same whether it asked the server or not. */
+  private static final ObjectMapper JSON = Json.snakeCase();
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -63,26 +69,35 @@ final class LabelCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      JsonNode outcome;
       try (EmbeddedRuntime runtime = options.open()) {
         String chosen = Options.project(runtime.workspace(), project);
         if (chosen == null) {
           throw new IllegalArgumentException("say which project with --project");
         }
-        RelevanceLoop.Outcome outcome = runtime.relevance().label(chosen, postId, verdict.relevant);
+        outcome = JSON.valueToTree(runtime.relevance().label(chosen, postId, verdict.relevant));
+      } catch (EmbeddedRuntime.InUseException inUse) {
+        ServerClient server = ServerClient.holding(inUse);
+        String chosen = project != null ? project : server.onlyProject("labels for");
+        outcome =
+            server.postJson(
+                "/api/projects/" + ServerClient.encode(chosen) + "/labels",
+                Map.of("post_id", postId, "relevant", verdict.relevant));
+      }
+      out.printf(
+          "labelled %s %s for %s (%d labels, %d relevant)%n",
+          postId,
+          verdict.relevant ? "relevant" : "irrelevant",
+          outcome.path("project").asText(),
+          outcome.path("labels").asInt(),
+          outcome.path("relevant_labels").asInt());
+      if (outcome.path("model_trained").asBoolean()) {
         out.printf(
-            "labelled %s %s for %s (%d labels, %d relevant)%n",
-            postId,
-            verdict.relevant ? "relevant" : "irrelevant",
-            chosen,
-            outcome.labels(),
-            outcome.relevantLabels());
-        if (outcome.modelTrained()) {
-          out.printf(
-              "retrained the relevance model in %.1f s and re-labelled %d stored posts%n",
-              outcome.trainingMillis() / 1000.0, outcome.postsRelabelled());
-        } else {
-          out.println("the model trains once there are relevant and irrelevant labels");
-        }
+            "retrained the relevance model in %.1f s and re-labelled %d stored posts%n",
+            outcome.path("training_millis").asLong() / 1000.0,
+            outcome.path("posts_relabelled").asInt());
+      } else {
+        out.println("the model trains once there are relevant and irrelevant labels");
       }
       return ExitCodes.OK;
     }
@@ -113,26 +128,42 @@ final class LabelCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      String chosen;
+      JsonNode candidates;
       try (EmbeddedRuntime runtime = options.open()) {
-        String chosen = Options.project(runtime.workspace(), project);
+        chosen = Options.project(runtime.workspace(), project);
         if (chosen == null) {
           throw new IllegalArgumentException("say which project with --project");
         }
-        List<RelevanceLoop.Candidate> candidates = runtime.relevance().next(chosen, limit);
-        for (RelevanceLoop.Candidate candidate : candidates) {
-          Post post = candidate.post().post();
-          String text = post.fullText().replaceAll("\\s+", " ").strip();
-          out.printf(
-              "%s  %s%n    %s%n",
-              candidate.relevantProbability() == null
-                  ? "p(relevant)=?   "
-                  : String.format("p(relevant)=%.2f", candidate.relevantProbability()),
-              post.id(),
-              text.length() > 160 ? text.substring(0, 159) + "…" : text);
-        }
-        if (candidates.isEmpty()) {
-          out.println("nothing left to label in " + chosen);
-        }
+        candidates =
+            JSON.valueToTree(
+                runtime.relevance().next(chosen, limit).stream().map(PostView::of).toList());
+      } catch (EmbeddedRuntime.InUseException inUse) {
+        ServerClient server = ServerClient.holding(inUse);
+        chosen = project != null ? project : server.onlyProject("labels for");
+        candidates =
+            server.get(
+                "/api/projects/" + ServerClient.encode(chosen) + "/labels/next?limit=" + limit);
+      }
+      for (JsonNode candidate : candidates) {
+        JsonNode post = candidate.path("post");
+        String text =
+            (post.hasNonNull("title") ? post.path("title").asText() + "\n\n" : "")
+                + post.path("text").asText();
+        text = text.replaceAll("\\s+", " ").strip();
+        out.printf(
+            "%s  %s%n    %s%n",
+            candidate.hasNonNull("relevant_probability")
+                ? String.format(
+                    Locale.ROOT,
+                    "p(relevant)=%.2f",
+                    candidate.path("relevant_probability").asDouble())
+                : "p(relevant)=?   ",
+            post.path("id").asText(),
+            text.length() > 160 ? text.substring(0, 159) + "…" : text);
+      }
+      if (candidates.isEmpty()) {
+        out.println("nothing left to label in " + chosen);
       }
       return ExitCodes.OK;
     }

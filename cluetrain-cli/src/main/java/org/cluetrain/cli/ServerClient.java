@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.access.RunningServer;
@@ -70,6 +72,35 @@ final class ServerClient {
     }
     return send(
         request(path).header("Content-Type", "application/octet-stream").POST(body).build());
+  }
+
+  /** Sends a JSON body. */
+  JsonNode postJson(String path, Object body) throws IOException {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)))
+            .build());
+  }
+
+  /** Sends an empty POST, for actions named by the path. */
+  JsonNode post(String path) throws IOException {
+    return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  /**
+   * The running server's only project, as a local command would choose the workspace's.
+   *
+   * @param what what the command does with it, for the message when there are several
+   */
+  String onlyProject(String what) throws IOException {
+    List<String> names = new ArrayList<>();
+    get("/api/projects").forEach(p -> names.add(p.path("name").asText()));
+    if (names.size() != 1) {
+      throw new IllegalArgumentException(
+          "the running server " + what + " a project: name one with --project; it has " + names);
+    }
+    return names.get(0);
   }
 
   static String encode(String value) {

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.access.RunningServer;
@@ -41,16 +43,17 @@ class WhileServingTest {
 
   @AfterEach
   void stop() throws Exception {
-    RunningServer.withdraw(runtime.dataDir());
-    server.close();
-    runtime.close();
+    if (server != null) {
+      RunningServer.withdraw(runtime.dataDir());
+      server.close();
+      runtime.close();
+      server = null;
+    }
   }
 
   private CliRun cli(String... args) {
-    String[] all = new String[args.length + 1];
-    all[0] = args[0];
-    all[1] = "--data=" + data;
-    System.arraycopy(args, 1, all, 2, args.length - 1);
+    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = "--data=" + data;
     return CliRun.of(all);
   }
 
@@ -133,5 +136,55 @@ class WhileServingTest {
     CliRun refused = cli("stats");
     assertThat(refused.exitCode()).isNotZero();
     assertThat(refused.err()).contains("sign in first");
+  }
+
+  @Test
+  void alertsAndLabelsAnswerFromTheServerAsTheyWouldLocally() throws Exception {
+    cli("import", "-p", "bahn", CommandLineTest.WXR_SAMPLE);
+    String postId =
+        runtime
+            .store()
+            .search(new org.cluetrain.store.SearchRequest("", "bahn", null, null, 1))
+            .posts()
+            .get(0)
+            .post()
+            .id();
+    CliRun label = cli("label", "add", "-p", "bahn", postId, "--relevant");
+    assertThat(label.exitCode()).as(label.err()).isZero();
+    assertThat(label.out())
+        .contains("labelled " + postId + " relevant for bahn (1 labels, 1 relevant)");
+    assertThat(runtime.relevanceLabels().relevanceLabels("bahn")).hasSize(1);
+
+    List<List<String>> commands =
+        List.of(
+            List.of("alerts", "rules"),
+            List.of("alerts", "rules", "-p", "airlines"),
+            List.of("alerts", "list"),
+            List.of("alerts", "backtest", "-p", "bahn"),
+            List.of("alerts", "backtest", "-p", "bahn", "--rule", "volume", "--format", "json"),
+            List.of("label", "next", "-p", "bahn", "--limit", "3"),
+            List.of("alerts", "ack", "nope"));
+    List<CliRun> served = new ArrayList<>();
+    for (List<String> command : commands) {
+      served.add(cli(withWorkspace(command)));
+    }
+    stop(); // the same commands with no server: they open the data directory themselves
+    for (int i = 0; i < commands.size(); i++) {
+      CliRun local = cli(withWorkspace(commands.get(i)));
+      CliRun remote = served.get(i);
+      assertThat(remote.exitCode()).as("%s", commands.get(i)).isEqualTo(local.exitCode());
+      assertThat(remote.out()).as("%s", commands.get(i)).isEqualTo(local.out());
+    }
+    assertThat(served.get(0).out()).contains("bahn/").contains("airlines/");
+    assertThat(served.get(5).out()).contains("p(relevant)=");
+    CliRun unknown = served.get(6);
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.UNUSABLE);
+    assertThat(unknown.err()).contains("no alert with id nope");
+  }
+
+  private static String[] withWorkspace(List<String> command) {
+    List<String> args = new ArrayList<>(command);
+    args.add("--workspace=" + CommandLineTest.WORKSPACE);
+    return args.toArray(String[]::new);
   }
 }

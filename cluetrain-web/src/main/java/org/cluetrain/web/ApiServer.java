@@ -364,16 +364,7 @@ public final class ApiServer implements AutoCloseable {
 
   private void nextToLabel(Context ctx) {
     String project = pathProject(ctx);
-    ctx.json(
-        runtime.relevance().next(project, limit(ctx, 10)).stream()
-            .map(
-                c -> {
-                  Map<String, Object> json = new LinkedHashMap<>();
-                  json.put("relevant_probability", c.relevantProbability());
-                  json.put("post", PostView.of(c.post()));
-                  return json;
-                })
-            .toList());
+    ctx.json(runtime.relevance().next(project, limit(ctx, 10)).stream().map(PostView::of).toList());
   }
 
   private String pathProject(Context ctx) {

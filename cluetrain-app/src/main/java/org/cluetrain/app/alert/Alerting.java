@@ -69,6 +69,26 @@ public final class Alerting implements AutoCloseable {
   }
 
   /**
+   * Some of a project's rules, by name; the exception names the rule that is not there and the
+   * rules there are.
+   */
+  public List<AlertRule> rules(String project, List<String> names) {
+    List<AlertRule> rules = rules(project);
+    for (String name : names) {
+      if (rules.stream().noneMatch(r -> r.name().equals(name))) {
+        throw new IllegalArgumentException(
+            "no rule '"
+                + name
+                + "' in project "
+                + project
+                + "; it has "
+                + rules.stream().map(AlertRule::name).toList());
+      }
+    }
+    return rules.stream().filter(r -> names.contains(r.name())).toList();
+  }
+
+  /**
    * Replays a project's stored posts through rules and collects the alerts they would have raised.
    *
    * @param since the period's start, or {@code null} for 90 days before the newest post

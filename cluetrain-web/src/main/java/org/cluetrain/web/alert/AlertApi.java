@@ -5,13 +5,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cluetrain.alert.AlertRule;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.TimeArguments;
+import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.AlertJson;
 import org.cluetrain.app.alert.BacktestReport;
 import org.cluetrain.app.workspace.Workspace;
@@ -47,7 +47,7 @@ public final class AlertApi {
     app.get("/api/alerts/status", ctx -> ctx.json(runtime.alerts().status()), Access.VIEWER);
     app.get(
         "/api/alerts/{id}",
-        ctx -> ctx.json(json(visible(ctx, find(runtime, ctx.pathParam("id"))))),
+        ctx -> ctx.json(AlertJson.of(visible(ctx, find(runtime, ctx.pathParam("id"))))),
         Access.VIEWER);
     app.post("/api/alerts/{id}/ack", ctx -> acknowledge(ctx, runtime), Access.ANALYST);
     app.get("/api/projects/{project}/alerts/rules", ctx -> rules(ctx, runtime), Access.VIEWER);
@@ -73,23 +73,29 @@ public final class AlertApi {
     int limit = intParam(ctx, "limit", 50, 500);
     boolean open = "true".equalsIgnoreCase(ctx.queryParam("open"));
     ctx.json(
-        runtime.alerts().store().list(project, open, limit).stream().map(AlertApi::json).toList());
+        runtime.alerts().store().list(project, open, limit).stream().map(AlertJson::of).toList());
   }
 
   private static void acknowledge(Context ctx, EmbeddedRuntime runtime) {
     visible(ctx, find(runtime, ctx.pathParam("id")));
-    // who acknowledged is the signed-in person, never what the request claims
+    // who acknowledged is the signed-in person, never what the request claims; only the server's
+    // own command line (the operator key) acknowledges for the person who runs it, as it would
+    // with no server running
     String by = Authentication.requireAccount(ctx).name();
+    String onBehalf = ctx.queryParam("by");
+    if (by.equals(AccessControl.OPERATOR) && onBehalf != null && !onBehalf.isBlank()) {
+      by = onBehalf.strip();
+    }
     String id = ctx.pathParam("id");
     AlertStore.StoredAlert stored =
         runtime.alerts().acknowledge(id, by).orElseThrow(() -> notFound("no alert with id " + id));
-    ctx.json(json(stored));
+    ctx.json(AlertJson.of(stored));
   }
 
   private static void rules(Context ctx, EmbeddedRuntime runtime) {
     String project = project(runtime, ctx.pathParam("project")).name();
     Authentication.requireProject(ctx, project);
-    ctx.json(runtime.alerts().rules(project).stream().map(AlertApi::json).toList());
+    ctx.json(runtime.alerts().rules(project).stream().map(AlertJson::of).toList());
   }
 
   private static void backtest(Context ctx, EmbeddedRuntime runtime) {
@@ -106,49 +112,18 @@ public final class AlertApi {
         return;
       }
     }
+    List<String> named = ctx.queryParams("rule");
     BacktestReport report;
     try {
+      if (rules == null && !named.isEmpty()) {
+        rules = runtime.alerts().rules(project, named);
+      }
       report =
           runtime.alerts().backtest(project, instant(ctx, "since"), instant(ctx, "until"), rules);
     } catch (IllegalArgumentException e) {
       throw badRequest(e.getMessage());
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("project", report.project());
-    json.put("since", report.since());
-    json.put("until", report.until());
-    json.put("replayed_from", report.replayedFrom());
-    json.put("posts", report.posts());
-    json.put("rules", report.rules().stream().map(AlertApi::json).toList());
-    json.put("engine", report.engine());
-    json.put("alerts", report.alerts().stream().map(AlertJson::of).toList());
-    ctx.json(json);
-  }
-
-  private static Map<String, Object> json(AlertStore.StoredAlert stored) {
-    Map<String, Object> json = AlertJson.of(stored.alert());
-    json.put("acknowledged_at", stored.acknowledgedAt());
-    json.put("acknowledged_by", stored.acknowledgedBy());
-    json.put("deliveries", stored.deliveries());
-    return json;
-  }
-
-  private static Map<String, Object> json(AlertRule rule) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", rule.name());
-    json.put("detector", rule.detector().label());
-    json.put("query", rule.query());
-    json.put("sentiment", rule.sentiment());
-    json.put("sensitivity", rule.sensitivity().label());
-    json.put("min-volume", rule.minVolume());
-    json.put("min-ratio", rule.minRatio());
-    json.put("window", AlertRule.human(rule.window()));
-    json.put("baseline", AlertRule.human(rule.baseline()));
-    json.put("min-history", AlertRule.human(rule.minHistory()));
-    json.put("cooldown", AlertRule.human(rule.cooldown()));
-    json.put("recipients", rule.recipients());
-    json.put("news-sites", rule.newsSites().stream().sorted().toList());
-    return json;
+    ctx.json(AlertJson.of(report));
   }
 
   private static AlertStore.StoredAlert find(EmbeddedRuntime runtime, String id) {
