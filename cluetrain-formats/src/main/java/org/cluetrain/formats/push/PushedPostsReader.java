@@ -224,14 +224,10 @@ public final class PushedPostsReader implements FormatReader {
     return url;
   }
 
+  /** Another post named by its URL has the id every reader gives it; else the collector's id. */
   private static String idOf(String sourceId, String reference) {
-    if (reference.startsWith("http://") || reference.startsWith("https://")) {
-      String url = PostIds.absoluteUrl(reference);
-      if (url != null) {
-        return "url:" + url;
-      }
-    }
-    return sourceId + ":" + reference.strip();
+    String byUrl = reference.startsWith("http") ? PostIds.fromUrl(reference) : null;
+    return byUrl != null ? byUrl : sourceId + ":" + reference.strip();
   }
 
   private static String orElse(String value, String fallback) {

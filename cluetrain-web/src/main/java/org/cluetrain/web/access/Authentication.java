@@ -6,6 +6,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.SameSite;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.cluetrain.access.Account;
+import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.web.page.Messages;
@@ -199,6 +201,19 @@ public final class Authentication {
   /** The signed-in account of a route that needs one (the check has run). */
   public static Account requireAccount(Context ctx) {
     return account(ctx).orElseThrow(() -> new ForbiddenResponse("sign in first"));
+  }
+
+  /**
+   * The project the path names ({@code {project}}), once it is known to exist (404 otherwise) and
+   * the account may see it (403 otherwise).
+   */
+  public static String pathProject(Context ctx, EmbeddedRuntime runtime) {
+    String project = ctx.pathParam("project");
+    if (runtime.workspace().project(project).isEmpty()) {
+      throw new NotFoundResponse("no project '" + project + "'");
+    }
+    requireProject(ctx, project);
+    return project;
   }
 
   /** Refuses with 403 unless the account may see the project. */

@@ -171,12 +171,7 @@ public final class AlertPages {
   }
 
   private String project(Context ctx) {
-    String project = ctx.pathParam("project");
-    if (runtime.workspace().project(project).isEmpty()) {
-      throw new NotFoundResponse("no project '" + project + "'");
-    }
-    Authentication.requireProject(ctx, project);
-    return project;
+    return Authentication.pathProject(ctx, runtime);
   }
 
   /** A measured figure for people: whole numbers as such, others with at most two decimals. */

@@ -45,12 +45,7 @@ public final class ImportPages {
   }
 
   private String project(Context ctx) {
-    String project = ctx.pathParam("project");
-    if (runtime.workspace().project(project).isEmpty()) {
-      throw new NotFoundResponse("no project '" + project + "'");
-    }
-    Authentication.requireProject(ctx, project);
-    return project;
+    return Authentication.pathProject(ctx, runtime);
   }
 
   private String format(Context ctx, String given) {

@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -34,11 +33,7 @@ public final class PushApi {
   }
 
   private void push(Context ctx) throws IOException {
-    String project = ctx.pathParam("project");
-    if (runtime.workspace().project(project).isEmpty()) {
-      throw new NotFoundResponse("no project '" + project + "'");
-    }
-    Authentication.requireProject(ctx, project);
+    String project = Authentication.pathProject(ctx, runtime);
     String type = ctx.contentType();
     if (type != null && !acceptable(type)) {
       ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)

@@ -424,12 +424,7 @@ public final class InboxPages {
 
   /** The path's project, once it is known to exist and the account may see it. */
   String project(Context ctx) {
-    String project = ctx.pathParam("project");
-    if (runtime.workspace().project(project).isEmpty()) {
-      throw new NotFoundResponse("no project '" + project + "'");
-    }
-    Authentication.requireProject(ctx, project);
-    return project;
+    return Authentication.pathProject(ctx, runtime);
   }
 
   /** The link that shows a post from the inbox (its item, or a button to make one). */

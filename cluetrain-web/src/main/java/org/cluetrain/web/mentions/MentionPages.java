@@ -2,7 +2,6 @@ package org.cluetrain.web.mentions;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,11 +103,7 @@ public final class MentionPages {
       StoredPost stored, HighlightedText highlighted, List<String> queries, String threadLink) {}
 
   private void page(Context ctx) {
-    String project = ctx.pathParam("project");
-    if (runtime.workspace().project(project).isEmpty()) {
-      throw new NotFoundResponse("no project '" + project + "'");
-    }
-    Authentication.requireProject(ctx, project);
+    String project = Authentication.pathProject(ctx, runtime);
     PageContext page = Authentication.page(ctx, project, "mentions");
     Form form = form(ctx);
     List<SavedQuery> queries =

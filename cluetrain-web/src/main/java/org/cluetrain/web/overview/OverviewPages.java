@@ -3,7 +3,6 @@ package org.cluetrain.web.overview;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,12 +32,7 @@ final class OverviewPages {
 
   /** The project named in the path, if it exists and this person may see it. */
   static String project(Context ctx, EmbeddedRuntime runtime) {
-    String project = ctx.pathParam("project");
-    if (runtime.workspace().project(project).isEmpty()) {
-      throw new NotFoundResponse("no project '" + project + "'");
-    }
-    Authentication.requireProject(ctx, project);
-    return project;
+    return Authentication.pathProject(ctx, runtime);
   }
 
   private Instant latest(String project) {

@@ -259,12 +259,7 @@ final class QueryApi {
   }
 
   private String project(Context ctx) {
-    String project = ctx.pathParam("project");
-    if (runtime.workspace().project(project).isEmpty()) {
-      throw new io.javalin.http.NotFoundResponse("no project '" + project + "'");
-    }
-    Authentication.requireProject(ctx, project);
-    return project;
+    return Authentication.pathProject(ctx, runtime);
   }
 
   private static void notFound(Context ctx, String project) {

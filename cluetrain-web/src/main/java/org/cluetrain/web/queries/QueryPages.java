@@ -481,12 +481,7 @@ public final class QueryPages {
   }
 
   private String project(Context ctx) {
-    String project = ctx.pathParam("project");
-    if (runtime.workspace().project(project).isEmpty()) {
-      throw new NotFoundResponse("no project '" + project + "'");
-    }
-    Authentication.requireProject(ctx, project);
-    return project;
+    return Authentication.pathProject(ctx, runtime);
   }
 
   private QueryCatalog.Entry entry(String project, String name) {

@@ -1,4 +1,4 @@
-package org.cluetrain.formats.push;
+package org.cluetrain.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.cluetrain.formats.Formats;
+import org.cluetrain.formats.push.PushedPostsReader;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.UnusableInputException;
@@ -31,17 +31,11 @@ class PushedPostsReaderTest {
   }
 
   static List<Post> posts(List<ReadItem> items) {
-    return items.stream()
-        .filter(ReadItem.ParsedPost.class::isInstance)
-        .map(item -> ((ReadItem.ParsedPost) item).post())
-        .toList();
+    return FixtureReading.posts(items);
   }
 
   static List<String> problems(List<ReadItem> items) {
-    return items.stream()
-        .filter(ReadItem.UnreadableItem.class::isInstance)
-        .map(Object::toString)
-        .toList();
+    return FixtureReading.unreadable(items).stream().map(Object::toString).toList();
   }
 
   @Test
