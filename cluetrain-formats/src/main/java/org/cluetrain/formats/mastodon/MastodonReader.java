@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -81,6 +84,10 @@ public final class MastodonReader implements FormatReader {
       throw new UnusableInputException(
           input.name(), "a Mastodon API object that is not a status (it has no content)");
     }
+    List<ReadItem> items = new ArrayList<>(objects.size());
+    // REST statuses name their parent by the local id of the instance the file was fetched from
+    Map<String, String> byLocalId = new HashMap<>();
+    Map<String, String> parentLocalIds = new HashMap<>();
     int index = 0;
     for (JsonNode object : objects) {
       index++;
@@ -92,8 +99,55 @@ public final class MastodonReader implements FormatReader {
             new ReadItem.UnreadableItem(
                 input.name(), "item " + index, String.valueOf(e.getMessage()));
       }
-      sink.accept(item);
+      JsonNode status = object.path("reblog").isObject() ? object.get("reblog") : object;
+      if (item instanceof ReadItem.ParsedPost parsed && JsonInput.text(status, "type") == null) {
+        String localId = JsonInput.text(status, "id");
+        String parentLocalId = JsonInput.text(status, "in_reply_to_id");
+        if (localId != null) {
+          byLocalId.put(localId, parsed.post().id());
+        }
+        if (parentLocalId != null) {
+          parentLocalIds.put(parsed.post().id(), parentLocalId);
+        }
+      }
+      items.add(item);
     }
+    threaded(items, byLocalId, parentLocalIds).forEach(sink);
+  }
+
+  /**
+   * Joins replies to their conversations within the file: a reply to a status of the same file gets
+   * that status's id as its parent (a REST status names its parent only by the instance's local id,
+   * which the parent's own id, its URI, does not show), and every reply's thread is the
+   * conversation's first post in the file, not its parent, so a conversation is one thread however
+   * deep it goes.
+   */
+  private static List<ReadItem> threaded(
+      List<ReadItem> items, Map<String, String> byLocalId, Map<String, String> parentLocalIds) {
+    Map<String, String> parents = new HashMap<>();
+    for (ReadItem item : items) {
+      if (item instanceof ReadItem.ParsedPost parsed && parsed.post().parentId() != null) {
+        String id = parsed.post().id();
+        String inFile = byLocalId.get(parentLocalIds.get(id));
+        parents.put(id, inFile != null ? inFile : parsed.post().parentId());
+      }
+    }
+    List<ReadItem> joined = new ArrayList<>(items.size());
+    for (ReadItem item : items) {
+      if (!(item instanceof ReadItem.ParsedPost parsed) || parsed.post().parentId() == null) {
+        joined.add(item);
+        continue;
+      }
+      Post post = parsed.post();
+      String parent = parents.get(post.id());
+      String root = parent;
+      Set<String> seen = new HashSet<>(List.of(post.id()));
+      while (parents.containsKey(root) && seen.add(root)) {
+        root = parents.get(root);
+      }
+      joined.add(new ReadItem.ParsedPost(post.toBuilder().parentId(parent).threadId(root).build()));
+    }
+    return joined;
   }
 
   private static boolean isRestShapeWithoutContent(JsonNode object) {
