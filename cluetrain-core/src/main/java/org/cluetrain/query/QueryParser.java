@@ -17,6 +17,7 @@ import org.cluetrain.query.QueryNode.Or;
 import org.cluetrain.query.QueryNode.Phrase;
 import org.cluetrain.query.QueryNode.Prefix;
 import org.cluetrain.query.QueryNode.Term;
+import org.cluetrain.query.QuerySyntaxException.Problem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,8 +58,6 @@ public final class QueryParser {
   static final String COMMENT_END = ">>>";
 
   private static final String FIELD_NAMES = "lang, source, author, site, title, kind";
-  private static final String NEAR_OPERANDS =
-      "NEAR works between words, phrases, wildcards and OR-groups of those";
 
   private enum Type {
     WORD,
@@ -86,11 +85,11 @@ public final class QueryParser {
       return start + 1;
     }
 
-    String describe() {
+    Object describe() {
       return switch (type) {
-        case END -> "end of query";
+        case END -> new Problem("found.end");
         case WORD, FIELD -> "'" + text + "'";
-        case PHRASE -> "the phrase \"" + text + "\"";
+        case PHRASE -> new Problem("found.phrase", text);
         case HASHTAG -> "'#" + text + "'";
         case MENTION -> "'@" + text + "'";
         case LPAREN -> "'('";
@@ -123,29 +122,24 @@ public final class QueryParser {
     Objects.requireNonNull(query, "query");
     if (query.length() > MAX_LENGTH) {
       throw new QuerySyntaxException(
-          MAX_LENGTH + 1,
-          "the query has "
-              + query.length()
-              + " characters, more than the limit of "
-              + String.format(Locale.ROOT, "%,d", MAX_LENGTH));
+          MAX_LENGTH + 1, "length", query.length(), String.format(Locale.ROOT, "%,d", MAX_LENGTH));
     }
     return new QueryParser(query).parseQuery();
   }
 
   private QueryNode parseQuery() throws QuerySyntaxException {
     if (token.type == Type.END) {
-      throw new QuerySyntaxException(1, "the query is empty");
+      throw new QuerySyntaxException(1, "empty");
     }
     QueryNode root = parseOr(null);
     if (token.type == Type.RPAREN) {
-      throw error(token, "unexpected ')' without a matching '('");
+      throw error(token, "unmatched.close");
     }
     if (token.type != Type.END) {
-      throw error(token, "unexpected " + token.describe());
+      throw error(token, "unexpected", token.describe());
     }
     if (!hasPositive(root)) {
-      throw new QuerySyntaxException(
-          1, "a query needs at least one positive term; NOT and '-' only exclude");
+      throw new QuerySyntaxException(1, "no.positive");
     }
     return root;
   }
@@ -203,7 +197,7 @@ public final class QueryParser {
       requireNearOperand(left, first, operator);
       advance();
       if (token.type == Type.NOT || token.type == Type.MINUS) {
-        throw error(token, "NOT is not allowed inside " + operator.text + "; " + NEAR_OPERANDS);
+        throw error(token, "near.not", operator.text);
       }
       Token second = token;
       QueryNode right = parsePrimary(operator.text);
@@ -215,17 +209,17 @@ public final class QueryParser {
 
   private void requireNearOperand(QueryNode node, Token at, Token operator)
       throws QuerySyntaxException {
-    String found = notNearable(node);
+    Object found = notNearable(node);
     if (found != null) {
-      throw error(at, operator.text + " cannot take " + found + "; " + NEAR_OPERANDS);
+      throw error(at, "near.operand", operator.text, found);
     }
   }
 
   /** What makes a node unusable inside NEAR, or {@code null} when it is fine. */
-  private static @Nullable String notNearable(QueryNode node) {
+  private static @Nullable Object notNearable(QueryNode node) {
     if (node instanceof Or or) {
       for (QueryNode operand : or.operands()) {
-        String found = notNearable(operand);
+        Object found = notNearable(operand);
         if (found != null) {
           return found;
         }
@@ -234,15 +228,15 @@ public final class QueryParser {
     } else if (node instanceof Not) {
       return "NOT";
     } else if (node instanceof And) {
-      return "an AND group (use a phrase or an OR-group)";
+      return new Problem("near.and");
     } else if (node instanceof FieldFilter filter) {
-      return "the field filter '" + filter.field().label() + ":'";
+      return new Problem("near.field", filter.field().label());
     } else if (node instanceof InTitle) {
-      return "the field filter 'title:'";
+      return new Problem("near.field", "title");
     } else if (node instanceof Hashtag) {
-      return "a hashtag";
+      return new Problem("near.hashtag");
     } else if (node instanceof Mention) {
-      return "a mention";
+      return new Problem("near.mention");
     }
     return null; // words, wildcards, phrases and NEARs
   }
@@ -263,17 +257,14 @@ public final class QueryParser {
       case HASHTAG:
       case MENTION:
         if (inTitle) {
-          throw error(current, "hashtags and mentions cannot be used inside title:");
+          throw error(current, "title.tags");
         }
         advance();
         return current.type == Type.HASHTAG ? hashtag(current) : mention(current);
       default:
-        throw error(
-            current,
-            "expected a word, phrase or '('"
-                + (after == null ? "" : " after " + after)
-                + ", found "
-                + current.describe());
+        throw after == null
+            ? error(current, "expected.primary", current.describe())
+            : error(current, "expected.primary.after", after, current.describe());
     }
   }
 
@@ -281,12 +272,11 @@ public final class QueryParser {
     enter(open);
     advance();
     if (token.type == Type.RPAREN) {
-      throw error(open, "the group '()' is empty");
+      throw error(open, "group.empty");
     }
     QueryNode inner = parseOr("'('");
     if (token.type != Type.RPAREN) {
-      throw error(
-          token, "expected ')' to close '(' at " + open.column() + ", found " + token.describe());
+      throw error(token, "expected.close", open.column(), token.describe());
     }
     depth--;
     advance();
@@ -297,26 +287,18 @@ public final class QueryParser {
     String text = word.text;
     int star = text.indexOf('*');
     if (star < 0) {
-      requireLetterOrDigit(text, word, "the word '" + text + "'");
+      requireLetterOrDigit(text, word, new Problem("what.word", text));
       return new Term(text);
     }
     if (star != text.length() - 1) {
-      throw new QuerySyntaxException(
-          word.column() + star, "'*' is allowed only at the end of a word, as in bahn*");
+      throw new QuerySyntaxException(word.column() + star, "star.end");
     }
     String prefix = text.substring(0, star);
     if (!prefix.codePoints().allMatch(Character::isLetterOrDigit)) {
-      throw error(
-          word, "a wildcard may have only letters and digits before '*', found '" + text + "'");
+      throw error(word, "wildcard.chars", text);
     }
     if (prefix.codePointCount(0, prefix.length()) < MIN_PREFIX_LETTERS) {
-      throw error(
-          word,
-          "a wildcard needs at least "
-              + MIN_PREFIX_LETTERS
-              + " letters before '*', found '"
-              + text
-              + "'");
+      throw error(word, "wildcard.short", MIN_PREFIX_LETTERS, text);
     }
     return new Prefix(prefix);
   }
@@ -325,22 +307,19 @@ public final class QueryParser {
     String text = phrase.text;
     int star = text.indexOf('*');
     if (star >= 0) {
-      throw new QuerySyntaxException(
-          phrase.column() + 1 + star,
-          "'*' is not allowed inside a phrase; a phrase matches its words exactly");
+      throw new QuerySyntaxException(phrase.column() + 1 + star, "phrase.star");
     }
     if (text.isBlank()) {
-      throw error(phrase, "the phrase \"" + text + "\" is empty");
+      throw error(phrase, "phrase.empty", text);
     }
-    requireLetterOrDigit(text, phrase, "the phrase \"" + text + "\"");
+    requireLetterOrDigit(text, phrase, new Problem("what.phrase", text));
     return new Phrase(text);
   }
 
   private QueryNode hashtag(Token tag) throws QuerySyntaxException {
     if (tag.text.isEmpty()
         || !tag.text.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
-      throw error(
-          tag, "a hashtag is '#' followed by letters, digits or '_', found '#" + tag.text + "'");
+      throw error(tag, "hashtag", tag.text);
     }
     return new Hashtag(tag.text);
   }
@@ -353,19 +332,14 @@ public final class QueryParser {
             && text.codePoints()
                 .allMatch(c -> Character.isLetterOrDigit(c) || "_.-@".indexOf(c) >= 0);
     if (!valid) {
-      throw error(
-          account,
-          "a mention is '@' followed by an account name (letters, digits, '_', '.', '-', '@'),"
-              + " found '@"
-              + text
-              + "'");
+      throw error(account, "mention", text);
     }
     return new Mention(text);
   }
 
   private QueryNode field(Token name) throws QuerySyntaxException {
     if (inTitle) {
-      throw error(name, "field filters cannot be used inside title:");
+      throw error(name, "field.in.title");
     }
     String label = name.text.toLowerCase(Locale.ROOT);
     int valueStart = name.start + name.text.length() + 1;
@@ -377,8 +351,7 @@ public final class QueryParser {
             default -> false;
           };
       if (token.start != valueStart || !primary) {
-        throw new QuerySyntaxException(
-            valueStart + 1, "expected a word, phrase or '(' right after 'title:'");
+        throw new QuerySyntaxException(valueStart + 1, "title.value");
       }
       inTitle = true;
       QueryNode inner = parsePrimary("title:");
@@ -397,7 +370,7 @@ public final class QueryParser {
         return field;
       }
     }
-    throw error(name, "unknown field '" + name.text + "', expected one of " + FIELD_NAMES);
+    throw error(name, "field.unknown", name.text, FIELD_NAMES);
   }
 
   /** Reads {@code value}, {@code "a value"} or {@code (v1 OR v2)} right after the colon. */
@@ -423,12 +396,12 @@ public final class QueryParser {
         }
         throw new QuerySyntaxException(
             pos + 1,
-            "expected OR or ')' to close '(' at "
-                + (open + 1)
-                + " in the values of '"
-                + field.label()
-                + ":', found "
-                + (pos < query.length() ? "'" + query.charAt(pos) + "'" : "end of query"));
+            "field.values.close",
+            open + 1,
+            field.label(),
+            pos < query.length()
+                ? new Problem("found.char", query.charAt(pos))
+                : new Problem("found.end"));
       }
       return values.size() == 1 ? values.get(0) : new Or(values);
     }
@@ -441,9 +414,7 @@ public final class QueryParser {
     if (pos < query.length() && query.charAt(pos) == '"') {
       int close = query.indexOf('"', pos + 1);
       if (close < 0) {
-        throw new QuerySyntaxException(
-            query.length() + 1,
-            "expected '\"' to close the value started at " + (pos + 1) + ", found end of query");
+        throw new QuerySyntaxException(query.length() + 1, "value.quote", pos + 1);
       }
       value = query.substring(pos + 1, close).strip();
       pos = close + 1;
@@ -456,45 +427,42 @@ public final class QueryParser {
       pos = end;
     }
     if (value.isEmpty()) {
-      throw new QuerySyntaxException(
-          start + 1, "expected a value right after '" + field.label() + ":'");
+      throw new QuerySyntaxException(start + 1, "value.missing", field.label());
     }
     switch (field) {
       case LANG -> {
         if (!value.matches("[A-Za-z]{2,3}")) {
-          throw new QuerySyntaxException(
-              start + 1,
-              "a language is a two-letter code such as de or en (or und), found '" + value + "'");
+          throw new QuerySyntaxException(start + 1, "lang", value);
         }
       }
       case KIND -> {
         try {
           PostKind.fromLabel(value);
         } catch (IllegalArgumentException unknown) {
-          throw new QuerySyntaxException(start + 1, String.valueOf(unknown.getMessage()));
+          throw new QuerySyntaxException(start + 1, "kind", value);
         }
       }
       default ->
-          requireLetterOrDigit(value, start + 1, "the " + field.label() + " '" + value + "'");
+          requireLetterOrDigit(value, start + 1, new Problem("what.value", field.label(), value));
     }
     return new FieldFilter(field, value);
   }
 
-  private void requireLetterOrDigit(String text, Token at, String what)
+  private void requireLetterOrDigit(String text, Token at, Problem what)
       throws QuerySyntaxException {
     requireLetterOrDigit(text, at.column(), what);
   }
 
-  private static void requireLetterOrDigit(String text, int column, String what)
+  private static void requireLetterOrDigit(String text, int column, Problem what)
       throws QuerySyntaxException {
     if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-      throw new QuerySyntaxException(column, what + " has no letters or digits to search for");
+      throw new QuerySyntaxException(column, "no.letters", what);
     }
   }
 
   private void enter(Token at) throws QuerySyntaxException {
     if (++depth > MAX_DEPTH) {
-      throw error(at, "the query nests parentheses and NOTs more than " + MAX_DEPTH + " deep");
+      throw error(at, "depth", MAX_DEPTH);
     }
   }
 
@@ -511,8 +479,8 @@ public final class QueryParser {
     return true;
   }
 
-  private static QuerySyntaxException error(Token at, String problem) {
-    return new QuerySyntaxException(at.column(), problem);
+  private static QuerySyntaxException error(Token at, String key, Object... args) {
+    return new QuerySyntaxException(at.column(), key, args);
   }
 
   // ---- the lexer: tokens are read on demand because field values are read raw ----
@@ -528,9 +496,7 @@ public final class QueryParser {
       } else if (query.startsWith(COMMENT_START, pos)) {
         int end = query.indexOf(COMMENT_END, pos + COMMENT_START.length());
         if (end < 0) {
-          throw new QuerySyntaxException(
-              pos + 1,
-              "the comment '" + COMMENT_START + "' is not closed with '" + COMMENT_END + "'");
+          throw new QuerySyntaxException(pos + 1, "comment.open", COMMENT_START, COMMENT_END);
         }
         pos = end + COMMENT_END.length();
       } else {
@@ -565,11 +531,7 @@ public final class QueryParser {
       case '"':
         int close = query.indexOf('"', pos + 1);
         if (close < 0) {
-          throw new QuerySyntaxException(
-              query.length() + 1,
-              "expected '\"' to close the phrase started at "
-                  + (start + 1)
-                  + ", found end of query");
+          throw new QuerySyntaxException(query.length() + 1, "phrase.quote", start + 1);
         }
         pos = close + 1;
         return new Token(Type.PHRASE, query.substring(start + 1, close), start);
@@ -580,8 +542,7 @@ public final class QueryParser {
           pos++;
           return new Token(Type.MINUS, "-", start);
         }
-        throw new QuerySyntaxException(
-            start + 1, "'-' must be followed directly by the word, phrase or '(' to exclude");
+        throw new QuerySyntaxException(start + 1, "minus");
       default:
         break;
     }
@@ -635,8 +596,7 @@ public final class QueryParser {
     if (!valueFollows) {
       if (isField(name)) {
         throw new QuerySyntaxException(
-            start + colon + 2,
-            "expected a value right after '" + name.toLowerCase(Locale.ROOT) + ":'");
+            start + colon + 2, "value.missing", name.toLowerCase(Locale.ROOT));
       }
       return null;
     }
@@ -668,20 +628,11 @@ public final class QueryParser {
         // NEARBY, ONEARTH: an ordinary word that happens to start with NEAR
         return new Token(Type.WORD, run, start);
       }
-      throw new QuerySyntaxException(
-          start + 1, operator + " needs a distance, as in " + operator + "/3, found '" + run + "'");
+      throw new QuerySyntaxException(start + 1, "distance.missing", operator, run);
     }
     int distance = Integer.parseInt(digits);
     if (distance > MAX_NEAR_DISTANCE) {
-      throw new QuerySyntaxException(
-          start + 1,
-          "the distance of "
-              + run
-              + " is too large; at most "
-              + operator
-              + "/"
-              + MAX_NEAR_DISTANCE
-              + " is allowed");
+      throw new QuerySyntaxException(start + 1, "distance.large", run, operator, MAX_NEAR_DISTANCE);
     }
     String text = operator + "/" + distance + (suffixF ? "f" : "");
     return new Token(Type.NEAR, text, start, distance, onear || suffixF);

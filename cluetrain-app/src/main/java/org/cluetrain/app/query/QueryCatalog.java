@@ -207,7 +207,8 @@ public final class QueryCatalog {
       return new Check(null, QueryExamples.check(List.of(query)));
     } catch (IllegalArgumentException e) {
       // parses, but the engine cannot compile it (a limit of the engine rather than the syntax)
-      return new Check(new QuerySyntaxException(1, e.getMessage()), List.of());
+      return new Check(
+          new QuerySyntaxException(1, "engine", String.valueOf(e.getMessage())), List.of());
     }
   }
 

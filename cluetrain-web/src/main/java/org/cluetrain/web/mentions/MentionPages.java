@@ -124,7 +124,8 @@ public final class MentionPages {
                 .store()
                 .search(new SearchRequest(form.q(), project, since, until, form.limit(), filters));
       } catch (QuerySyntaxException e) {
-        errors.put("q", page.t().get("mentions.error.syntax", e.position(), e.getMessage()));
+        errors.put(
+            "q", page.t().get("mentions.error.syntax", e.position(), e.message(page.t().locale())));
         caret = e.position();
       } catch (IllegalArgumentException e) {
         errors.put("q", e.getMessage());

@@ -45,6 +45,11 @@ public final class Messages {
     this.zone = zone;
   }
 
+  /** The language these messages speak. */
+  public Locale locale() {
+    return locale;
+  }
+
   /** The messages of a supported language; anything else gets English. */
   public static Messages of(String language) {
     return new Messages(supported(language), ZoneId.systemDefault());

@@ -119,13 +119,13 @@ public final class QueryPages {
       return " ".repeat(Math.max(0, column - 1)) + "^";
     }
 
-    static SyntaxError of(QuerySyntaxException e, String text) {
+    static SyntaxError of(QuerySyntaxException e, String text, Locale locale) {
       int index = Math.max(0, Math.min(text.length(), e.position() - 1));
       int start = text.lastIndexOf('\n', index - 1) + 1;
       int end = text.indexOf('\n', index);
       String line = text.substring(start, end < 0 ? text.length() : end).replace("\r", "");
       int lineNumber = (int) text.substring(0, start).chars().filter(c -> c == '\n').count() + 1;
-      return new SyntaxError(e.getMessage(), e.position(), lineNumber, line, index - start + 1);
+      return new SyntaxError(e.message(locale), e.position(), lineNumber, line, index - start + 1);
     }
   }
 
@@ -417,7 +417,7 @@ public final class QueryPages {
       parsed = QueryParser.parse(text);
       result = previews.preview(project, text, t.zone(), Instant.now(), DAYS, SAMPLES);
     } catch (QuerySyntaxException e) {
-      return new Preview(false, SyntaxError.of(e, text), null, 0, 0, null, List.of());
+      return new Preview(false, SyntaxError.of(e, text, t.locale()), null, 0, 0, null, List.of());
     } catch (IllegalArgumentException e) {
       return new Preview(false, null, e.getMessage(), 0, 0, null, List.of());
     }
