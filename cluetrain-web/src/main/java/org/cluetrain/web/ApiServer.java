@@ -73,7 +73,11 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             });
     Authentication.install(
-        app, runtime.access(), this::projectNames, runtime.workspace().trustedProxies());
+        app,
+        runtime.access(),
+        runtime.audit(),
+        this::projectNames,
+        runtime.workspace().trustedProxies());
     SignInPages.register(app);
     org.cluetrain.web.overview.ListeningPages.register(app, runtime);
     org.cluetrain.web.inbox.InboxPages.register(app, runtime);

@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.cluetrain.access.Account;
 import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.app.audit.AuditTrail;
+import org.cluetrain.audit.AuditEvent;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.web.page.Messages;
 import org.cluetrain.web.page.PageContext;
@@ -42,13 +45,18 @@ public final class Authentication {
   private final AccessControl access;
   private final Supplier<List<String>> projects;
   private final ClientAddress clientAddress;
+  private final AuditTrail audit;
 
   /** Who is asking: the account, and for a browser session its cookie secret and CSRF token. */
   record Identity(Account account, String sessionSecret, String csrfToken) {}
 
   private Authentication(
-      AccessControl access, Supplier<List<String>> projects, List<AddressBlock> trustedProxies) {
+      AccessControl access,
+      AuditTrail audit,
+      Supplier<List<String>> projects,
+      List<AddressBlock> trustedProxies) {
     this.access = access;
+    this.audit = audit;
     this.projects = projects;
     this.clientAddress = new ClientAddress(trustedProxies);
   }
@@ -56,15 +64,17 @@ public final class Authentication {
   /**
    * Guards every route of the app.
    *
+   * @param audit where sign-ins and what signed-in people change are recorded
    * @param projects every project of the workspace, in order
    * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
    */
   public static void install(
       Javalin app,
       AccessControl access,
+      AuditTrail audit,
       Supplier<List<String>> projects,
       List<AddressBlock> trustedProxies) {
-    Authentication authentication = new Authentication(access, projects, trustedProxies);
+    Authentication authentication = new Authentication(access, audit, projects, trustedProxies);
     app.before(Authentication::securityHeaders);
     // known before routing, so that a page no route answers (the not-found page) still knows who
     // asks: their language, their navigation
@@ -260,7 +270,7 @@ public final class Authentication {
     ctx.cookie(cookie);
   }
 
-  static boolean isHttps(Context ctx) {
+  public static boolean isHttps(Context ctx) {
     return "https".equalsIgnoreCase(ctx.scheme())
         || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
@@ -274,6 +284,25 @@ public final class Authentication {
     }
     return authentication.clientAddress.of(
         remote, java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+  }
+
+  /**
+   * Records in the audit log what the person asking did, with the client's address.
+   *
+   * @param target what it was done to, or empty
+   * @param detail what changed, in a few words; never a password or a token's secret
+   */
+  public static void audit(Context ctx, AuditKind kind, String target, String detail) {
+    String actor = account(ctx).map(Account::name).orElse(AuditEvent.ANONYMOUS);
+    audit(ctx, actor, kind, target, detail);
+  }
+
+  /** Records in the audit log what someone did, for requests where nobody is signed in yet. */
+  static void audit(Context ctx, String actor, AuditKind kind, String target, String detail) {
+    Authentication authentication = ctx.attribute(SELF);
+    if (authentication != null) {
+      authentication.audit.record(actor, kind, target, detail, clientAddress(ctx));
+    }
   }
 
   /** The access control behind the request's checks. */
