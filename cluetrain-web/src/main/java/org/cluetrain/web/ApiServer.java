@@ -50,7 +50,7 @@ public final class ApiServer implements AutoCloseable {
   private final EmbeddedRuntime runtime;
   private final Supplier<Map<String, Object>> status;
 
-  private ApiServer(EmbeddedRuntime runtime, Supplier<Map<String, Object>> status) {
+  private ApiServer(EmbeddedRuntime runtime, String host, Supplier<Map<String, Object>> status) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.status = status;
     this.app =
@@ -77,7 +77,9 @@ public final class ApiServer implements AutoCloseable {
         runtime.access(),
         runtime.audit(),
         this::projectNames,
-        runtime.workspace().trustedProxies());
+        runtime.workspace().trustedProxies(),
+        runtime.workspace().publicHosts(),
+        host);
     SignInPages.register(app);
     org.cluetrain.web.overview.ListeningPages.register(app, runtime);
     org.cluetrain.web.inbox.InboxPages.register(app, runtime);
@@ -93,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(
       EmbeddedRuntime runtime, String host, int port, Supplier<Map<String, Object>> status) {
-    ApiServer server = new ApiServer(runtime, status);
+    ApiServer server = new ApiServer(runtime, host, status);
     server.app.start(host, port);
     return server;
   }

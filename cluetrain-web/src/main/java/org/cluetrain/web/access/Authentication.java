@@ -67,19 +67,42 @@ public final class Authentication {
    * @param audit where sign-ins and what signed-in people change are recorded
    * @param projects every project of the workspace, in order
    * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
+   * @param publicHosts the host names people reach the server by, besides loopback and addresses
+   * @param bindHost the interface the server listens on
    */
   public static void install(
       Javalin app,
       AccessControl access,
       AuditTrail audit,
       Supplier<List<String>> projects,
-      List<AddressBlock> trustedProxies) {
+      List<AddressBlock> trustedProxies,
+      List<String> publicHosts,
+      String bindHost) {
     Authentication authentication = new Authentication(access, audit, projects, trustedProxies);
+    HostGuard hosts = new HostGuard(publicHosts, bindHost);
     app.before(Authentication::securityHeaders);
+    app.before(ctx -> refuseOtherHosts(ctx, hosts));
     // known before routing, so that a page no route answers (the not-found page) still knows who
     // asks: their language, their navigation
     app.before(ctx -> ctx.attribute(SELF, authentication));
     app.beforeMatched(authentication::check);
+  }
+
+  /**
+   * Answers 421 (Misdirected Request) to a request naming a host this server is not: see {@link
+   * HostGuard}. Nothing else runs for it.
+   */
+  private static void refuseOtherHosts(Context ctx, HostGuard hosts) {
+    Optional<String> refusal = hosts.refusal(ctx.header("Host"));
+    if (refusal.isPresent()) {
+      ctx.status(HttpStatus.MISDIRECTED_REQUEST);
+      if (isApi(ctx)) {
+        ctx.json(Map.of("error", refusal.get()));
+      } else {
+        ctx.contentType("text/plain; charset=utf-8").result(refusal.get());
+      }
+      ctx.skipRemainingHandlers();
+    }
   }
 
   private static void securityHeaders(Context ctx) {
@@ -270,9 +293,19 @@ public final class Authentication {
     ctx.cookie(cookie);
   }
 
+  /**
+   * Whether the browser's request was HTTPS: on this connection, or on the client's connection to a
+   * trusted reverse proxy, which says so in {@code X-Forwarded-Proto}. Anyone else's header is
+   * ignored, as anyone can send it.
+   */
   public static boolean isHttps(Context ctx) {
-    return "https".equalsIgnoreCase(ctx.scheme())
-        || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    if ("https".equalsIgnoreCase(ctx.scheme())) {
+      return true;
+    }
+    Authentication authentication = ctx.attribute(SELF);
+    return authentication != null
+        && authentication.clientAddress.isTrustedProxy(ctx.req().getRemoteAddr())
+        && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
 
   /** The client's address: behind a trusted reverse proxy, the one it forwards. */
