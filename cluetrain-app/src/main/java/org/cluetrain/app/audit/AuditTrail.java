@@ -1,10 +1,16 @@
 package org.cluetrain.app.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +24,7 @@ import org.cluetrain.audit.AuditLog;
 import org.cluetrain.audit.AuditQuery;
 import org.cluetrain.jdbc.JdbcStorage;
 import org.cluetrain.json.Json;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The audit log as the web application, the API and the command line use it: entries stamped by the
@@ -65,7 +72,7 @@ public final class AuditTrail implements AutoCloseable {
    * The audit log of a data directory alone, without the index: for the command line beside a
    * running server (or none). Closing the trail closes its database.
    */
-  public static AuditTrail openOffline(StorageConfig storage, java.nio.file.Path dataDir) {
+  public static AuditTrail openOffline(StorageConfig storage, Path dataDir) {
     JdbcStorage relational = StorageBackends.openRelational(storage, dataDir);
     return new AuditTrail(relational.auditLog(), Clock.systemUTC(), relational);
   }
@@ -104,7 +111,7 @@ public final class AuditTrail implements AutoCloseable {
   public long export(AuditQuery conditions, Format format, Writer out) {
     try {
       if (format == Format.CSV) {
-        out.write("id,at,actor,kind,target,detail,address\n");
+        out.write(CSV_HEADER + "\n");
       }
       long written = 0;
       AuditQuery page =
@@ -117,10 +124,7 @@ public final class AuditTrail implements AutoCloseable {
               AuditQuery.MAX_LIMIT);
       while (true) {
         List<AuditEntry> entries = log.find(page);
-        for (AuditEntry entry : entries) {
-          out.write(format == Format.CSV ? csv(entry) : JSON.writeValueAsString(json(entry)));
-          out.write('\n');
-        }
+        write(entries, format, out);
         written += entries.size();
         if (entries.size() < page.limit()) {
           out.flush();
@@ -131,6 +135,51 @@ public final class AuditTrail implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the audit log export: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A time bound of a filter: an ISO date (its start, UTC) or a UTC time; empty or null for none.
+   *
+   * @param name the filter's name, for the error message
+   */
+  public static @Nullable Instant time(String name, @Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String text = value.strip();
+    try {
+      return text.length() == 10
+          ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          name + " '" + text + "' is not a date (2026-03-01) or a UTC time (2026-03-01T10:00:00Z)",
+          e);
+    }
+  }
+
+  /** Writes entries, one a line, as an export does (after its CSV header). */
+  public static void write(List<AuditEntry> entries, Format format, Writer out) throws IOException {
+    for (AuditEntry entry : entries) {
+      out.write(format == Format.CSV ? csv(entry) : JSON.writeValueAsString(json(entry)));
+      out.write('\n');
+    }
+  }
+
+  /** The first line of a CSV export. */
+  public static final String CSV_HEADER = "id,at,actor,kind,target,detail,address";
+
+  /** An entry as the API shows it, read back (by the command line from a running server). */
+  public static AuditEntry fromJson(JsonNode json) {
+    return new AuditEntry(
+        json.path("id").asLong(),
+        new AuditEvent(
+            Instant.parse(json.path("at").asText()),
+            json.path("actor").asText(),
+            AuditKind.parse(json.path("kind").asText()),
+            json.path("target").asText(),
+            json.path("detail").asText(),
+            json.path("address").asText()));
   }
 
   /** An entry as the API and NDJSON exports show it. */

@@ -9,9 +9,6 @@ import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -177,21 +174,7 @@ public final class AuditPages {
   }
 
   private static Instant time(Context ctx, String name) {
-    String value = value(ctx, name);
-    if (value.isEmpty()) {
-      return null;
-    }
-    try {
-      return value.length() == 10
-          ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          name
-              + " '"
-              + value
-              + "' is not a date (2026-03-01) or a UTC time (2026-03-01T10:00:00Z)");
-    }
+    return AuditTrail.time(name, value(ctx, name));
   }
 
   private static int number(Context ctx, String name, int fallback) {
