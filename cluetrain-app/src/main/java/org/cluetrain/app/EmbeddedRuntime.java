@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
+import org.cluetrain.app.audit.AuditTrail;
 import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.FileReport;
@@ -86,6 +87,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
   private final Alerting alerting;
   private final Inbox inbox;
+  private final AuditTrail audit;
   private @Nullable ImportJobs imports;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
@@ -145,6 +147,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             relevance.enricher(),
             duplicates);
     this.access = new AccessControl(storage.accounts(), Clock.systemUTC());
+    this.audit = new AuditTrail(storage.auditLog(), Clock.systemUTC());
     this.inbox = new Inbox(storage.inbox(), store, workspace, access.accounts(), Clock.systemUTC());
     this.pipeline =
         new ListeningPipeline(
@@ -281,6 +284,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
   /** Who may sign in, and their sessions and API tokens. */
   public AccessControl access() {
     return access;
+  }
+
+  /** The audit log: who signed in, changed users or settings, exported or erased. */
+  public AuditTrail audit() {
+    return audit;
   }
 
   /** The saved queries in effect: the workspace's and those saved in the web interface. */

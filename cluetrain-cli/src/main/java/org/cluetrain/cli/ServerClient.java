@@ -62,6 +62,28 @@ final class ServerClient {
     return send(request(path).GET().build());
   }
 
+  /** The body of a text answer (an export) as it is, not read as JSON. */
+  String getText(String path) throws IOException {
+    HttpRequest request = request(path).setHeader("Accept", "*/*").GET().build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the server", e);
+    }
+    if (response.statusCode() >= 400) {
+      JsonNode json = parse(response.body());
+      throw new ServerRefused(
+          response.statusCode(),
+          "the server refused: "
+              + (json.hasNonNull("error")
+                  ? json.get("error").asText()
+                  : "HTTP " + response.statusCode()));
+    }
+    return response.body();
+  }
+
   /** Sends a file as the request body, streamed from disk. */
   JsonNode postFile(String path, Path file) throws IOException {
     HttpRequest.BodyPublisher body;

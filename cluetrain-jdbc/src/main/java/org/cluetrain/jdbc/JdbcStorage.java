@@ -3,6 +3,7 @@ package org.cluetrain.jdbc;
 import java.nio.file.Path;
 import org.cluetrain.access.AccountStore;
 import org.cluetrain.alert.AlertStore;
+import org.cluetrain.audit.AuditLog;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
@@ -29,6 +30,7 @@ public final class JdbcStorage implements AutoCloseable {
   private final JdbcAccountStore accounts;
   private final JdbcQueryStore queries;
   private final JdbcInbox inbox;
+  private final JdbcAuditLog auditLog;
 
   private JdbcStorage(JdbcDatabase database) {
     this.database = database;
@@ -43,6 +45,7 @@ public final class JdbcStorage implements AutoCloseable {
     this.accounts = new JdbcAccountStore(database, true);
     this.queries = new JdbcQueryStore(database, true);
     this.inbox = new JdbcInbox(database, true);
+    this.auditLog = new JdbcAuditLog(database);
   }
 
   /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -109,6 +112,11 @@ public final class JdbcStorage implements AutoCloseable {
 
   public InboxStore inbox() {
     return inbox;
+  }
+
+  /** Who signed in, changed users or settings, exported or erased: append-only. */
+  public AuditLog auditLog() {
+    return auditLog;
   }
 
   /** Closes the connection or the pool every store shares. */

@@ -48,7 +48,9 @@ class SqliteMigrationTest {
               "4 inbox",
               "5 edited queries",
               // 6 is PostgreSQL's alone (id sequences)
-              "7 spam posts");
+              "7 spam posts",
+              "8 audit log",
+              "9 audit log append only");
       JdbcAccountStore accounts = new JdbcAccountStore(database);
       assertThat(accounts.find("admin"))
           .hasValueSatisfying(a -> assertThat(a.language()).isEqualTo("de"));
@@ -77,8 +79,8 @@ class SqliteMigrationTest {
         ResultSet rs =
             statement.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(7);
-      assertThat(rs.getString(2)).isEqualTo("7");
+      assertThat(rs.getInt(1)).isEqualTo(9);
+      assertThat(rs.getString(2)).isEqualTo("9");
     }
   }
 
@@ -93,12 +95,12 @@ class SqliteMigrationTest {
                       + " ORDER BY name",
                   rs -> rs.getString(1)));
       assertThat(tables)
-          .contains("posts", "alerts", "accounts", "inbox_items", "edited_queries")
+          .contains("posts", "alerts", "accounts", "inbox_items", "edited_queries", "audit_log")
           .contains("flyway_schema_history");
       assertThat(
               database.select(
                   "history", "SELECT version FROM flyway_schema_history", rs -> rs.getString(1)))
-          .containsExactly("1", "2", "3", "4", "5", "7");
+          .containsExactly("1", "2", "3", "4", "5", "7", "8", "9");
     }
   }
 }

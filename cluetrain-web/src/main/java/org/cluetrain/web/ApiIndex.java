@@ -37,6 +37,12 @@ final class ApiIndex {
     api.put("GET /api/imports", "the imports since the server started, newest first");
     api.put(
         "GET /api/imports/{id}", "one import: state, posts read, new, already stored, problems");
+    api.put(
+        "GET /api/audit?kind=K&actor=A&from=D&to=D&offset=N&limit=N",
+        "the audit log, newest first (admins only)");
+    api.put(
+        "GET /api/audit/export?format=csv|ndjson&kind=K&actor=A&from=D&to=D",
+        "the whole audit log, or what the filters select, as CSV or NDJSON (admins only)");
     api.putAll(org.cluetrain.web.queries.QueryPages.apiEndpoints());
     api.putAll(org.cluetrain.web.inbox.InboxPages.apiEndpoints());
     return api;

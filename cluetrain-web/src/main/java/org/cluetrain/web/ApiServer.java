@@ -50,7 +50,7 @@ public final class ApiServer implements AutoCloseable {
   private final EmbeddedRuntime runtime;
   private final Supplier<Map<String, Object>> status;
 
-  private ApiServer(EmbeddedRuntime runtime, Supplier<Map<String, Object>> status) {
+  private ApiServer(EmbeddedRuntime runtime, String host, Supplier<Map<String, Object>> status) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.status = status;
     this.app =
@@ -73,7 +73,13 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             });
     Authentication.install(
-        app, runtime.access(), this::projectNames, runtime.workspace().trustedProxies());
+        app,
+        runtime.access(),
+        runtime.audit(),
+        this::projectNames,
+        runtime.workspace().trustedProxies(),
+        runtime.workspace().publicHosts(),
+        host);
     SignInPages.register(app);
     org.cluetrain.web.overview.ListeningPages.register(app, runtime);
     org.cluetrain.web.inbox.InboxPages.register(app, runtime);
@@ -89,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(
       EmbeddedRuntime runtime, String host, int port, Supplier<Map<String, Object>> status) {
-    ApiServer server = new ApiServer(runtime, status);
+    ApiServer server = new ApiServer(runtime, host, status);
     server.app.start(host, port);
     return server;
   }

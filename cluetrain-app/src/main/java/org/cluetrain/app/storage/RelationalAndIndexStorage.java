@@ -3,6 +3,7 @@ package org.cluetrain.app.storage;
 import java.nio.file.Path;
 import org.cluetrain.access.AccountStore;
 import org.cluetrain.alert.AlertStore;
+import org.cluetrain.audit.AuditLog;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
@@ -104,6 +105,11 @@ final class RelationalAndIndexStorage implements StorageBackend {
   @Override
   public InboxStore inbox() {
     return relational.inbox();
+  }
+
+  @Override
+  public AuditLog auditLog() {
+    return relational.auditLog();
   }
 
   @Override

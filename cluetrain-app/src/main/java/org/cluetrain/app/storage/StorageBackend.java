@@ -2,6 +2,7 @@ package org.cluetrain.app.storage;
 
 import org.cluetrain.access.AccountStore;
 import org.cluetrain.alert.AlertStore;
+import org.cluetrain.audit.AuditLog;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
@@ -51,6 +52,9 @@ public interface StorageBackend extends AutoCloseable {
 
   /** The saved queries written in the web interface. */
   QueryStore queries();
+
+  /** Who signed in, changed users or settings, exported or erased: append-only. */
+  AuditLog auditLog();
 
   /** Closes every store of the backend. */
   @Override

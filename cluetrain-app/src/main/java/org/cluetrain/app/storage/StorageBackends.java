@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.cluetrain.access.AccountStore;
+import org.cluetrain.jdbc.JdbcStorage;
 
 /**
  * The backends this build can open, by kind. Adding one is a class implementing {@link
@@ -63,5 +64,18 @@ public final class StorageBackends {
       throw new IllegalArgumentException(unavailable(config.kind()).orElseThrow());
     }
     return RelationalAndIndexStorage.relational(config, dataDir).accounts();
+  }
+
+  /**
+   * Opens only the relational stores of the configured backend, without the index: for reading the
+   * audit log from the command line while the server runs. Closing them closes the database.
+   *
+   * @throws IllegalArgumentException when this build has no such backend
+   */
+  public static JdbcStorage openRelational(StorageConfig config, Path dataDir) {
+    if (!FACTORIES.containsKey(config.kind())) {
+      throw new IllegalArgumentException(unavailable(config.kind()).orElseThrow());
+    }
+    return RelationalAndIndexStorage.relational(config, dataDir);
   }
 }

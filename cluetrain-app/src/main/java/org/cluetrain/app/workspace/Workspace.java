@@ -23,8 +23,11 @@ import org.cluetrain.query.SavedQuery;
  * @param storage where the data is kept (embedded unless the file says otherwise)
  * @param network which addresses feeds, subscriptions and webhooks may reach (public addresses only
  *     unless the file allows more)
- * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} is believed (none unless
- *     the file names them)
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} and {@code
+ *     X-Forwarded-Proto} are believed (none unless the file names them)
+ * @param publicHosts the host names the server is reached by besides loopback and addresses (the
+ *     name a reverse proxy serves it under); requests naming another host are refused, so that a
+ *     web page cannot reach the server through a name it rebinds to this machine
  */
 public record Workspace(
     Path file,
@@ -33,13 +36,27 @@ public record Workspace(
     Smtp smtp,
     StorageConfig storage,
     AddressPolicy network,
-    List<AddressBlock> trustedProxies) {
+    List<AddressBlock> trustedProxies,
+    List<String> publicHosts) {
   public Workspace {
     languages = List.copyOf(languages);
     projects = List.copyOf(projects);
     storage = storage == null ? StorageConfig.EMBEDDED : storage;
     network = network == null ? AddressPolicy.publicOnly() : network;
     trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    publicHosts = publicHosts == null ? List.of() : List.copyOf(publicHosts);
+  }
+
+  /** A workspace served under no public host name. */
+  public Workspace(
+      Path file,
+      List<String> languages,
+      List<Project> projects,
+      Smtp smtp,
+      StorageConfig storage,
+      AddressPolicy network,
+      List<AddressBlock> trustedProxies) {
+    this(file, languages, projects, smtp, storage, network, trustedProxies, List.of());
   }
 
   /** A workspace trusting no reverse proxy. */
@@ -61,17 +78,24 @@ public record Workspace(
 
   /** The same workspace with its data kept in another storage. */
   public Workspace withStorage(StorageConfig other) {
-    return new Workspace(file, languages, projects, smtp, other, network, trustedProxies);
+    return new Workspace(
+        file, languages, projects, smtp, other, network, trustedProxies, publicHosts);
   }
 
   /** The same workspace allowing other addresses. */
   public Workspace withNetwork(AddressPolicy other) {
-    return new Workspace(file, languages, projects, smtp, storage, other, trustedProxies);
+    return new Workspace(
+        file, languages, projects, smtp, storage, other, trustedProxies, publicHosts);
   }
 
   /** The same workspace trusting other reverse proxies. */
   public Workspace withTrustedProxies(List<AddressBlock> other) {
-    return new Workspace(file, languages, projects, smtp, storage, network, other);
+    return new Workspace(file, languages, projects, smtp, storage, network, other, publicHosts);
+  }
+
+  /** The same workspace served under other public host names. */
+  public Workspace withPublicHosts(List<String> other) {
+    return new Workspace(file, languages, projects, smtp, storage, network, trustedProxies, other);
   }
 
   /** A workspace with embedded storage. */

@@ -45,6 +45,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * file once, not once per error.
  */
 public final class WorkspaceReader {
+  /** A DNS name: labels of letters, digits and dashes, joined by dots. */
+  private static final java.util.regex.Pattern PUBLIC_HOST =
+      java.util.regex.Pattern.compile(
+          "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
   private static final Pattern AGE = Pattern.compile("(\\d{1,6})\\s*(m|h|d|w|y)");
@@ -134,6 +139,8 @@ public final class WorkspaceReader {
         top.containsKey("network") ? network(top.get("network")) : AddressPolicy.publicOnly();
     List<AddressBlock> trustedProxies =
         top.containsKey("network") ? trustedProxies(top.get("network")) : List.of();
+    List<String> publicHosts =
+        top.containsKey("network") ? publicHosts(top.get("network")) : List.of();
     alertSection = new AlertSectionReader(this);
     Workspace.Smtp smtp = top.containsKey("smtp") ? alertSection.smtp(top.get("smtp")) : null;
     alertSection.smtpConfigured(smtp != null);
@@ -156,7 +163,8 @@ public final class WorkspaceReader {
     if (!problems.isEmpty()) {
       throw new WorkspaceException(problems);
     }
-    return new Workspace(file, languages, projects, smtp, storage, network, trustedProxies);
+    return new Workspace(
+        file, languages, projects, smtp, storage, network, trustedProxies, publicHosts);
   }
 
   /**
@@ -165,7 +173,8 @@ public final class WorkspaceReader {
    * multicast or unspecified.
    */
   private AddressPolicy network(Node node) {
-    Map<String, Node> fields = mapping(node, "'network'", Set.of("allow", "trusted-proxies"));
+    Map<String, Node> fields =
+        mapping(node, "'network'", Set.of("allow", "trusted-proxies", "public-hosts"));
     if (fields == null || !fields.containsKey("allow")) {
       return AddressPolicy.publicOnly();
     }
@@ -183,6 +192,45 @@ public final class WorkspaceReader {
       problem(fields.get("allow"), "network: " + e.getMessage());
       return AddressPolicy.publicOnly();
     }
+  }
+
+  /**
+   * {@code network.public-hosts}: the host names people reach the server by (the reverse proxy's
+   * name), each a DNS name without scheme, port or path.
+   */
+  private List<String> publicHosts(Node node) {
+    Node list = field(node, "public-hosts");
+    if (list == null) {
+      return List.of();
+    }
+    List<String> hosts = new ArrayList<>();
+    for (Node entry : sequence(list, "'network.public-hosts'")) {
+      String host = entry instanceof ScalarNode scalar ? scalar.getValue().strip() : "";
+      if (!PUBLIC_HOST.matcher(host).matches()) {
+        problem(
+            entry,
+            "'network.public-hosts' lists host names such as listening.example.org (no scheme,"
+                + " port or path), not '"
+                + host
+                + "'");
+        continue;
+      }
+      hosts.add(host.toLowerCase(java.util.Locale.ROOT));
+    }
+    return hosts;
+  }
+
+  /** The value of a key of the {@code network:} mapping, or null. */
+  private static Node field(Node node, String name) {
+    if (!(node instanceof MappingNode mapping)) {
+      return null; // network() has reported it
+    }
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(name)) {
+        return tuple.getValueNode();
+      }
+    }
+    return null;
   }
 
   /**

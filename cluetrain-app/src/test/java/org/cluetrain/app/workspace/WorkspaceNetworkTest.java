@@ -94,4 +94,35 @@ class WorkspaceNetworkTest {
     assertThat(workspace.withStorage(workspace.storage()).network().allowed())
         .isEqualTo(List.of("127.0.0.1"));
   }
+
+  @Test
+  void publicHostsNameTheServersOwnNamesAndABadOneIsAProblemNamingItsLine() throws Exception {
+    Workspace workspace =
+        read(
+            """
+            network:
+              trusted-proxies: [127.0.0.1]
+              public-hosts: [Listening.Example.org, cluetrain.intranet]
+            """
+                + PROJECTS);
+    assertThat(workspace.publicHosts())
+        .containsExactly("listening.example.org", "cluetrain.intranet");
+    assertThat(read(PROJECTS).publicHosts()).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    network:
+                      public-hosts: ["https://listening.example.org/"]
+                    """
+                        + PROJECTS))
+        .isInstanceOf(WorkspaceException.class)
+        .satisfies(
+            e ->
+                assertThat(((WorkspaceException) e).problems())
+                    .singleElement()
+                    .asString()
+                    .contains(":2:", "network.public-hosts", "https://listening.example.org/"));
+  }
 }

@@ -20,6 +20,9 @@ import java.util.function.Supplier;
 import org.cluetrain.access.Account;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.app.audit.AuditTrail;
+import org.cluetrain.audit.AuditEvent;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.web.page.Messages;
 import org.cluetrain.web.page.PageContext;
@@ -44,13 +47,18 @@ public final class Authentication {
   private final AccessControl access;
   private final Supplier<List<String>> projects;
   private final ClientAddress clientAddress;
+  private final AuditTrail audit;
 
   /** Who is asking: the account, and for a browser session its cookie secret and CSRF token. */
   record Identity(Account account, String sessionSecret, String csrfToken) {}
 
   private Authentication(
-      AccessControl access, Supplier<List<String>> projects, List<AddressBlock> trustedProxies) {
+      AccessControl access,
+      AuditTrail audit,
+      Supplier<List<String>> projects,
+      List<AddressBlock> trustedProxies) {
     this.access = access;
+    this.audit = audit;
     this.projects = projects;
     this.clientAddress = new ClientAddress(trustedProxies);
   }
@@ -58,20 +66,45 @@ public final class Authentication {
   /**
    * Guards every route of the app.
    *
+   * @param audit where sign-ins and what signed-in people change are recorded
    * @param projects every project of the workspace, in order
    * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
+   * @param publicHosts the host names people reach the server by, besides loopback and addresses
+   * @param bindHost the interface the server listens on
    */
   public static void install(
       Javalin app,
       AccessControl access,
+      AuditTrail audit,
       Supplier<List<String>> projects,
-      List<AddressBlock> trustedProxies) {
-    Authentication authentication = new Authentication(access, projects, trustedProxies);
+      List<AddressBlock> trustedProxies,
+      List<String> publicHosts,
+      String bindHost) {
+    Authentication authentication = new Authentication(access, audit, projects, trustedProxies);
+    HostGuard hosts = new HostGuard(publicHosts, bindHost);
     app.before(Authentication::securityHeaders);
+    app.before(ctx -> refuseOtherHosts(ctx, hosts));
     // known before routing, so that a page no route answers (the not-found page) still knows who
     // asks: their language, their navigation
     app.before(ctx -> ctx.attribute(SELF, authentication));
     app.beforeMatched(authentication::check);
+  }
+
+  /**
+   * Answers 421 (Misdirected Request) to a request naming a host this server is not: see {@link
+   * HostGuard}. Nothing else runs for it.
+   */
+  private static void refuseOtherHosts(Context ctx, HostGuard hosts) {
+    Optional<String> refusal = hosts.refusal(ctx.header("Host"));
+    if (refusal.isPresent()) {
+      ctx.status(HttpStatus.MISDIRECTED_REQUEST);
+      if (isApi(ctx)) {
+        ctx.json(Map.of("error", refusal.get()));
+      } else {
+        ctx.contentType("text/plain; charset=utf-8").result(refusal.get());
+      }
+      ctx.skipRemainingHandlers();
+    }
   }
 
   private static void securityHeaders(Context ctx) {
@@ -275,9 +308,19 @@ public final class Authentication {
     ctx.cookie(cookie);
   }
 
-  static boolean isHttps(Context ctx) {
-    return "https".equalsIgnoreCase(ctx.scheme())
-        || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+  /**
+   * Whether the browser's request was HTTPS: on this connection, or on the client's connection to a
+   * trusted reverse proxy, which says so in {@code X-Forwarded-Proto}. Anyone else's header is
+   * ignored, as anyone can send it.
+   */
+  public static boolean isHttps(Context ctx) {
+    if ("https".equalsIgnoreCase(ctx.scheme())) {
+      return true;
+    }
+    Authentication authentication = ctx.attribute(SELF);
+    return authentication != null
+        && authentication.clientAddress.isTrustedProxy(ctx.req().getRemoteAddr())
+        && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
 
   /** The client's address: behind a trusted reverse proxy, the one it forwards. */
@@ -289,6 +332,25 @@ public final class Authentication {
     }
     return authentication.clientAddress.of(
         remote, java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+  }
+
+  /**
+   * Records in the audit log what the person asking did, with the client's address.
+   *
+   * @param target what it was done to, or empty
+   * @param detail what changed, in a few words; never a password or a token's secret
+   */
+  public static void audit(Context ctx, AuditKind kind, String target, String detail) {
+    String actor = account(ctx).map(Account::name).orElse(AuditEvent.ANONYMOUS);
+    audit(ctx, actor, kind, target, detail);
+  }
+
+  /** Records in the audit log what someone did, for requests where nobody is signed in yet. */
+  static void audit(Context ctx, String actor, AuditKind kind, String target, String detail) {
+    Authentication authentication = ctx.attribute(SELF);
+    if (authentication != null) {
+      authentication.audit.record(actor, kind, target, detail, clientAddress(ctx));
+    }
   }
 
   /** The access control behind the request's checks. */

@@ -50,6 +50,14 @@ final class ClientAddress {
     return hops.isEmpty() ? remote : hops.get(hops.size() - 1);
   }
 
+  /**
+   * Whether a connection comes from a trusted proxy: only then are its {@code X-Forwarded-*}
+   * headers believed.
+   */
+  boolean isTrustedProxy(String remote) {
+    return isTrusted(remote);
+  }
+
   private boolean isTrusted(String address) {
     if (trustedProxies.isEmpty()) {
       return false;

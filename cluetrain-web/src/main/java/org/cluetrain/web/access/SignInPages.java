@@ -11,6 +11,8 @@ import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.audit.AuditEvent;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.web.page.Messages;
 import org.cluetrain.web.page.PageContext;
 import org.cluetrain.web.page.Templates;
@@ -47,8 +49,18 @@ public final class SignInPages {
               ctx.formParam("name"), ctx.formParam("password"), Authentication.clientAddress(ctx));
       Authentication.setSessionCookie(
           ctx, signedIn.secret(), (int) AccessControl.SESSION_LIFETIME.toSeconds());
+      Authentication.audit(
+          ctx, signedIn.account().name(), AuditKind.SIGN_IN, signedIn.account().name(), "");
       ctx.redirect(localPath(ctx.formParam("next"), null));
     } catch (AccessControl.SignInRefused refused) {
+      // the name tried, as typed (bounded by the log); never the password
+      String tried = ctx.formParam("name") == null ? "" : ctx.formParam("name");
+      Authentication.audit(
+          ctx,
+          AuditEvent.ANONYMOUS,
+          AuditKind.SIGN_IN_FAILED,
+          tried,
+          refused.retryAfter().isPresent() ? "throttled" : "wrong name or password");
       if (refused.retryAfter().isPresent()) {
         long seconds = refused.retryAfter().get().toSeconds() + 1;
         ctx.header("Retry-After", Long.toString(seconds));
@@ -63,6 +75,8 @@ public final class SignInPages {
   }
 
   private static void signOut(Context ctx) {
+    Authentication.account(ctx)
+        .ifPresent(a -> Authentication.audit(ctx, AuditKind.SIGN_OUT, a.name(), ""));
     Authentication.accessControl(ctx).signOut(ctx.cookie(Authentication.SESSION_COOKIE));
     Authentication.setSessionCookie(ctx, "", 0);
     ctx.redirect("/login");

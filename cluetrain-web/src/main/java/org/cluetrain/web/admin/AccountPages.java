@@ -12,6 +12,7 @@ import org.cluetrain.access.Account;
 import org.cluetrain.access.AccountStore;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.web.access.Access;
 import org.cluetrain.web.access.Authentication;
 import org.cluetrain.web.page.Messages;
@@ -109,6 +110,7 @@ public final class AccountPages {
       render(ctx, Map.of("password", problem), null, null, HttpStatus.BAD_REQUEST);
       return;
     }
+    Authentication.audit(ctx, AuditKind.PASSWORD_CHANGED, account.name(), "other sessions ended");
     ctx.redirect("/account?password=changed");
   }
 
@@ -130,9 +132,7 @@ public final class AccountPages {
     Cookie cookie = new Cookie(Authentication.LANGUAGE_COOKIE, language);
     cookie.setPath("/");
     cookie.setMaxAge(365 * 24 * 3600);
-    cookie.setSecure(
-        "https".equalsIgnoreCase(ctx.scheme())
-            || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
+    cookie.setSecure(Authentication.isHttps(ctx));
     ctx.cookie(cookie);
     ctx.redirect("/account?language=" + language);
   }
@@ -151,6 +151,7 @@ public final class AccountPages {
       return;
     }
     String secret = access().createToken(account.name(), label);
+    Authentication.audit(ctx, AuditKind.TOKEN_ISSUED, account.name(), "label: " + label);
     // shown once, on this answer only: the store keeps just its hash
     ctx.header("Cache-Control", "no-store");
     render(ctx, Map.of(), secret, label, HttpStatus.CREATED);
@@ -164,6 +165,7 @@ public final class AccountPages {
       throw new io.javalin.http.NotFoundResponse("you have no token with the id " + id);
     }
     access().revokeToken(account.name(), id);
+    Authentication.audit(ctx, AuditKind.TOKEN_REVOKED, id, "of " + account.name());
     ctx.redirect("/account?revoked=" + id);
   }
 

@@ -18,6 +18,7 @@ import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.web.access.Access;
 import org.cluetrain.web.access.Authentication;
 import org.cluetrain.web.page.Messages;
@@ -123,6 +124,7 @@ public final class UserPages {
       return;
     }
     access().addUser(name, role, password, projects);
+    Authentication.audit(ctx, AuditKind.USER_CREATED, name, describe(role, projects));
     ctx.redirect("/admin/users?added=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
   }
 
@@ -139,6 +141,15 @@ public final class UserPages {
     } else {
       try {
         access().changeUser(account.name(), role, projects);
+        // a role change is worth its own kind: it is what an audit of privileges looks for
+        Authentication.audit(
+            ctx,
+            role == account.role() ? AuditKind.USER_CHANGED : AuditKind.ROLE_CHANGED,
+            account.name(),
+            "was "
+                + describe(account.role(), account.projects())
+                + ", now "
+                + describe(role, projects));
       } catch (IllegalArgumentException lastAdmin) {
         problem = t.get("admin.error.last_admin", account.name());
       }
@@ -166,11 +177,24 @@ public final class UserPages {
       return;
     }
     int revoked = access().resetPassword(account.name(), password);
+    Authentication.audit(
+        ctx,
+        AuditKind.PASSWORD_RESET,
+        account.name(),
+        "sessions ended, API tokens revoked: " + revoked);
     ctx.redirect(
         "/admin/users?password="
             + URLEncoder.encode(account.name(), StandardCharsets.UTF_8)
             + "&revoked="
             + revoked);
+  }
+
+  /** A user's role and projects, as the audit log says them. */
+  private static String describe(Role role, Set<String> projects) {
+    return "role "
+        + role.label()
+        + ", projects "
+        + (projects.isEmpty() ? "all" : String.join(" ", projects));
   }
 
   private void confirmRemove(Context ctx) {
@@ -191,6 +215,7 @@ public final class UserPages {
     } else {
       try {
         access().removeUser(account.name());
+        Authentication.audit(ctx, AuditKind.USER_REMOVED, account.name(), "");
       } catch (IllegalArgumentException lastAdmin) {
         problem = t.get("admin.error.last_admin", account.name());
       }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.cluetrain.access.Account;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.inbox.Inbox;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.inbox.InboxEvent;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxQuery;
@@ -207,6 +208,11 @@ final class InboxApi {
               text(body, "name"),
               text(body, "text"),
               Authentication.requireAccount(ctx).name());
+      Authentication.audit(
+          ctx,
+          AuditKind.CONFIGURATION_CHANGED,
+          project,
+          "saved reply '" + reply.name() + "' saved");
       ctx.status(HttpStatus.CREATED).json(reply(reply));
     } catch (IllegalArgumentException e) {
       throw new BadRequestResponse(e.getMessage());

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.cluetrain.access.Account;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.inbox.Inbox;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxQuery;
 import org.cluetrain.inbox.Priority;
@@ -336,6 +337,8 @@ public final class InboxPages {
     if (!inbox.deleteReply(project, id)) {
       throw new NotFoundResponse("there is no saved reply " + id + " in the project");
     }
+    Authentication.audit(
+        ctx, AuditKind.CONFIGURATION_CHANGED, project, "saved reply " + id + " deleted");
   }
 
   // --- making an item by hand -------------------------------------------------------------------
@@ -411,6 +414,8 @@ public final class InboxPages {
       repliesPage(ctx, project, e.getMessage(), name, text);
       return;
     }
+    Authentication.audit(
+        ctx, AuditKind.CONFIGURATION_CHANGED, project, "saved reply '" + name + "' saved");
     ctx.redirect("/p/" + project + "/inbox/replies");
   }
 

@@ -17,6 +17,7 @@ import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.PostView;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.query.QueryPreview;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.json.Json;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
@@ -137,6 +138,11 @@ final class QueryApi {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(json);
       return;
     }
+    Authentication.audit(
+        ctx,
+        AuditKind.CONFIGURATION_CHANGED,
+        project + "/" + name,
+        existed ? "query changed" : "query added");
     Map<String, Object> json = json(saved);
     if (body.path("apply_to_history").asBoolean(false)) {
       json.put("matched_in_history", runtime.queries().applyToHistory(project, name));
@@ -163,6 +169,8 @@ final class QueryApi {
       return;
     }
     boolean restored = runtime.queries().delete(project, name).isPresent();
+    Authentication.audit(
+        ctx, AuditKind.CONFIGURATION_CHANGED, project + "/" + name, "query deleted");
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("deleted", entry.query().id());
     json.put("workspace_query_restored", restored);

@@ -25,6 +25,7 @@ import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.query.QueryExamples;
 import org.cluetrain.app.query.QueryPreview;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.json.Json;
 import org.cluetrain.model.Post;
 import org.cluetrain.query.QueryNode;
@@ -346,6 +347,11 @@ public final class QueryPages {
           HttpStatus.UNPROCESSABLE_CONTENT);
       return;
     }
+    Authentication.audit(
+        ctx,
+        AuditKind.CONFIGURATION_CHANGED,
+        project + "/" + form.name(),
+        existing == null ? "query added" : "query changed");
     String target =
         "/p/"
             + project
@@ -377,6 +383,11 @@ public final class QueryPages {
           page.t().get("queries.error.workspace_delete", entry.query().name()));
     }
     boolean restored = runtime.queries().delete(project, entry.query().name()).isPresent();
+    Authentication.audit(
+        ctx,
+        AuditKind.CONFIGURATION_CHANGED,
+        project + "/" + entry.query().name(),
+        "query deleted");
     String name = URLEncoder.encode(entry.query().name(), StandardCharsets.UTF_8);
     ctx.redirect(
         "/p/" + project + "/queries?deleted=" + name + (restored ? "&restored=workspace" : ""));

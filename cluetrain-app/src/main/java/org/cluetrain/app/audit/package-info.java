@@ -1,0 +1,2 @@
+/** The audit trail: recording what people do with the runtime's clock, reading and exporting it. */
+package org.cluetrain.app.audit;
