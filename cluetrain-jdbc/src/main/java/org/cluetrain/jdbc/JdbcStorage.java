@@ -6,6 +6,7 @@ import org.cluetrain.alert.AlertStore;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
+import org.cluetrain.privacy.SuppressionList;
 import org.cluetrain.query.QueryStore;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
@@ -29,6 +30,7 @@ public final class JdbcStorage implements AutoCloseable {
   private final JdbcAccountStore accounts;
   private final JdbcQueryStore queries;
   private final JdbcInbox inbox;
+  private final JdbcSuppressionList suppressionList;
 
   private JdbcStorage(JdbcDatabase database) {
     this.database = database;
@@ -43,6 +45,7 @@ public final class JdbcStorage implements AutoCloseable {
     this.accounts = new JdbcAccountStore(database, true);
     this.queries = new JdbcQueryStore(database, true);
     this.inbox = new JdbcInbox(database, true);
+    this.suppressionList = new JdbcSuppressionList(database);
   }
 
   /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -68,6 +71,10 @@ public final class JdbcStorage implements AutoCloseable {
   /** Which database the stores are in. */
   public SqlDialect dialect() {
     return database.dialect();
+  }
+
+  public SuppressionList suppressionList() {
+    return suppressionList;
   }
 
   public PostLedger postLedger() {

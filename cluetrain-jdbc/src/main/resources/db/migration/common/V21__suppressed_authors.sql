@@ -1,0 +1,7 @@
+-- Authors erased on request, so that a re-import or a live source does not bring them back: only
+-- keyed hashes (HMAC-SHA256 under the installation's secret) of their ids and profile URLs, never
+-- a handle or a name.
+CREATE TABLE IF NOT EXISTS suppressed_authors (
+  keyed_hash TEXT PRIMARY KEY,
+  added BIGINT NOT NULL
+);
