@@ -17,6 +17,7 @@ import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.ImportJobs;
+import org.cluetrain.app.privacy.SubjectRequests;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.storage.StorageBackend;
@@ -39,6 +40,8 @@ import org.cluetrain.lucene.stream.StreamQueryMatcher;
 import org.cluetrain.match.MatchHighlighter;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.pipeline.ListeningPipeline;
+import org.cluetrain.privacy.AuthorSuppression;
+import org.cluetrain.privacy.KeyedHash;
 import org.cluetrain.report.OverviewReport;
 import org.cluetrain.report.Period;
 import org.cluetrain.store.ActivityRollups;
@@ -76,6 +79,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final MatchHighlighter highlighter = new LuceneMatchHighlighter();
   private final Alerting alerting;
   private final Inbox inbox;
+  private final SubjectRequests privacy;
   private @Nullable ImportJobs imports;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
@@ -140,6 +144,24 @@ public final class EmbeddedRuntime implements AutoCloseable {
         new ListeningPipeline(
             enrichers, matcher, store, storage.postLedger(), List.of(inbox.intake()));
     this.alerting = new Alerting(workspace, store, matcher, storage.alerts());
+    // authors erased on request stay out of every import and poll
+    KeyedHash installationHash = KeyedHash.ofInstallation(dataDir);
+    AuthorSuppression suppression =
+        new AuthorSuppression(installationHash, storage.suppressionList());
+    pipeline.keepOut(suppression);
+    this.privacy =
+        new SubjectRequests(
+            store,
+            storage.postLedger(),
+            storage.relevanceLabels(),
+            storage.inbox(),
+            storage.alerts(),
+            suppression,
+            installationHash,
+            workspace,
+            pipeline,
+            dataDir.resolve("uploads"),
+            Clock.systemUTC());
   }
 
   /**
@@ -289,6 +311,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
   /** The engagement inbox of every project. */
   public Inbox inbox() {
     return inbox;
+  }
+
+  /** Subject requests: find, export and erase what is held about one person. */
+  public SubjectRequests privacy() {
+    return privacy;
   }
 
   /**

@@ -5,6 +5,7 @@ import org.cluetrain.alert.AlertStore;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
+import org.cluetrain.privacy.SuppressionList;
 import org.cluetrain.query.QueryStore;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
@@ -48,6 +49,9 @@ public interface StorageBackend extends AutoCloseable {
 
   /** Accounts, sessions and API tokens. */
   AccountStore accounts();
+
+  /** The keyed hashes of authors erased on request. */
+  SuppressionList suppressionList();
 
   /** The saved queries written in the web interface. */
   QueryStore queries();

@@ -10,6 +10,7 @@ import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.inbox.InboxSettings;
+import org.cluetrain.privacy.ErasureMode;
 import org.cluetrain.query.SavedQuery;
 
 /**
@@ -85,6 +86,20 @@ public record Workspace(
   }
 
   /**
+   * How a project answers subject requests.
+   *
+   * @param erasure what erasing a person does to their posts in the project: {@code remove} them
+   *     (the default), or keep the texts and {@code pseudonymise} the author
+   */
+  public record Privacy(ErasureMode erasure) {
+    public static final Privacy DEFAULT = new Privacy(ErasureMode.REMOVE);
+
+    public Privacy {
+      erasure = erasure == null ? ErasureMode.REMOVE : erasure;
+    }
+  }
+
+  /**
    * A project: one brand, client or research topic.
    *
    * @param alerts its alert rules and where alerts go (the defaults when the file says nothing)
@@ -97,13 +112,27 @@ public record Workspace(
       List<Path> imports,
       List<SavedQuery> queries,
       Alerts alerts,
-      InboxSettings inbox) {
+      InboxSettings inbox,
+      Privacy privacy) {
     public Project {
       feeds = List.copyOf(feeds);
       imports = List.copyOf(imports);
       queries = List.copyOf(queries);
       alerts = alerts == null ? Alerts.defaults(name, feeds, List.of()) : alerts;
       inbox = inbox == null ? InboxSettings.defaults(ZoneId.systemDefault()) : inbox;
+      privacy = privacy == null ? Privacy.DEFAULT : privacy;
+    }
+
+    /** A project with the default privacy settings. */
+    public Project(
+        String name,
+        String description,
+        List<FeedSource> feeds,
+        List<Path> imports,
+        List<SavedQuery> queries,
+        Alerts alerts,
+        InboxSettings inbox) {
+      this(name, description, feeds, imports, queries, alerts, inbox, Privacy.DEFAULT);
     }
 
     /**
@@ -116,7 +145,7 @@ public record Workspace(
         List<FeedSource> feeds,
         List<Path> imports,
         List<SavedQuery> queries) {
-      this(name, description, feeds, imports, queries, null, null);
+      this(name, description, feeds, imports, queries, null, null, Privacy.DEFAULT);
     }
   }
 
