@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       LabelCommand.class,
       UsersCommand.class,
       AlertsCommand.class,
+      PrivacyCommand.class,
       ModelCommands.Train.class,
       ModelCommands.Eval.class,
       ModelCommands.Classify.class,

@@ -60,6 +60,11 @@ final class ServerClient {
     return send(request(path).GET().build());
   }
 
+  /** Sends a request without a body, for actions named by the path and its parameters. */
+  JsonNode post(String path) throws IOException {
+    return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   /** Sends a file as the request body, streamed from disk. */
   JsonNode postFile(String path, Path file) throws IOException {
     HttpRequest.BodyPublisher body;

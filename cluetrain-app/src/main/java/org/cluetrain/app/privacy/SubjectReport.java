@@ -78,6 +78,19 @@ public record SubjectReport(
     return found;
   }
 
+  /**
+   * Who they are and how many records each store holds, without the contents: what finding a person
+   * answers before anything is exported or erased.
+   */
+  public Map<String, Object> summary() {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("subject", subject);
+    summary.put("authors", authors);
+    summary.put("found", found());
+    summary.put("suppressed", suppressed);
+    return summary;
+  }
+
   /** Whether any store holds anything about them. */
   public boolean isEmpty() {
     return found().values().stream().allMatch(n -> n == 0);
