@@ -90,7 +90,8 @@ class SubjectErasureTest {
       // the database is embedded, in its file)
       assertThat(filesNaming(NAME)).anyMatch(file -> file.startsWith("index"));
       if (relationalInDataDirectory) {
-        assertThat(filesNaming(NAME)).contains(Path.of("ledger.db"));
+        // the database file or its write-ahead log, which erasure must empty too
+        assertThat(filesNaming(NAME)).anyMatch(file -> file.toString().startsWith("ledger.db"));
       }
 
       ErasureReport erased = runtime.privacy().erase(NAME, "admin");
