@@ -12,11 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.ImportJobs;
+import org.cluetrain.app.privacy.AuthorPseudonyms;
+import org.cluetrain.app.privacy.PseudonymVault;
 import org.cluetrain.app.privacy.SubjectRequests;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
@@ -131,8 +134,17 @@ public final class EmbeddedRuntime implements AutoCloseable {
     this.relevance =
         new RelevanceLoop(
             dataDir.resolve("models"), store, storage.relevanceLabels(), Clock.systemUTC());
+    // the secret behind suppression and pseudonyms; made on the first start
+    KeyedHash installationHash = KeyedHash.ofInstallation(dataDir);
+    PseudonymVault pseudonyms = new PseudonymVault(installationHash, storage.pseudonyms());
+    Set<String> pseudonymised =
+        workspace.projects().stream()
+            .filter(p -> p.privacy().pseudonymiseAuthors())
+            .map(Workspace.Project::name)
+            .collect(java.util.stream.Collectors.toSet());
     List<Enricher> enrichers =
         List.of(
+            new AuthorPseudonyms(pseudonyms, pseudonymised),
             new EntityExtractor(),
             new LanguageEnricher(NgramLanguageIdentifier.of(languages)),
             ClassifierEnricher.shipped(),
@@ -145,7 +157,6 @@ public final class EmbeddedRuntime implements AutoCloseable {
             enrichers, matcher, store, storage.postLedger(), List.of(inbox.intake()));
     this.alerting = new Alerting(workspace, store, matcher, storage.alerts());
     // authors erased on request stay out of every import and poll
-    KeyedHash installationHash = KeyedHash.ofInstallation(dataDir);
     AuthorSuppression suppression =
         new AuthorSuppression(installationHash, storage.suppressionList());
     pipeline.keepOut(suppression);
@@ -157,7 +168,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             storage.inbox(),
             storage.alerts(),
             suppression,
-            installationHash,
+            pseudonyms,
             workspace,
             pipeline,
             dataDir.resolve("uploads"),

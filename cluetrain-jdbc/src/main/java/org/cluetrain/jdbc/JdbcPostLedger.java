@@ -623,7 +623,8 @@ final class JdbcPostLedger implements PostLedger {
           "inbox_items",
           "inbox_tags",
           "inbox_events",
-          "inbox_replies");
+          "inbox_replies",
+          "pseudonyms");
 
   /** Adds matches recorded after the posts came in to the hourly and sentiment counts. */
   private void addLaterMatchesToHourlyCounts(

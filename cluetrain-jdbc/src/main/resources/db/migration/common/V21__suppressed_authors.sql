@@ -5,3 +5,9 @@ CREATE TABLE IF NOT EXISTS suppressed_authors (
   keyed_hash TEXT PRIMARY KEY,
   added BIGINT NOT NULL
 );
+-- Who each author pseudonym stands for, sealed with AES-GCM under a key derived from the
+-- installation's secret: a copy of the database alone reveals nobody.
+CREATE TABLE IF NOT EXISTS pseudonyms (
+  pseudonym TEXT PRIMARY KEY,
+  sealed TEXT NOT NULL
+);

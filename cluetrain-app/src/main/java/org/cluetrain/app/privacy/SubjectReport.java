@@ -18,6 +18,7 @@ import org.cluetrain.store.StoredPost;
  * @param subject what the requester gave to name the person
  * @param generatedAt when the stores were searched
  * @param authors the person's authors (one per platform account)
+ * @param pseudonyms the pseudonyms their posts are stored under, in projects that store pseudonyms
  * @param identifiers the strings that identify them: handles, names, profile addresses
  * @param posts their posts in the searchable store, with what they matched
  * @param ledgerPosts ids of their posts in the ledger
@@ -35,6 +36,7 @@ public record SubjectReport(
     String subject,
     Instant generatedAt,
     List<Author> authors,
+    List<String> pseudonyms,
     List<String> identifiers,
     List<StoredPost> posts,
     List<String> ledgerPosts,
@@ -50,6 +52,7 @@ public record SubjectReport(
 
   public SubjectReport {
     authors = List.copyOf(authors);
+    pseudonyms = List.copyOf(pseudonyms);
     identifiers = List.copyOf(identifiers);
     posts = List.copyOf(posts);
     ledgerPosts = List.copyOf(ledgerPosts);
@@ -66,6 +69,7 @@ public record SubjectReport(
   public Map<String, Integer> found() {
     Map<String, Integer> found = new LinkedHashMap<>();
     found.put("posts", posts.size());
+    found.put("pseudonyms", pseudonyms.size());
     found.put("ledger_posts", ledgerPosts.size());
     found.put("threads_started", threadsStarted.size());
     found.put("mentioned_in", mentionedIn.size());

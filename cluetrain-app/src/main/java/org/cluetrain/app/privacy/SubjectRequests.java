@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.cluetrain.alert.AlertStore;
@@ -24,7 +25,6 @@ import org.cluetrain.model.Post;
 import org.cluetrain.pipeline.ListeningPipeline;
 import org.cluetrain.privacy.AuthorSuppression;
 import org.cluetrain.privacy.ErasureMode;
-import org.cluetrain.privacy.KeyedHash;
 import org.cluetrain.privacy.PrivacyEvents;
 import org.cluetrain.privacy.Subject;
 import org.cluetrain.query.QuerySyntaxException;
@@ -54,7 +54,7 @@ public final class SubjectRequests {
   private final InboxStore inbox;
   private final AlertStore alerts;
   private final AuthorSuppression suppression;
-  private final KeyedHash hash;
+  private final PseudonymVault vault;
   private final Workspace workspace;
   private final ListeningPipeline pipeline;
   private final Path uploads;
@@ -68,7 +68,7 @@ public final class SubjectRequests {
       InboxStore inbox,
       AlertStore alerts,
       AuthorSuppression suppression,
-      KeyedHash hash,
+      PseudonymVault vault,
       Workspace workspace,
       ListeningPipeline pipeline,
       Path uploads,
@@ -79,7 +79,7 @@ public final class SubjectRequests {
     this.inbox = Objects.requireNonNull(inbox, "inbox");
     this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.suppression = Objects.requireNonNull(suppression, "suppression");
-    this.hash = Objects.requireNonNull(hash, "hash");
+    this.vault = Objects.requireNonNull(vault, "vault");
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.uploads = Objects.requireNonNull(uploads, "uploads");
@@ -104,6 +104,15 @@ public final class SubjectRequests {
     }
     Map<String, Author> authors = new LinkedHashMap<>();
     posts.values().forEach(p -> authors.putIfAbsent(p.post().author().id(), p.post().author()));
+    // in projects that store pseudonyms, the person's posts are under theirs
+    List<String> pseudonyms = new ArrayList<>();
+    for (Map.Entry<Author, Author> pseudonym : vault.matching(subject)) {
+      pseudonyms.add(pseudonym.getKey().id());
+      authors.putIfAbsent(pseudonym.getValue().id(), pseudonym.getValue());
+      store
+          .byAuthor(pseudonym.getKey().id(), MAX_POSTS)
+          .forEach(p -> posts.putIfAbsent(p.post().id(), p));
+    }
     List<String> identifiers = subject.identifiers(List.copyOf(authors.values()));
     List<String> ids = List.copyOf(posts.keySet());
 
@@ -120,6 +129,7 @@ public final class SubjectRequests {
         subject.given(),
         clock.instant(),
         List.copyOf(authors.values()),
+        pseudonyms,
         identifiers,
         List.copyOf(posts.values()),
         List.copyOf(ledger.knownPostIds(ids)),
@@ -175,7 +185,11 @@ public final class SubjectRequests {
       List<StoredPost> rewritten = new ArrayList<>();
       for (StoredPost stored : pseudonymised) {
         Author author = stored.post().author();
-        Author pseudonym = pseudonyms.computeIfAbsent(author.id(), id -> pseudonym(author));
+        // the pseudonym alone: erasure keeps no sealed identity that could reveal it again
+        Author pseudonym =
+            pseudonyms.computeIfAbsent(
+                author.id(),
+                id -> PseudonymVault.isPseudonym(author) ? author : vault.pseudonym(author));
         rewritten.add(redacted(stored, identifiers, pseudonym));
       }
       pseudonyms.forEach(
@@ -201,6 +215,7 @@ public final class SubjectRequests {
       erased.put("inbox_texts_redacted", inbox.redact(identifiers, Subject.REDACTED));
       erased.put("alerts_redacted", alerts.redact(identifiers, Subject.REDACTED));
 
+      erased.put("pseudonyms_forgotten", vault.forget(found.pseudonyms()));
       suppression.suppress(found.authors(), clock.instant());
       erased.put("authors_suppressed", found.authors().size());
       if (!found.uploads().isEmpty()) {
@@ -226,14 +241,15 @@ public final class SubjectRequests {
   }
 
   /**
-   * The stable pseudonym of an author: derived from its id under the installation's secret, so the
-   * same person gets the same pseudonym in every project and after every restart, and nobody
-   * without the secret can tell who it is.
+   * Who an author pseudonym stands for: the one call that reveals a pseudonym, reported to {@link
+   * PrivacyEvents} (the audit log) whether or not it is known. Callers let admins alone reach it.
+   *
+   * @param actor who asked, for the audit log
    */
-  public Author pseudonym(Author author) {
-    String key = hash.hash("pseudonym:" + author.id().toLowerCase(Locale.ROOT));
-    return new Author(
-        "pseudonym:" + key.substring(0, 16), "author-" + key.substring(0, 8), null, null);
+  public Optional<Author> reveal(String pseudonym, String actor) {
+    Optional<Author> revealed = vault.reveal(pseudonym.strip());
+    events.revealed(actor, pseudonym.strip());
+    return revealed;
   }
 
   /** The post with the identifiers redacted from its words and address, by {@code author}. */

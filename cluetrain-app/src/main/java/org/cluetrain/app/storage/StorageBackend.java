@@ -5,6 +5,7 @@ import org.cluetrain.alert.AlertStore;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
+import org.cluetrain.privacy.PseudonymStore;
 import org.cluetrain.privacy.SuppressionList;
 import org.cluetrain.query.QueryStore;
 import org.cluetrain.store.ActivityRollups;
@@ -49,6 +50,9 @@ public interface StorageBackend extends AutoCloseable {
 
   /** Accounts, sessions and API tokens. */
   AccountStore accounts();
+
+  /** The sealed identities of author pseudonyms. */
+  PseudonymStore pseudonyms();
 
   /** The keyed hashes of authors erased on request. */
   SuppressionList suppressionList();

@@ -90,9 +90,11 @@ public record Workspace(
    *
    * @param erasure what erasing a person does to their posts in the project: {@code remove} them
    *     (the default), or keep the texts and {@code pseudonymise} the author
+   * @param pseudonymiseAuthors whether the project's authors are stored under keyed pseudonyms from
+   *     the start, which only an admin can reveal
    */
-  public record Privacy(ErasureMode erasure) {
-    public static final Privacy DEFAULT = new Privacy(ErasureMode.REMOVE);
+  public record Privacy(ErasureMode erasure, boolean pseudonymiseAuthors) {
+    public static final Privacy DEFAULT = new Privacy(ErasureMode.REMOVE, false);
 
     public Privacy {
       erasure = erasure == null ? ErasureMode.REMOVE : erasure;

@@ -378,7 +378,8 @@ public final class WorkspaceReader {
   }
 
   private Workspace.Privacy privacy(Node node) {
-    Map<String, Node> fields = mapping(node, "the privacy settings", Set.of("erasure"));
+    Map<String, Node> fields =
+        mapping(node, "the privacy settings", Set.of("erasure", "pseudonymise_authors"));
     if (fields == null) {
       return Workspace.Privacy.DEFAULT;
     }
@@ -393,7 +394,8 @@ public final class WorkspaceReader {
         }
       }
     }
-    return new Workspace.Privacy(erasure);
+    Boolean pseudonymise = flag(fields.get("pseudonymise_authors"), "pseudonymise_authors");
+    return new Workspace.Privacy(erasure, Boolean.TRUE.equals(pseudonymise));
   }
 
   private InboxSettings inbox(Node node, String project, List<SavedQuery> queries) {

@@ -27,6 +27,7 @@ public final class PrivacyApi {
     app.get("/api/privacy/subjects", api::find, Access.ADMIN);
     app.get("/api/privacy/subjects/export", api::export, Access.ADMIN);
     app.post("/api/privacy/subjects/erase", api::erase, Access.ADMIN);
+    app.get("/api/privacy/pseudonyms/{pseudonym}", api::reveal, Access.ADMIN);
     app.exception(
         Problem.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
   }
@@ -44,6 +45,17 @@ public final class PrivacyApi {
 
   private void erase(Context ctx) {
     ctx.json(runtime.privacy().erase(author(ctx), Authentication.requireAccount(ctx).name()));
+  }
+
+  private void reveal(Context ctx) {
+    String pseudonym = ctx.pathParam("pseudonym");
+    var revealed = runtime.privacy().reveal(pseudonym, Authentication.requireAccount(ctx).name());
+    if (revealed.isEmpty()) {
+      throw new Problem(
+          HttpStatus.NOT_FOUND,
+          "no identity is kept for " + pseudonym + ": it is unknown, or the person was erased");
+    }
+    ctx.json(Map.of("pseudonym", pseudonym, "author", revealed.get()));
   }
 
   /**

@@ -29,6 +29,7 @@ public final class PrivacyPages {
     app.get("/admin/privacy", pages::find, Access.ADMIN);
     app.get("/admin/privacy/erase", pages::confirmErase, Access.ADMIN);
     app.post("/admin/privacy/erase", pages::erase, Access.ADMIN);
+    app.get("/admin/privacy/reveal", pages::reveal, Access.ADMIN);
   }
 
   private void find(Context ctx) {
@@ -38,6 +39,35 @@ public final class PrivacyPages {
     model.put("author", author == null ? "" : author.strip());
     model.put("report", author == null || author.isBlank() ? null : report(author));
     model.put("path", author == null ? "" : encode(author));
+    model.put("pseudonym", "");
+    model.put("revealed", null);
+    Templates.page(ctx, "privacy/subject.jte", model);
+  }
+
+  /** Who a pseudonym stands for; an empty answer says no identity is kept for it. */
+  private void reveal(Context ctx) {
+    String asked = ctx.queryParam("pseudonym");
+    String pseudonym = asked == null ? "" : asked.strip();
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("page", Authentication.page(ctx, null, "privacy"));
+    model.put("author", "");
+    model.put("report", null);
+    model.put("path", "");
+    model.put("pseudonym", pseudonym);
+    model.put(
+        "revealed",
+        pseudonym.isEmpty()
+            ? null
+            : runtime
+                .privacy()
+                .reveal(pseudonym, Authentication.requireAccount(ctx).name())
+                .map(
+                    a ->
+                        a.name()
+                            + (a.handle() == null ? "" : " (@" + a.handle() + ")")
+                            + " — "
+                            + a.id())
+                .orElse(""));
     Templates.page(ctx, "privacy/subject.jte", model);
   }
 

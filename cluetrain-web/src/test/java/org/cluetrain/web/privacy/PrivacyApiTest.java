@@ -76,6 +76,12 @@ class PrivacyApiTest {
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(missing.body()).get("error").asText())
         .isEqualTo("author= is required: the person's handle, name, profile URL or e-mail address");
+    assertThat(send("GET", "/api/privacy/pseudonyms/pseudonym:00", analystToken).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> unknown = send("GET", "/api/privacy/pseudonyms/pseudonym:00", adminToken);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknown.body()).get("error").asText())
+        .isEqualTo("no identity is kept for pseudonym:00: it is unknown, or the person was erased");
     JsonNode nobody =
         JSON.readTree(send("GET", "/api/privacy/subjects?author=nobody-here", adminToken).body());
     assertThat(nobody.get("found").get("posts").asInt()).isZero();
