@@ -424,6 +424,8 @@ public final class JdbcInbox implements InboxStore {
         () ->
             redactColumn("inbox_items", "summary", identifiers, replacement)
                 + redactColumn("inbox_items", "author_name", identifiers, replacement)
+                // an author id may hold the name ("csv:c:Jane Doe"): kept items lose it too
+                + redactColumn("inbox_items", "author_id", identifiers, replacement)
                 + redactColumn("inbox_items", "post_url", identifiers, replacement)
                 + redactColumn("inbox_events", "detail", identifiers, replacement)
                 + redactColumn("inbox_events", "url", identifiers, replacement)
