@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.audit.AuditTrail;
@@ -20,11 +22,16 @@ import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.FileReport;
 import org.cluetrain.app.ingest.ImportJobs;
+import org.cluetrain.app.privacy.AuthorPseudonyms;
+import org.cluetrain.app.privacy.PseudonymVault;
+import org.cluetrain.app.privacy.SubjectRequests;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
 import org.cluetrain.app.storage.StorageBackend;
 import org.cluetrain.app.storage.StorageBackends;
 import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.audit.AuditEvent;
+import org.cluetrain.audit.AuditKind;
 import org.cluetrain.classify.ClassifierEnricher;
 import org.cluetrain.connectors.net.RefusedAddressException;
 import org.cluetrain.enrich.Enricher;
@@ -44,6 +51,9 @@ import org.cluetrain.lucene.stream.StreamQueryMatcher;
 import org.cluetrain.match.MatchHighlighter;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.pipeline.ListeningPipeline;
+import org.cluetrain.privacy.AuthorSuppression;
+import org.cluetrain.privacy.KeyedHash;
+import org.cluetrain.privacy.PrivacyEvents;
 import org.cluetrain.report.OverviewReport;
 import org.cluetrain.report.Period;
 import org.cluetrain.store.ActivityRollups;
@@ -88,6 +98,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final Alerting alerting;
   private final Inbox inbox;
   private final AuditTrail audit;
+  private final SubjectRequests privacy;
   private @Nullable ImportJobs imports;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
@@ -139,8 +150,17 @@ public final class EmbeddedRuntime implements AutoCloseable {
     this.relevance =
         new RelevanceLoop(
             dataDir.resolve("models"), store, storage.relevanceLabels(), Clock.systemUTC());
+    // the secret behind suppression and pseudonyms; made on the first start
+    KeyedHash installationHash = KeyedHash.ofInstallation(dataDir);
+    PseudonymVault pseudonyms = new PseudonymVault(installationHash, storage.pseudonyms());
+    Set<String> pseudonymised =
+        workspace.projects().stream()
+            .filter(p -> p.privacy().pseudonymiseAuthors())
+            .map(Workspace.Project::name)
+            .collect(java.util.stream.Collectors.toSet());
     List<Enricher> enrichers =
         List.of(
+            new AuthorPseudonyms(pseudonyms, pseudonymised),
             new EntityExtractor(),
             new LanguageEnricher(NgramLanguageIdentifier.of(languages)),
             ClassifierEnricher.shipped(),
@@ -153,6 +173,60 @@ public final class EmbeddedRuntime implements AutoCloseable {
         new ListeningPipeline(
             enrichers, matcher, store, storage.postLedger(), List.of(inbox.intake()));
     this.alerting = new Alerting(workspace, store, matcher, storage.alerts());
+    // authors erased on request stay out of every import and poll
+    AuthorSuppression suppression =
+        new AuthorSuppression(installationHash, storage.suppressionList());
+    pipeline.keepOut(suppression);
+    this.privacy =
+        new SubjectRequests(
+            store,
+            storage.postLedger(),
+            storage.relevanceLabels(),
+            storage.inbox(),
+            storage.alerts(),
+            suppression,
+            pseudonyms,
+            workspace,
+            pipeline,
+            dataDir.resolve("uploads"),
+            Clock.systemUTC());
+    privacy.reportTo(auditOf(audit, installationHash));
+  }
+
+  /**
+   * Subject requests in the audit log. The person is named by a keyed hash, never by name: an
+   * erasure must not leave the name behind in the log that records it, and the same person gets the
+   * same hash in every entry, so their requests can still be followed.
+   */
+  private static PrivacyEvents auditOf(AuditTrail audit, KeyedHash hash) {
+    return new PrivacyEvents() {
+      @Override
+      public void exported(String actor, String subject, Map<String, Integer> found) {
+        audit.record(
+            actor,
+            AuditKind.EXPORT,
+            person(subject),
+            "subject request: " + found,
+            AuditEvent.LOCAL);
+      }
+
+      @Override
+      public void erased(String actor, String subject, Map<String, Integer> erased) {
+        audit.record(
+            actor, AuditKind.ERASURE, person(subject), "erased: " + erased, AuditEvent.LOCAL);
+      }
+
+      @Override
+      public void revealed(String actor, String pseudonym) {
+        audit.record(
+            actor, AuditKind.PSEUDONYM_REVEAL, pseudonym, "revealed to " + actor, AuditEvent.LOCAL);
+      }
+
+      private String person(String subject) {
+        String normal = subject.strip().toLowerCase(java.util.Locale.ROOT);
+        return "person " + hash.hash(normal).substring(0, 16);
+      }
+    };
   }
 
   /**
@@ -307,6 +381,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
   /** The engagement inbox of every project. */
   public Inbox inbox() {
     return inbox;
+  }
+
+  /** Subject requests: find, export and erase what is held about one person. */
+  public SubjectRequests privacy() {
+    return privacy;
   }
 
   /**

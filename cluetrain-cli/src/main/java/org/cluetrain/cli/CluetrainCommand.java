@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       UsersCommand.class,
       AlertsCommand.class,
       AuditCommand.class,
+      PrivacyCommand.class,
       ModelCommands.Train.class,
       ModelCommands.Eval.class,
       ModelCommands.Classify.class,

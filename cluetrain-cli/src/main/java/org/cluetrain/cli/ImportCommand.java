@@ -120,12 +120,15 @@ final class ImportCommand implements Callable<Integer> {
 
   private static void print(FileReport report, PrintWriter out, PrintWriter err, Outcome outcome) {
     out.printf(
-        "%s: %s, %d read, %d new, %d already stored%s%n",
+        "%s: %s, %d read, %d new, %d already stored%s%s%n",
         report.file(),
         report.format() == null ? "unknown format" : report.format(),
         report.read(),
         report.stored(),
         report.alreadyKnown(),
+        report.suppressed() == 0
+            ? ""
+            : ", " + report.suppressed() + " suppressed (authors erased on request)",
         report.problems().isEmpty() ? "" : ", " + report.problems().size() + " problems");
     for (String problem : report.problems()) {
       err.println("  " + problem);
@@ -213,7 +216,8 @@ final class ImportCommand implements Callable<Integer> {
             report.path("already_known").asInt(),
             problems,
             List.of(),
-            report.path("unusable").asText(null)),
+            report.path("unusable").asText(null),
+            report.path("suppressed").asInt()),
         out,
         err,
         outcome);

@@ -121,6 +121,41 @@ class WhileServingTest {
     assertThat(badQuery.err()).contains("expected a word");
   }
 
+  /** A {@code privacy} subcommand, whose options follow the subcommand's name. */
+  private CliRun privacy(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "privacy";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--data=" + data;
+    return CliRun.of(all);
+  }
+
+  @Test
+  void subjectRequestsGoThroughTheServer() {
+    cli("import", "-p", "bahn", CommandLineTest.WXR_SAMPLE);
+    CliRun find = privacy("find", "--author", "Martina K.");
+    assertThat(find.exitCode()).as(find.err()).isZero();
+    assertThat(find.out()).contains("Martina K.: 1 account").contains("     3  posts");
+
+    CliRun export = privacy("export", "--author", "Martina K.");
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(export.out()).contains("\"subject\" : \"Martina K.\"").contains("\"posts\" : [");
+
+    CliRun refused = privacy("erase", "--author", "Martina K.");
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.UNUSABLE);
+    assertThat(refused.err()).contains("no terminal to ask on: add --yes");
+    assertThat(runtime.store().count()).isEqualTo(12);
+
+    CliRun erase = privacy("erase", "--author", "Martina K.", "--yes");
+    assertThat(erase.exitCode()).as(erase.err()).isZero();
+    assertThat(erase.out()).contains("erased Martina K.:").contains("     3  posts removed");
+    assertThat(runtime.store().count()).isEqualTo(9);
+
+    CliRun again = cli("import", "-p", "bahn", CommandLineTest.WXR_SAMPLE);
+    assertThat(again.out())
+        .contains("12 read, 0 new, 9 already stored, 3 suppressed (authors erased on request)");
+  }
+
   @Test
   void theRunningServerFileIsForTheOwnerOnlyAndItsKeyIsTheServers() throws Exception {
     Path file = data.resolve(RunningServer.FILE_NAME);

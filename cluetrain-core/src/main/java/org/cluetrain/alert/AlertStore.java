@@ -41,6 +41,20 @@ public interface AlertStore {
   /** Records how delivering an alert to one destination went. */
   void recordDelivery(Delivery delivery);
 
+  /**
+   * The alerts whose summary or explanation (the posts it quotes, their authors) holds one of the
+   * identifiers, in any case.
+   */
+  List<StoredAlert> mentioning(List<String> identifiers);
+
+  /**
+   * Replaces every identifier (any case) with {@code replacement} in alerts' summaries and
+   * explanations; the alerts and their figures stay.
+   *
+   * @return how many alerts changed
+   */
+  int redact(List<String> identifiers, String replacement);
+
   /** An alert as stored, with its acknowledgement and deliveries. */
   record StoredAlert(
       Alert alert,

@@ -1,6 +1,7 @@
 package org.cluetrain.inbox;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,30 @@ public interface InboxStore extends AutoCloseable {
 
   /** Removes a saved reply; answers whether there was one. */
   boolean deleteReply(String project, long id);
+
+  /** The items, in any project, about these posts. */
+  List<InboxItem> itemsOfPosts(Collection<String> postIds);
+
+  /**
+   * Deletes the items, in any project, about these posts, with their tags and logs.
+   *
+   * @return how many items were deleted
+   */
+  int forgetItemsOfPosts(Collection<String> postIds);
+
+  /** The log entries (notes, responses, …) of any item whose text holds one of the identifiers. */
+  List<InboxEvent> eventsMentioning(List<String> identifiers);
+
+  /** The saved replies, in any project, whose text or name holds one of the identifiers. */
+  List<SavedReply> repliesMentioning(List<String> identifiers);
+
+  /**
+   * Replaces every identifier (any case) with {@code replacement} in items' summaries and author
+   * names, in log entries and in saved replies.
+   *
+   * @return how many rows changed
+   */
+  int redact(List<String> identifiers, String replacement);
 
   @Override
   void close();

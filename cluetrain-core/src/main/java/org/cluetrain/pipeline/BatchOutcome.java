@@ -10,17 +10,30 @@ import java.util.List;
  * @param alreadyKnown posts that were stored before (a re-import, an overlapping poll): unchanged
  * @param failures posts that could not be processed, each with the stage and the reason
  * @param queryProblems saved queries that failed on this batch (the others still matched)
+ * @param suppressed posts left out because their author was erased on request and is on the
+ *     suppression list
  */
 public record BatchOutcome(
     int received,
     int stored,
     int alreadyKnown,
     List<PostFailure> failures,
-    List<String> queryProblems) {
+    List<String> queryProblems,
+    int suppressed) {
 
   public BatchOutcome {
     failures = List.copyOf(failures);
     queryProblems = List.copyOf(queryProblems);
+  }
+
+  /** An outcome without suppressed posts. */
+  public BatchOutcome(
+      int received,
+      int stored,
+      int alreadyKnown,
+      List<PostFailure> failures,
+      List<String> queryProblems) {
+    this(received, stored, alreadyKnown, failures, queryProblems, 0);
   }
 
   /** One post that a stage could not process. */

@@ -10,9 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.model.Post;
+import org.cluetrain.privacy.AuthorSuppression;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
 import org.cluetrain.store.StoredPost;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The listening pipeline for one batch: skip what is known → enrich → match → store → record.
@@ -28,6 +30,7 @@ public final class ListeningPipeline {
   private final PostStore store;
   private final PostLedger ledger;
   private final List<StoredPostsListener> listeners;
+  private volatile @Nullable AuthorSuppression suppression;
 
   public ListeningPipeline(
       List<Enricher> enrichers, QueryMatcher matcher, PostStore store, PostLedger ledger) {
@@ -67,6 +70,14 @@ public final class ListeningPipeline {
   }
 
   /**
+   * Leaves out, from every later batch, the posts of authors erased on request: they are counted as
+   * suppressed, never stored, matched or counted.
+   */
+  public void keepOut(AuthorSuppression suppression) {
+    this.suppression = Objects.requireNonNull(suppression, "suppression");
+  }
+
+  /**
    * Processes one batch; never throws for a problem with a single post or query. Batches from
    * several threads (feeds being polled while an upload is imported) run one after another: the
    * known-id check, the store and the ledger must see each batch whole, or a post in two batches at
@@ -77,8 +88,12 @@ public final class ListeningPipeline {
     for (Post post : batch) {
       unique.putIfAbsent(post.id(), post); // a feed listing the same item twice
     }
+    AuthorSuppression keptOut = suppression;
+    Set<String> suppressed =
+        keptOut == null ? Set.of() : keptOut.suppressedPosts(List.copyOf(unique.values()));
+    unique.keySet().removeAll(suppressed);
     Set<String> known = ledger.knownPostIds(unique.keySet());
-    int alreadyKnown = batch.size() - unique.size() + known.size();
+    int alreadyKnown = batch.size() - unique.size() - suppressed.size() + known.size();
 
     List<BatchOutcome.PostFailure> failures = new ArrayList<>();
     List<Post> enriched = new ArrayList<>(unique.size());
@@ -100,7 +115,8 @@ public final class ListeningPipeline {
       }
     }
     if (enriched.isEmpty()) {
-      return new BatchOutcome(batch.size(), 0, alreadyKnown, failures, List.of());
+      return new BatchOutcome(
+          batch.size(), 0, alreadyKnown, failures, List.of(), suppressed.size());
     }
 
     QueryMatcher.MatchBatch matches = matcher.match(enriched);
@@ -125,7 +141,12 @@ public final class ListeningPipeline {
       queryProblems.add(problem.queryId() + ": " + problem.problem());
     }
     return new BatchOutcome(
-        batch.size(), recorded, alreadyKnown + (stored.size() - recorded), failures, queryProblems);
+        batch.size(),
+        recorded,
+        alreadyKnown + (stored.size() - recorded),
+        failures,
+        queryProblems,
+        suppressed.size());
   }
 
   private static String describe(RuntimeException e) {

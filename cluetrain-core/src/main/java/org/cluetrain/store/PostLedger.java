@@ -38,4 +38,39 @@ public interface PostLedger {
 
   /** Forgets every match of a query and its hourly counts, before history is matched again. */
   void forgetMatches(String queryId);
+
+  /**
+   * Forgets these posts as if they had never been recorded: their rows and matches go, and every
+   * figure they counted in (hourly counts and sentiment, threads, authors, replies received) is
+   * corrected; a thread named by one of them loses that name, an author left without posts goes.
+   * Posts the ledger does not know change nothing.
+   *
+   * @return how many posts were forgotten
+   */
+  int forget(List<StoredPost> posts);
+
+  /**
+   * Moves the recorded posts of an author to another author id (a pseudonym), merging their counts;
+   * the old author's row goes.
+   *
+   * @return how many posts were moved
+   */
+  int moveAuthor(String authorId, String toAuthorId, String toName);
+
+  /**
+   * Replaces, in the thread titles of these threads, every identifier (any case) with {@code
+   * replacement}: a thread named by a post that quotes an erased person keeps its name without
+   * them.
+   *
+   * @return how many thread titles changed
+   */
+  int redactThreadTitles(
+      Collection<String> threadIds, List<String> identifiers, String replacement);
+
+  /**
+   * Makes deletions final in the database's files: pages that held deleted rows are overwritten and
+   * returned (SQLite: {@code VACUUM} after secure deletion, and the write-ahead log emptied;
+   * PostgreSQL: {@code VACUUM FULL} of the tables erasure touches).
+   */
+  void compact();
 }

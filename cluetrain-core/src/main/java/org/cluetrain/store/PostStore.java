@@ -1,5 +1,6 @@
 package org.cluetrain.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.cluetrain.query.QuerySyntaxException;
@@ -27,6 +28,27 @@ public interface PostStore extends AutoCloseable {
 
   /** Every stored post of a conversation, oldest first (at most {@code limit}). */
   List<StoredPost> thread(String threadId, int limit);
+
+  /**
+   * The stored posts whose author's id, handle, name or profile URL is this value (compared as
+   * keywords are: without case), at most {@code limit}, newest first: what a subject request finds.
+   */
+  List<StoredPost> byAuthor(String author, int limit);
+
+  /**
+   * Deletes these posts and expunges them: when this returns, no file of the store holds their text
+   * any more (as {@link #expungeDeleted} leaves it). Ids not stored are ignored.
+   *
+   * @return how many posts were deleted
+   */
+  int delete(Collection<String> postIds);
+
+  /**
+   * Rewrites what still holds replaced or deleted posts, so that the files keep only the current
+   * posts: after posts were stored again with an author or text removed, the earlier versions'
+   * bytes are gone too.
+   */
+  void expungeDeleted();
 
   /** How many posts are stored. */
   long count();

@@ -166,7 +166,8 @@ final class JdbcActivityRollups implements ActivityRollups {
           List<ProjectActivity.ThreadGrowth> threads =
               database.select(
                   "growing threads",
-                  "SELECT t.thread_id, t.project, t.source_id, t.title, t.posts, t.first_published,"
+                  "SELECT t.thread_id, t.project, t.source_id, COALESCE(t.title, ''), t.posts,"
+                      + " t.first_published,"
                       + " t.last_published, g.n FROM (SELECT thread_id, COUNT(*) AS n FROM posts"
                       + " WHERE project = ? AND published >= ? AND published < ? AND spam = 0"
                       + " GROUP BY thread_id) g"
@@ -227,7 +228,8 @@ final class JdbcActivityRollups implements ActivityRollups {
   public List<ThreadSummary> threads(@Nullable String project, int limit) {
     return database.select(
         "threads",
-        "SELECT thread_id, project, source_id, title, posts, first_published, last_published"
+        "SELECT thread_id, project, source_id, COALESCE(title, ''), posts, first_published,"
+            + " last_published"
             + " FROM threads"
             + (project == null ? "" : " WHERE project = ?")
             + " ORDER BY last_published DESC, thread_id LIMIT ?",

@@ -2,8 +2,12 @@ package org.cluetrain.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +21,7 @@ import java.util.Optional;
 import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.json.Json;
+import org.cluetrain.privacy.Subject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -146,6 +151,96 @@ final class JdbcAlertStore implements AlertStore {
         delivery.attempts(),
         delivery.lastError(),
         delivery.updatedAt().toEpochMilli());
+  }
+
+  @Override
+  public List<StoredAlert> mentioning(List<String> identifiers) {
+    if (identifiers.isEmpty()) {
+      return List.of();
+    }
+    // every alert is read: LIKE in SQLite folds the case of ASCII letters only, and alerts are
+    // few (one per rule, query and hour at most)
+    List<StoredAlert> found = new ArrayList<>();
+    for (String[] row : allSummariesAndJson()) {
+      if (Subject.mentions(row[1], identifiers) || Subject.mentions(row[2], identifiers)) {
+        get(row[0]).ifPresent(found::add);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public int redact(List<String> identifiers, String replacement) {
+    if (identifiers.isEmpty()) {
+      return 0;
+    }
+    return database.inTransaction(
+        "redacted alerts",
+        () -> {
+          int changed = 0;
+          for (String[] row : allSummariesAndJson()) {
+            if (!Subject.mentions(row[1], identifiers) && !Subject.mentions(row[2], identifiers)) {
+              continue;
+            }
+            JsonNode tree;
+            try {
+              tree = JSON.readTree(row[2]);
+            } catch (JsonProcessingException e) {
+              throw new StoreFailure("cannot read alert " + row[0] + ": " + e.getMessage(), e);
+            }
+            // values only, never keys: a person called "summary" must not break the alert
+            JsonNode redacted = redactValues(tree, identifiers, replacement);
+            String summary = redactText(row[1], identifiers, replacement);
+            String json;
+            try {
+              json = JSON.writeValueAsString(redacted);
+            } catch (JsonProcessingException e) {
+              throw new StoreFailure("cannot store alert " + row[0] + ": " + e.getMessage(), e);
+            }
+            changed +=
+                database.update(
+                    "alert " + row[0],
+                    "UPDATE alerts SET summary = ?, alert_json = ? WHERE id = ?",
+                    summary,
+                    json,
+                    row[0]);
+          }
+          return changed;
+        });
+  }
+
+  private List<String[]> allSummariesAndJson() {
+    return database.select(
+        "alerts",
+        "SELECT id, summary, alert_json FROM alerts ORDER BY id",
+        rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+  }
+
+  private static String redactText(String text, List<String> identifiers, String replacement) {
+    return Subject.mentions(text, identifiers)
+        ? Subject.redact(text, identifiers, replacement)
+        : text;
+  }
+
+  private static JsonNode redactValues(
+      JsonNode node, List<String> identifiers, String replacement) {
+    if (node.isTextual()) {
+      return TextNode.valueOf(redactText(node.asText(), identifiers, replacement));
+    }
+    if (node instanceof ObjectNode object) {
+      object
+          .fieldNames()
+          .forEachRemaining(
+              name -> object.set(name, redactValues(object.get(name), identifiers, replacement)));
+      return object;
+    }
+    if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, redactValues(array.get(i), identifiers, replacement));
+      }
+      return array;
+    }
+    return node;
   }
 
   private static String json(Alert alert) {

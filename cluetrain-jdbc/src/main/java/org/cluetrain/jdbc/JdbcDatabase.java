@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,8 @@ public final class JdbcDatabase implements AutoCloseable {
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
       config.setBusyTimeout(10_000);
+      // a deleted row's bytes are overwritten, not left in a free page: erasure means erased
+      config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
       SQLiteDataSource source = new SQLiteDataSource(config);
       source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
       migrate(source, SqlDialect.SQLITE);
@@ -305,6 +308,31 @@ public final class JdbcDatabase implements AutoCloseable {
         // the connection is broken; the next call reports it
       }
     }
+  }
+
+  /**
+   * Makes deletions final in the files. SQLite: deleted content was zeroed already ({@code
+   * secure_delete} is on), {@code VACUUM} rebuilds the file without free pages, and the write-ahead
+   * log, which may still hold earlier versions of pages, is checkpointed and truncated. PostgreSQL:
+   * {@code VACUUM FULL} rewrites these tables without their dead rows (it locks each table while it
+   * runs; erasures are rare).
+   */
+  void compact(List<String> tables) {
+    withConnection(
+        "cannot compact the database " + name,
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            if (dialect == SqlDialect.SQLITE) {
+              statement.execute("VACUUM");
+              statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } else {
+              for (String table : tables) {
+                statement.execute("VACUUM FULL " + table);
+              }
+            }
+          }
+          return tables.size();
+        });
   }
 
   /** A connection of the pool, for a database without a shared connection. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.cluetrain.inbox.Priority;
 import org.cluetrain.inbox.ResponseClock;
 import org.cluetrain.inbox.SavedReply;
 import org.cluetrain.inbox.Status;
+import org.cluetrain.privacy.Subject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -325,6 +327,131 @@ public final class JdbcInbox implements InboxStore {
             project,
             id)
         > 0;
+  }
+
+  @Override
+  public List<InboxItem> itemsOfPosts(Collection<String> postIds) {
+    List<InboxItem> found = new ArrayList<>();
+    for (String postId : postIds) {
+      found.addAll(
+          database.select(
+              "inbox items for " + postId,
+              "SELECT " + ITEM_COLUMNS + " FROM inbox_items WHERE post_id = ? ORDER BY id",
+              JdbcInbox::item,
+              postId));
+    }
+    return found;
+  }
+
+  @Override
+  public int forgetItemsOfPosts(Collection<String> postIds) {
+    return database.inTransaction(
+        "forgetting inbox items",
+        () -> {
+          int forgotten = 0;
+          for (InboxItem item : itemsOfPosts(postIds)) {
+            database.update(
+                "tags of item " + item.id(), "DELETE FROM inbox_tags WHERE item_id = ?", item.id());
+            database.update(
+                "log of item " + item.id(),
+                "DELETE FROM inbox_events WHERE item_id = ?",
+                item.id());
+            forgotten +=
+                database.update(
+                    "item " + item.id(), "DELETE FROM inbox_items WHERE id = ?", item.id());
+          }
+          return forgotten;
+        });
+  }
+
+  // the texts below are read whole and searched here, not with LIKE: SQLite folds the case of
+  // ASCII letters only, and a name such as "Jürgen" must be found in any case
+
+  @Override
+  public List<InboxEvent> eventsMentioning(List<String> identifiers) {
+    if (identifiers.isEmpty()) {
+      return List.of();
+    }
+    return database
+        .select(
+            "inbox logs",
+            "SELECT item_id, at, actor, kind, detail, url FROM inbox_events ORDER BY id",
+            rs ->
+                new InboxEvent(
+                    rs.getLong(1),
+                    Instant.ofEpochMilli(rs.getLong(2)),
+                    rs.getString(3),
+                    InboxEvent.Kind.parse(rs.getString(4)),
+                    rs.getString(5),
+                    rs.getString(6)))
+        .stream()
+        .filter(
+            e ->
+                Subject.mentions(e.detail(), identifiers) || Subject.mentions(e.url(), identifiers))
+        .toList();
+  }
+
+  @Override
+  public List<SavedReply> repliesMentioning(List<String> identifiers) {
+    if (identifiers.isEmpty()) {
+      return List.of();
+    }
+    return database
+        .select(
+            "saved replies",
+            "SELECT id, project, name, text, created_by, created FROM inbox_replies ORDER BY id",
+            rs ->
+                new SavedReply(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    Instant.ofEpochMilli(rs.getLong(6))))
+        .stream()
+        .filter(
+            r -> Subject.mentions(r.text(), identifiers) || Subject.mentions(r.name(), identifiers))
+        .toList();
+  }
+
+  @Override
+  public int redact(List<String> identifiers, String replacement) {
+    if (identifiers.isEmpty()) {
+      return 0;
+    }
+    return database.inTransaction(
+        "redacted inbox texts",
+        () ->
+            redactColumn("inbox_items", "summary", identifiers, replacement)
+                + redactColumn("inbox_items", "author_name", identifiers, replacement)
+                // an author id may hold the name ("csv:c:Jane Doe"): kept items lose it too
+                + redactColumn("inbox_items", "author_id", identifiers, replacement)
+                + redactColumn("inbox_items", "post_url", identifiers, replacement)
+                + redactColumn("inbox_events", "detail", identifiers, replacement)
+                + redactColumn("inbox_events", "url", identifiers, replacement)
+                + redactColumn("inbox_replies", "text", identifiers, replacement)
+                + redactColumn("inbox_replies", "name", identifiers, replacement));
+  }
+
+  /** Redacts one text column of a table keyed by a numeric {@code id}; answers rows changed. */
+  private int redactColumn(
+      String table, String column, List<String> identifiers, String replacement) {
+    int changed = 0;
+    for (Map.Entry<Long, String> row :
+        database.select(
+            table + " texts",
+            "SELECT id, " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL",
+            rs -> Map.entry(rs.getLong(1), rs.getString(2)))) {
+      if (Subject.mentions(row.getValue(), identifiers)) {
+        changed +=
+            database.update(
+                table + " " + row.getKey(),
+                "UPDATE " + table + " SET " + column + " = ? WHERE id = ?",
+                Subject.redact(row.getValue(), identifiers, replacement),
+                row.getKey());
+      }
+    }
+    return changed;
   }
 
   @Override

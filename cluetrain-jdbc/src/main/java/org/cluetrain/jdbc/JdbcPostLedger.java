@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cluetrain.enrich.duplicate.DuplicateDetector;
 import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
+import org.cluetrain.privacy.Subject;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.StoredPost;
 import org.jspecify.annotations.Nullable;
@@ -394,6 +395,236 @@ final class JdbcPostLedger implements PostLedger {
           }
         });
   }
+
+  @Override
+  public int forget(List<StoredPost> posts) {
+    if (posts.isEmpty()) {
+      return 0;
+    }
+    return database.inTransaction(
+        "forgetting posts",
+        () -> {
+          int forgotten = 0;
+          for (StoredPost stored : posts) {
+            if (forget(stored.post())) {
+              forgotten++;
+            }
+          }
+          return forgotten;
+        });
+  }
+
+  /** What the ledger recorded of one post. */
+  private record Recorded(
+      @Nullable String project,
+      String sourceId,
+      String threadId,
+      @Nullable String parentId,
+      @Nullable String lang,
+      @Nullable String authorId) {}
+
+  /** Forgets one post and takes it out of every figure; false when the ledger does not know it. */
+  private boolean forget(Post post) {
+    List<Recorded> rows =
+        database.select(
+            "post " + post.id(),
+            "SELECT project, source_id, thread_id, parent_id, lang, author_id FROM posts"
+                + " WHERE id = ?",
+            rs ->
+                new Recorded(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6)),
+            post.id());
+    if (rows.isEmpty()) {
+      return false;
+    }
+    Recorded recorded = rows.get(0);
+    String lang = recorded.lang() == null ? "und" : recorded.lang();
+    Label sentiment = post.labels().get(SENTIMENT);
+    for (Map.Entry<String, Long> match :
+        database.select(
+            "matches of " + post.id(),
+            "SELECT query_id, hour FROM matches WHERE post_id = ?",
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)),
+            post.id())) {
+      database.update(
+          "hourly counts",
+          "UPDATE hourly_counts SET posts = posts - 1"
+              + " WHERE query_id = ? AND hour = ? AND lang = ? AND source_id = ?",
+          match.getKey(),
+          match.getValue(),
+          lang,
+          recorded.sourceId());
+      if (sentiment != null) {
+        database.update(
+            "hourly sentiment",
+            "UPDATE hourly_sentiment SET posts = posts - 1"
+                + " WHERE query_id = ? AND hour = ? AND sentiment = ?",
+            match.getKey(),
+            match.getValue(),
+            sentiment.value());
+      }
+    }
+    database.update("hourly counts", "DELETE FROM hourly_counts WHERE posts <= 0");
+    database.update("hourly sentiment", "DELETE FROM hourly_sentiment WHERE posts <= 0");
+    database.update("matches of " + post.id(), "DELETE FROM matches WHERE post_id = ?", post.id());
+
+    // the thread keeps its other posts; a name taken from this post's words goes with it
+    boolean opening = recorded.parentId() == null || recorded.parentId().equals(post.id());
+    database.update(
+        "thread " + recorded.threadId(),
+        "UPDATE threads SET posts = posts - 1,"
+            + " title = CASE WHEN ? = 1 OR title = ? THEN NULL ELSE title END WHERE thread_id = ?",
+        opening ? 1 : 0,
+        headline(post),
+        recorded.threadId());
+    database.update(
+        "thread " + recorded.threadId(),
+        "DELETE FROM threads WHERE thread_id = ? AND posts <= 0",
+        recorded.threadId());
+
+    if (recorded.authorId() != null) {
+      database.update(
+          "author",
+          "UPDATE authors SET posts = posts - 1 WHERE author_id = ?",
+          recorded.authorId());
+      database.update(
+          "author", "DELETE FROM authors WHERE author_id = ? AND posts <= 0", recorded.authorId());
+      if (recorded.project() != null) {
+        database.update(
+            "author",
+            "UPDATE author_projects SET posts = posts - 1 WHERE author_id = ? AND project = ?",
+            recorded.authorId(),
+            recorded.project());
+        database.update(
+            "author",
+            "DELETE FROM author_projects WHERE author_id = ? AND posts <= 0",
+            recorded.authorId());
+      }
+    }
+    if (recorded.parentId() != null) {
+      // the answered author counted this post among the replies they received
+      database.update(
+          "replies received",
+          "UPDATE authors SET replies_received = replies_received - 1"
+              + " WHERE replies_received > 0 AND author_id ="
+              + " (SELECT author_id FROM posts WHERE id = ?)",
+          recorded.parentId());
+    }
+    database.update("post " + post.id(), "DELETE FROM posts WHERE id = ?", post.id());
+    return true;
+  }
+
+  @Override
+  public int moveAuthor(String authorId, String toAuthorId, String toName) {
+    if (authorId.equals(toAuthorId)) {
+      return 0;
+    }
+    return database.inTransaction(
+        "the posts of an author",
+        () -> {
+          int moved =
+              database.update(
+                  "posts of an author",
+                  "UPDATE posts SET author_id = ? WHERE author_id = ?",
+                  toAuthorId,
+                  authorId);
+          List<long[]> counts =
+              database.select(
+                  "author",
+                  "SELECT posts, replies_received FROM authors WHERE author_id = ?",
+                  rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                  authorId);
+          if (!counts.isEmpty()) {
+            database.update(
+                "author",
+                "INSERT INTO authors (author_id, name, posts, replies_received) VALUES (?,?,?,?)"
+                    + " ON CONFLICT (author_id) DO UPDATE SET name = excluded.name,"
+                    + " posts = authors.posts + excluded.posts,"
+                    + " replies_received = authors.replies_received + excluded.replies_received",
+                toAuthorId,
+                toName,
+                counts.get(0)[0],
+                counts.get(0)[1]);
+            database.update("author", "DELETE FROM authors WHERE author_id = ?", authorId);
+          }
+          for (Map.Entry<String, Long> project :
+              database.select(
+                  "author",
+                  "SELECT project, posts FROM author_projects WHERE author_id = ?",
+                  rs -> Map.entry(rs.getString(1), rs.getLong(2)),
+                  authorId)) {
+            database.update(
+                "author",
+                "INSERT INTO author_projects (author_id, project, posts) VALUES (?,?,?)"
+                    + " ON CONFLICT (author_id, project) DO UPDATE SET"
+                    + " posts = author_projects.posts + excluded.posts",
+                toAuthorId,
+                project.getKey(),
+                project.getValue());
+          }
+          database.update("author", "DELETE FROM author_projects WHERE author_id = ?", authorId);
+          return moved;
+        });
+  }
+
+  @Override
+  public int redactThreadTitles(
+      Collection<String> threadIds, List<String> identifiers, String replacement) {
+    if (identifiers.isEmpty()) {
+      return 0;
+    }
+    return database.inTransaction(
+        "thread titles",
+        () -> {
+          int changed = 0;
+          for (String threadId : threadIds) {
+            for (String title :
+                database.select(
+                    "thread " + threadId,
+                    "SELECT title FROM threads WHERE thread_id = ? AND title IS NOT NULL",
+                    rs -> rs.getString(1),
+                    threadId)) {
+              if (Subject.mentions(title, identifiers)) {
+                changed +=
+                    database.update(
+                        "thread " + threadId,
+                        "UPDATE threads SET title = ? WHERE thread_id = ?",
+                        Subject.redact(title, identifiers, replacement),
+                        threadId);
+              }
+            }
+          }
+          return changed;
+        });
+  }
+
+  @Override
+  public void compact() {
+    database.compact(ERASED_FROM);
+  }
+
+  /** The tables erasure deletes from or rewrites: what compacting PostgreSQL rewrites. */
+  private static final List<String> ERASED_FROM =
+      List.of(
+          "posts",
+          "matches",
+          "hourly_counts",
+          "hourly_sentiment",
+          "threads",
+          "authors",
+          "author_projects",
+          "relevance_labels",
+          "alerts",
+          "inbox_items",
+          "inbox_tags",
+          "inbox_events",
+          "inbox_replies",
+          "pseudonyms");
 
   /** Adds matches recorded after the posts came in to the hourly and sentiment counts. */
   private void addLaterMatchesToHourlyCounts(

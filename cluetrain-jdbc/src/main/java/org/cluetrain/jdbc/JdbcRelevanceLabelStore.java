@@ -1,6 +1,7 @@
 package org.cluetrain.jdbc;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cluetrain.store.RelevanceLabelStore;
@@ -39,5 +40,38 @@ final class JdbcRelevanceLabelStore implements RelevanceLabelStore {
       labels.put(label.getKey(), label.getValue());
     }
     return labels;
+  }
+
+  @Override
+  public int countRelevanceLabels(Collection<String> postIds) {
+    int count = 0;
+    for (String postId : postIds) {
+      count +=
+          database
+              .select(
+                  "relevance labels of " + postId,
+                  "SELECT COUNT(*) FROM relevance_labels WHERE post_id = ?",
+                  rs -> rs.getInt(1),
+                  postId)
+              .get(0);
+    }
+    return count;
+  }
+
+  @Override
+  public int forgetRelevanceLabels(Collection<String> postIds) {
+    return database.inTransaction(
+        "forgetting relevance labels",
+        () -> {
+          int forgotten = 0;
+          for (String postId : postIds) {
+            forgotten +=
+                database.update(
+                    "the relevance labels of " + postId,
+                    "DELETE FROM relevance_labels WHERE post_id = ?",
+                    postId);
+          }
+          return forgotten;
+        });
   }
 }

@@ -7,6 +7,8 @@ import org.cluetrain.audit.AuditLog;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
+import org.cluetrain.privacy.PseudonymStore;
+import org.cluetrain.privacy.SuppressionList;
 import org.cluetrain.query.QueryStore;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
@@ -31,6 +33,8 @@ public final class JdbcStorage implements AutoCloseable {
   private final JdbcQueryStore queries;
   private final JdbcInbox inbox;
   private final JdbcAuditLog auditLog;
+  private final JdbcSuppressionList suppressionList;
+  private final JdbcPseudonymStore pseudonyms;
 
   private JdbcStorage(JdbcDatabase database) {
     this.database = database;
@@ -46,6 +50,8 @@ public final class JdbcStorage implements AutoCloseable {
     this.queries = new JdbcQueryStore(database, true);
     this.inbox = new JdbcInbox(database, true);
     this.auditLog = new JdbcAuditLog(database);
+    this.suppressionList = new JdbcSuppressionList(database);
+    this.pseudonyms = new JdbcPseudonymStore(database);
   }
 
   /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -71,6 +77,14 @@ public final class JdbcStorage implements AutoCloseable {
   /** Which database the stores are in. */
   public SqlDialect dialect() {
     return database.dialect();
+  }
+
+  public PseudonymStore pseudonyms() {
+    return pseudonyms;
+  }
+
+  public SuppressionList suppressionList() {
+    return suppressionList;
   }
 
   public PostLedger postLedger() {

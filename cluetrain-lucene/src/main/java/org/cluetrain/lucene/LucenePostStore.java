@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -90,7 +92,10 @@ public final class LucenePostStore implements PostStore {
                   // every batch is committed: packing each small flushed segment into a compound
                   // file first would write its bytes twice
                   .setUseCompoundFile(false)
-                  .setRAMBufferSizeMB(64));
+                  .setRAMBufferSizeMB(64)
+                  // expunging rewrites every segment that holds a deleted post, however few:
+                  // an erased person's text must not stay in any file
+                  .setMergePolicy(new TieredMergePolicy().setForceMergeDeletesPctAllowed(0)));
       this.searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the post index in " + directory, e);
@@ -234,6 +239,57 @@ public final class LucenePostStore implements PostStore {
     }
     return find(new TermQuery(new Term(PostDocuments.THREAD, threadId)), OLDEST_FIRST, limit)
         .posts();
+  }
+
+  @Override
+  public List<StoredPost> byAuthor(String author, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    if (author.isBlank()) {
+      return List.of();
+    }
+    Query query =
+        new TermQuery(
+            documents.keywordTerm(
+                PostDocuments.AUTHOR, author.startsWith("@") ? author.substring(1) : author));
+    return find(query, NEWEST_FIRST, limit).posts();
+  }
+
+  @Override
+  public int delete(Collection<String> postIds) {
+    if (postIds.isEmpty()) {
+      return 0;
+    }
+    try {
+      int deleted = 0;
+      for (String id : new LinkedHashSet<>(postIds)) {
+        if (get(id).isPresent()) {
+          writer.deleteDocuments(new Term(PostDocuments.ID, id));
+          deleted++;
+        }
+      }
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+      expungeDeleted();
+      return deleted;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + postIds.size() + " posts", e);
+    }
+  }
+
+  @Override
+  public void expungeDeleted() {
+    try {
+      // the merge rewrites each segment that has deleted documents without them; once the commit
+      // no longer needs the old segments and no searcher reads them, their files are deleted
+      writer.forceMergeDeletes(true);
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+      writer.deleteUnusedFiles();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot expunge deleted posts from the index", e);
+    }
   }
 
   @Override

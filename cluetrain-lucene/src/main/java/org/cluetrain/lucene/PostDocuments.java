@@ -15,6 +15,7 @@ import org.apache.lucene.util.BytesRef;
 import org.cluetrain.model.Author;
 import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
+import org.cluetrain.privacy.Subject;
 import org.cluetrain.store.StoredPost;
 
 /**
@@ -87,6 +88,11 @@ final class PostDocuments {
       keyword(doc, AUTHOR, author.id());
       keyword(doc, AUTHOR, author.name());
       keyword(doc, AUTHOR, author.handle());
+      if (author.url() != null) {
+        // a subject request may name the person by their profile's address, in any usual form
+        keyword(doc, AUTHOR, author.url());
+        keyword(doc, AUTHOR, Subject.normalUrl(author.url()));
+      }
     }
     for (String site : siteAndParents(post.site())) {
       keyword(doc, SITE, site);

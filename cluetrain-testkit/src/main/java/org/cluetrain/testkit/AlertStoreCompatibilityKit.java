@@ -126,4 +126,25 @@ public abstract class AlertStoreCompatibilityKit {
               tuple("ops", AlertStore.DeliveryState.DELIVERED, 2));
     }
   }
+
+  @Test
+  void alertsQuotingAPersonAreFoundAndRedactedButKept() throws Exception {
+    try (OpenStore<AlertStore> alerts = open(directory)) {
+      alerts.store().save(List.of(alert("a1", "p", T), alert("a2", "q", T.plusSeconds(3600))));
+
+      // the example post of each alert was written by "Ann"
+      assertThat(alerts.store().mentioning(List.of("ann")))
+          .extracting(a -> a.alert().id())
+          .containsExactlyInAnyOrder("a1", "a2");
+      assertThat(alerts.store().mentioning(List.of("nobody here"))).isEmpty();
+      assertThat(alerts.store().mentioning(List.of())).isEmpty();
+
+      assertThat(alerts.store().redact(List.of("ANN"), "[erased]")).isEqualTo(2);
+      Alert redacted = alerts.store().get("a1").orElseThrow().alert();
+      assertThat(redacted.explanation().examples().get(0).author()).isEqualTo("[erased]");
+      assertThat(redacted.explanation().observed()).isEqualTo(40);
+      assertThat(alerts.store().mentioning(List.of("ann"))).isEmpty();
+      assertThat(alerts.store().redact(List.of("ann"), "[erased]")).isZero();
+    }
+  }
 }

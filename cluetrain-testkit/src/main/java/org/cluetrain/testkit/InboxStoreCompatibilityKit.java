@@ -210,4 +210,41 @@ public abstract class InboxStoreCompatibilityKit {
       Instant now) {
     return new InboxQuery("bahn", statuses, assignee, unassigned, priority, tag, overdue, now, 50);
   }
+
+  @Test
+  void itemsNotesAndRepliesAboutAPersonAreFoundForgottenAndRedacted() {
+    try (InboxStore inbox = open(directory)) {
+      InboxItem first =
+          inbox.createIfAbsent(item("p1", "martina", T0, Priority.HIGH), created(T0)).orElseThrow();
+      InboxItem second =
+          inbox.createIfAbsent(item("p2", "olaf", T0, Priority.LOW), created(T0)).orElseThrow();
+      inbox.update(
+          second,
+          new InboxEvent(
+              0, T0.plusSeconds(60), "agent", InboxEvent.Kind.NOTE, "Wie bei MARTINA", null));
+      inbox.saveReply(new SavedReply(0, "bahn", "an martina", "Liebe Martina, danke", "agent", T0));
+      inbox.saveReply(new SavedReply(0, "bahn", "allgemein", "Danke!", "agent", T0));
+
+      assertThat(inbox.itemsOfPosts(List.of("p1", "missing")))
+          .extracting(InboxItem::id)
+          .containsExactly(first.id());
+      assertThat(inbox.eventsMentioning(List.of("martina")))
+          .extracting(InboxEvent::detail)
+          .containsExactly("Wie bei MARTINA");
+      assertThat(inbox.repliesMentioning(List.of("martina")))
+          .extracting(SavedReply::name)
+          .containsExactly("an martina");
+
+      assertThat(inbox.forgetItemsOfPosts(List.of("p1"))).isEqualTo(1);
+      assertThat(inbox.item(first.id())).isEmpty();
+      assertThat(inbox.events(first.id())).isEmpty();
+      assertThat(inbox.redact(List.of("martina"), "[erased]")).isEqualTo(3);
+      assertThat(inbox.eventsMentioning(List.of("martina"))).isEmpty();
+      assertThat(inbox.repliesMentioning(List.of("martina"))).isEmpty();
+      assertThat(inbox.replies("bahn"))
+          .extracting(SavedReply::text)
+          .containsExactlyInAnyOrder("Liebe [erased], danke", "Danke!");
+      assertThat(inbox.item(second.id())).isPresent();
+    }
+  }
 }

@@ -135,4 +135,101 @@ public abstract class PostLedgerCompatibilityKit {
           .containsExactly("first", "second", "third");
     }
   }
+
+  @Test
+  void forgettingPostsTakesThemOutOfEveryFigure() {
+    try (LedgerRoles ledger = open(directory)) {
+      StoredPost root =
+          SamplePosts.withSentiment(
+              conversation("root", null, "anna", List.of("bahn/brand")), "negative", 1);
+      StoredPost c1 =
+          SamplePosts.withSentiment(
+              conversation("c1", "root", "ben", List.of("bahn/brand", "bahn/delay")),
+              "negative",
+              2);
+      StoredPost c2 = conversation("c2", "c1", "anna", List.of("bahn/brand"));
+      StoredPost c3 = conversation("c3", "root", "cem", List.of());
+      ledger.postLedger().record(List.of(root, c1, c2, c3));
+
+      assertThat(
+              ledger
+                  .postLedger()
+                  .forget(List.of(c1, conversation("unknown", null, "x", List.of()))))
+          .isEqualTo(1);
+      assertThat(ledger.postLedger().forget(List.of(c1))).isZero();
+
+      assertThat(ledger.postLedger().knownPostIds(List.of("root", "c1", "c2")))
+          .isEqualTo(Set.of("root", "c2"));
+      var stats = ledger.rollups().stats("bahn");
+      assertThat(stats.posts()).isEqualTo(3);
+      assertThat(stats.byQuery()).containsEntry("bahn/brand", 2L).doesNotContainKey("bahn/delay");
+      assertThat(ledger.rollups().hourlyCounts("bahn/delay", null, null)).isEmpty();
+      assertThat(ledger.rollups().hourlySentiment("bahn/brand", null, null))
+          .extracting(h -> h.posts())
+          .containsExactly(1L);
+      assertThat(ledger.rollups().authors("bahn", 10))
+          .extracting(a -> a.authorId())
+          .containsExactlyInAnyOrder("anna", "cem");
+      assertThat(ledger.rollups().threads("bahn", 10).get(0).posts()).isEqualTo(3);
+      assertThat(ledger.rollups().threads("bahn", 10).get(0).title())
+          .isEqualTo("Bahnchaos in Köln");
+
+      // the opening post gone, the thread keeps its replies but not the opening post's words
+      ledger.postLedger().forget(List.of(root));
+      assertThat(ledger.rollups().threads("bahn", 10).get(0).posts()).isEqualTo(2);
+      // a thread without a name is listed with an empty one, as the pages show such threads
+      assertThat(ledger.rollups().threads("bahn", 10).get(0).title()).isEmpty();
+      ledger.postLedger().forget(List.of(c2, c3));
+      assertThat(ledger.rollups().threads("bahn", 10)).isEmpty();
+      assertThat(ledger.rollups().authors("bahn", 10)).isEmpty();
+      assertThat(ledger.rollups().stats("bahn").posts()).isZero();
+      ledger.postLedger().compact();
+    }
+  }
+
+  @Test
+  void anAuthorsPostsMoveToAPseudonym() {
+    try (LedgerRoles ledger = open(directory)) {
+      ledger
+          .postLedger()
+          .record(
+              List.of(
+                  conversation("root", null, "anna", List.of("bahn/brand")),
+                  conversation("c1", "root", "ben", List.of()),
+                  conversation("c2", "c1", "anna", List.of())));
+      assertThat(ledger.postLedger().moveAuthor("anna", "pseudonym:1f2e", "author 1f2e"))
+          .isEqualTo(2);
+      assertThat(ledger.postLedger().moveAuthor("anna", "pseudonym:1f2e", "author 1f2e")).isZero();
+      assertThat(ledger.rollups().authors("bahn", 10))
+          .extracting(a -> a.authorId(), a -> a.posts())
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple("pseudonym:1f2e", 2L),
+              org.assertj.core.groups.Tuple.tuple("ben", 1L));
+      assertThat(ledger.rollups().stats("bahn").posts()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void threadTitlesLoseTheIdentifiersOfAnErasedPerson() {
+    try (LedgerRoles ledger = open(directory)) {
+      StoredPost root = conversation("root", null, "anna", List.of());
+      ledger
+          .postLedger()
+          .record(
+              List.of(
+                  new StoredPost(
+                      root.post().toBuilder().title("Antwort an Anna Berg (@anna_b)").build(),
+                      List.of())));
+      assertThat(
+              ledger
+                  .postLedger()
+                  .redactThreadTitles(
+                      List.of("root", "other"), List.of("anna berg", "anna_b"), "[x]"))
+          .isEqualTo(1);
+      assertThat(ledger.rollups().threads("bahn", 10).get(0).title())
+          .isEqualTo("Antwort an [x] (@[x])");
+      assertThat(ledger.postLedger().redactThreadTitles(List.of("root"), List.of("anna_b"), "[x]"))
+          .isZero();
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cluetrain.model.Author;
 import org.cluetrain.model.Engagement;
 import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
@@ -133,6 +134,69 @@ public abstract class PostStoreCompatibilityKit {
       assertThatThrownBy(() -> store.search(SearchRequest.of("bahn (streik")))
           .isInstanceOf(QuerySyntaxException.class)
           .hasMessage("at 13: expected ')' to close '(' at 6, found end of query");
+    }
+  }
+
+  @Test
+  void postsAreFoundByTheirAuthorsIdHandleNameOrProfileAddress() {
+    try (PostStore store = newStore(directory)) {
+      Post byAnna =
+          SamplePosts.forumComment("a1", "Der Zug fällt aus")
+              .author(new Author("x:42", "Anna Berg", "anna_b", "https://x.com/anna_b"))
+              .build();
+      store.store(
+          List.of(
+              new StoredPost(byAnna, List.of()),
+              stored("h1", "Bahn", SamplePosts.T0),
+              stored("h2", "Zug", SamplePosts.T0.plusSeconds(60))));
+
+      assertThat(store.byAuthor("x:42", 10)).extracting(s -> s.post().id()).containsExactly("a1");
+      assertThat(store.byAuthor("@ANNA_B", 10))
+          .extracting(s -> s.post().id())
+          .containsExactly("a1");
+      assertThat(store.byAuthor("anna berg", 10)).hasSize(1);
+      assertThat(store.byAuthor("https://x.com/anna_b", 10)).hasSize(1);
+      assertThat(store.byAuthor("x.com/anna_b", 10)).hasSize(1);
+      assertThat(store.byAuthor("hmueller", 10))
+          .extracting(s -> s.post().id())
+          .containsExactly("h2", "h1");
+      assertThat(store.byAuthor("hmueller", 1)).hasSize(1);
+      assertThat(store.byAuthor("nobody", 10)).isEmpty();
+    }
+  }
+
+  @Test
+  void deletedPostsAreGoneAlsoAfterAReopen() {
+    try (PostStore store = newStore(directory)) {
+      store.store(
+          List.of(
+              stored("1", "Bahn", SamplePosts.T0),
+              stored("2", "Zug", SamplePosts.T0),
+              stored("3", "Streik", SamplePosts.T0)));
+      assertThat(store.delete(List.of("1", "3", "missing"))).isEqualTo(2);
+      assertThat(store.delete(List.of())).isZero();
+      assertThat(store.count()).isEqualTo(1);
+      assertThat(store.get("1")).isEmpty();
+    }
+    try (PostStore reopened = newStore(directory)) {
+      assertThat(reopened.count()).isEqualTo(1);
+      assertThat(reopened.get("3")).isEmpty();
+      assertThat(reopened.get("2")).isPresent();
+      assertThat(reopened.byAuthor("hmueller", 10)).hasSize(1);
+    }
+  }
+
+  @Test
+  void expungingKeepsTheCurrentVersionOfEveryPost() {
+    try (PostStore store = newStore(directory)) {
+      store.store(List.of(stored("1", "Bahn", SamplePosts.T0), stored("2", "Zug", SamplePosts.T0)));
+      store.store(List.of(stored("1", "Bahn, ohne Namen", SamplePosts.T0)));
+      store.expungeDeleted();
+      assertThat(store.count()).isEqualTo(2);
+      assertThat(store.get("1"))
+          .get()
+          .extracting(s -> s.post().text())
+          .isEqualTo("Bahn, ohne Namen");
     }
   }
 }

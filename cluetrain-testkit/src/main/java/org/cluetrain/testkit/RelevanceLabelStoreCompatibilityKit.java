@@ -3,6 +3,8 @@ package org.cluetrain.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.cluetrain.store.RelevanceLabelStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,22 @@ public abstract class RelevanceLabelStoreCompatibilityKit {
       assertThat(ledger.relevanceLabels().relevanceLabels("other"))
           .containsExactly(java.util.Map.entry("p1", true));
       assertThat(ledger.relevanceLabels().relevanceLabels("nobody")).isEmpty();
+    }
+  }
+
+  @Test
+  void verdictsAboutPostsAreCountedAndForgottenInEveryProject() {
+    try (LedgerRoles ledger = open(directory)) {
+      Instant at = Instant.parse("2026-03-02T10:00:00Z");
+      ledger.relevanceLabels().saveRelevanceLabel("bahn", "p1", true, at);
+      ledger.relevanceLabels().saveRelevanceLabel("zug", "p1", false, at);
+      ledger.relevanceLabels().saveRelevanceLabel("bahn", "p2", true, at);
+
+      assertThat(ledger.relevanceLabels().countRelevanceLabels(List.of("p1", "p9"))).isEqualTo(2);
+      assertThat(ledger.relevanceLabels().forgetRelevanceLabels(List.of("p1", "p9"))).isEqualTo(2);
+      assertThat(ledger.relevanceLabels().relevanceLabels("bahn")).containsOnlyKeys("p2");
+      assertThat(ledger.relevanceLabels().relevanceLabels("zug")).isEmpty();
+      assertThat(ledger.relevanceLabels().countRelevanceLabels(List.of("p1"))).isZero();
     }
   }
 }

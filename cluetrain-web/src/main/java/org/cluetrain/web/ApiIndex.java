@@ -43,6 +43,15 @@ final class ApiIndex {
     api.put(
         "GET /api/audit/export?format=csv|ndjson&kind=K&actor=A&from=D&to=D",
         "the whole audit log, or what the filters select, as CSV or NDJSON (admins only)");
+    api.put(
+        "GET /api/privacy/subjects?author=A",
+        "admins: what each store holds about one person (handle, name, profile URL, e-mail)");
+    api.put(
+        "GET /api/privacy/subjects/export?author=A",
+        "admins: everything held about one person, as one JSON document (GDPR Art. 15)");
+    api.put(
+        "POST /api/privacy/subjects/erase?author=A",
+        "admins: erase one person from every store and keep them out of later imports (Art. 17)");
     api.putAll(org.cluetrain.web.queries.QueryPages.apiEndpoints());
     api.putAll(org.cluetrain.web.inbox.InboxPages.apiEndpoints());
     return api;

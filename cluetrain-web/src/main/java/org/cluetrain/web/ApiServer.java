@@ -141,6 +141,8 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/projects/{project}/labels/next", this::nextToLabel, Access.VIEWER);
     QueryPages.register(app, runtime);
     AdminPages.register(app, runtime);
+    org.cluetrain.web.privacy.PrivacyApi.register(app, runtime);
+    org.cluetrain.web.privacy.PrivacyPages.register(app, runtime);
     org.cluetrain.web.alert.AlertApi.register(app, runtime);
     org.cluetrain.web.alert.AlertPages.register(app, runtime);
     app.exception(HttpResponseException.class, ErrorPages::answer);

@@ -16,6 +16,7 @@ import org.cluetrain.pipeline.BatchOutcome;
  * @param problems items that could not be read or processed, each naming file, item and reason
  * @param subscriptions feeds listed in it (OPML)
  * @param unusable why the file as a whole could not be used, or {@code null}
+ * @param suppressed posts left out because their author was erased on request
  */
 public record FileReport(
     String file,
@@ -25,11 +26,39 @@ public record FileReport(
     int alreadyKnown,
     List<String> problems,
     List<ReadItem.FeedSubscription> subscriptions,
-    String unusable) {
+    String unusable,
+    int suppressed) {
 
   public FileReport {
     problems = List.copyOf(problems);
     subscriptions = List.copyOf(subscriptions);
+  }
+
+  /** A report of a file none of whose posts were suppressed. */
+  public FileReport(
+      String file,
+      String format,
+      int read,
+      int stored,
+      int alreadyKnown,
+      List<String> problems,
+      List<ReadItem.FeedSubscription> subscriptions,
+      String unusable) {
+    this(file, format, read, stored, alreadyKnown, problems, subscriptions, unusable, 0);
+  }
+
+  /** The same report with other problems. */
+  public FileReport withProblems(List<String> otherProblems) {
+    return new FileReport(
+        file,
+        format,
+        read,
+        stored,
+        alreadyKnown,
+        otherProblems,
+        subscriptions,
+        unusable,
+        suppressed);
   }
 
   /** Collects a report while a file streams through the pipeline. */
@@ -42,6 +71,7 @@ public record FileReport(
     private int read;
     private int stored;
     private int alreadyKnown;
+    private int suppressed;
     private int unlisted;
     private final List<String> problems = new ArrayList<>();
     private final List<ReadItem.FeedSubscription> subscriptions = new ArrayList<>();
@@ -70,18 +100,19 @@ public record FileReport(
       read += outcome.received();
       stored += outcome.stored();
       alreadyKnown += outcome.alreadyKnown();
+      suppressed += outcome.suppressed();
       outcome.failures().forEach(f -> problem(file + ": " + f));
       outcome.queryProblems().forEach(q -> problem("query " + q));
     }
 
     FileReport unusable(String reason) {
       return new FileReport(
-          file, format, read, stored, alreadyKnown, listed(), subscriptions, reason);
+          file, format, read, stored, alreadyKnown, listed(), subscriptions, reason, suppressed);
     }
 
     FileReport build() {
       return new FileReport(
-          file, format, read, stored, alreadyKnown, listed(), subscriptions, null);
+          file, format, read, stored, alreadyKnown, listed(), subscriptions, null, suppressed);
     }
 
     private List<String> listed() {

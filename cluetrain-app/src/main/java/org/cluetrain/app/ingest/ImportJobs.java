@@ -206,16 +206,7 @@ public final class ImportJobs implements AutoCloseable {
         if (!outcome.refused().isEmpty()) {
           List<String> problems = new ArrayList<>(report.problems());
           problems.addAll(outcome.refused());
-          report =
-              new FileReport(
-                  report.file(),
-                  report.format(),
-                  report.read(),
-                  report.stored(),
-                  report.alreadyKnown(),
-                  problems,
-                  report.subscriptions(),
-                  report.unusable());
+          report = report.withProblems(problems);
         }
       }
     } catch (RuntimeException e) {

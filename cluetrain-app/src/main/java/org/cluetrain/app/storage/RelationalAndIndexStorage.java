@@ -9,6 +9,8 @@ import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.jdbc.JdbcStorage;
 import org.cluetrain.lucene.LucenePostStore;
+import org.cluetrain.privacy.PseudonymStore;
+import org.cluetrain.privacy.SuppressionList;
 import org.cluetrain.query.QueryStore;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
@@ -115,6 +117,16 @@ final class RelationalAndIndexStorage implements StorageBackend {
   @Override
   public AccountStore accounts() {
     return relational.accounts();
+  }
+
+  @Override
+  public PseudonymStore pseudonyms() {
+    return relational.pseudonyms();
+  }
+
+  @Override
+  public SuppressionList suppressionList() {
+    return relational.suppressionList();
   }
 
   @Override

@@ -6,6 +6,8 @@ import org.cluetrain.audit.AuditLog;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
+import org.cluetrain.privacy.PseudonymStore;
+import org.cluetrain.privacy.SuppressionList;
 import org.cluetrain.query.QueryStore;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
@@ -49,6 +51,12 @@ public interface StorageBackend extends AutoCloseable {
 
   /** Accounts, sessions and API tokens. */
   AccountStore accounts();
+
+  /** The sealed identities of author pseudonyms. */
+  PseudonymStore pseudonyms();
+
+  /** The keyed hashes of authors erased on request. */
+  SuppressionList suppressionList();
 
   /** The saved queries written in the web interface. */
   QueryStore queries();

@@ -10,6 +10,7 @@ import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.inbox.InboxSettings;
+import org.cluetrain.privacy.ErasureMode;
 import org.cluetrain.query.SavedQuery;
 
 /**
@@ -109,6 +110,22 @@ public record Workspace(
   }
 
   /**
+   * How a project answers subject requests.
+   *
+   * @param erasure what erasing a person does to their posts in the project: {@code remove} them
+   *     (the default), or keep the texts and {@code pseudonymise} the author
+   * @param pseudonymiseAuthors whether the project's authors are stored under keyed pseudonyms from
+   *     the start, which only an admin can reveal
+   */
+  public record Privacy(ErasureMode erasure, boolean pseudonymiseAuthors) {
+    public static final Privacy DEFAULT = new Privacy(ErasureMode.REMOVE, false);
+
+    public Privacy {
+      erasure = erasure == null ? ErasureMode.REMOVE : erasure;
+    }
+  }
+
+  /**
    * A project: one brand, client or research topic.
    *
    * @param alerts its alert rules and where alerts go (the defaults when the file says nothing)
@@ -121,13 +138,27 @@ public record Workspace(
       List<Path> imports,
       List<SavedQuery> queries,
       Alerts alerts,
-      InboxSettings inbox) {
+      InboxSettings inbox,
+      Privacy privacy) {
     public Project {
       feeds = List.copyOf(feeds);
       imports = List.copyOf(imports);
       queries = List.copyOf(queries);
       alerts = alerts == null ? Alerts.defaults(name, feeds, List.of()) : alerts;
       inbox = inbox == null ? InboxSettings.defaults(ZoneId.systemDefault()) : inbox;
+      privacy = privacy == null ? Privacy.DEFAULT : privacy;
+    }
+
+    /** A project with the default privacy settings. */
+    public Project(
+        String name,
+        String description,
+        List<FeedSource> feeds,
+        List<Path> imports,
+        List<SavedQuery> queries,
+        Alerts alerts,
+        InboxSettings inbox) {
+      this(name, description, feeds, imports, queries, alerts, inbox, Privacy.DEFAULT);
     }
 
     /**
@@ -140,7 +171,7 @@ public record Workspace(
         List<FeedSource> feeds,
         List<Path> imports,
         List<SavedQuery> queries) {
-      this(name, description, feeds, imports, queries, null, null);
+      this(name, description, feeds, imports, queries, null, null, Privacy.DEFAULT);
     }
   }
 

@@ -27,6 +27,7 @@ import org.cluetrain.inbox.InboxRule;
 import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.inbox.OwnChannels;
 import org.cluetrain.inbox.Priority;
+import org.cluetrain.privacy.ErasureMode;
 import org.cluetrain.query.QueryParser;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
@@ -366,7 +367,15 @@ public final class WorkspaceReader {
         mapping(
             node,
             "a project",
-            Set.of("name", "description", "sources", "queries", "competitors", "alerts", "inbox"));
+            Set.of(
+                "name",
+                "description",
+                "sources",
+                "queries",
+                "competitors",
+                "alerts",
+                "inbox",
+                "privacy"));
     if (fields == null) {
       return null;
     }
@@ -410,9 +419,32 @@ public final class WorkspaceReader {
             : null;
     InboxSettings inbox =
         fields.containsKey("inbox") ? inbox(fields.get("inbox"), name, queries) : null;
+    Workspace.Privacy privacy =
+        fields.containsKey("privacy") ? privacy(fields.get("privacy")) : Workspace.Privacy.DEFAULT;
     return name == null
         ? null
-        : new Workspace.Project(name, description, feeds, imports, queries, alerts, inbox);
+        : new Workspace.Project(name, description, feeds, imports, queries, alerts, inbox, privacy);
+  }
+
+  private Workspace.Privacy privacy(Node node) {
+    Map<String, Node> fields =
+        mapping(node, "the privacy settings", Set.of("erasure", "pseudonymise_authors"));
+    if (fields == null) {
+      return Workspace.Privacy.DEFAULT;
+    }
+    ErasureMode erasure = Workspace.Privacy.DEFAULT.erasure();
+    if (fields.containsKey("erasure")) {
+      String text = scalar(fields.get("erasure"), "remove or pseudonymise");
+      if (text != null) {
+        try {
+          erasure = ErasureMode.parse(text);
+        } catch (IllegalArgumentException e) {
+          problem(fields.get("erasure"), e.getMessage());
+        }
+      }
+    }
+    Boolean pseudonymise = flag(fields.get("pseudonymise_authors"), "pseudonymise_authors");
+    return new Workspace.Privacy(erasure, Boolean.TRUE.equals(pseudonymise));
   }
 
   private InboxSettings inbox(Node node, String project, List<SavedQuery> queries) {
