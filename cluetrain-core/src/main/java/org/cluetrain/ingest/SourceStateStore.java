@@ -24,4 +24,14 @@ public interface SourceStateStore {
 
   /** The validators remembered for a source: {@code [etag, lastModified]}, either may be null. */
   Optional<String[]> validators(String sourceId);
+
+  /**
+   * Remembers where a live source resumes, after the posts fetched up to there are stored: a
+   * restart continues from it with no gap and no duplicate. A source without saved health is
+   * ignored; {@code null} forgets the cursor.
+   */
+  void saveCursor(String sourceId, @Nullable String cursor);
+
+  /** The cursor remembered for a source. */
+  Optional<String> cursor(String sourceId);
 }

@@ -66,6 +66,28 @@ final class JdbcSourceStateStore implements SourceStateStore {
   }
 
   @Override
+  public void saveCursor(String sourceId, @Nullable String cursor) {
+    database.update(
+        "the cursor of " + sourceId,
+        "UPDATE source_health SET cursor_position = ? WHERE source_id = ?",
+        cursor,
+        sourceId);
+  }
+
+  @Override
+  public java.util.Optional<String> cursor(String sourceId) {
+    return database
+        .select(
+            "the cursor of " + sourceId,
+            "SELECT cursor_position FROM source_health WHERE source_id = ?"
+                + " AND cursor_position IS NOT NULL",
+            rs -> rs.getString(1),
+            sourceId)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
   public java.util.Optional<String[]> validators(String sourceId) {
     return database
         .select(

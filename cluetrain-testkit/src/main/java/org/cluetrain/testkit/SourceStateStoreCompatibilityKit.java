@@ -89,4 +89,20 @@ public abstract class SourceStateStoreCompatibilityKit {
           .containsExactly(null, "Tue, 24 Nov 2026 05:00:00 GMT");
     }
   }
+
+  @Test
+  void cursorsBelongToSourcesWithHealthSurviveAReopenAndOutliveNewHealth() {
+    try (LedgerRoles ledger = open(directory)) {
+      ledger.sourceStates().saveHealth(unreachable("mastodon:x", "bahn"));
+      ledger.sourceStates().saveCursor("mastodon:x", "110372548192837465");
+      ledger.sourceStates().saveCursor("mastodon:unknown", "1");
+      ledger.sourceStates().saveHealth(unreachable("mastodon:x", "bahn"));
+    }
+    try (LedgerRoles ledger = open(directory)) {
+      assertThat(ledger.sourceStates().cursor("mastodon:x")).contains("110372548192837465");
+      assertThat(ledger.sourceStates().cursor("mastodon:unknown")).isEmpty();
+      ledger.sourceStates().saveCursor("mastodon:x", null);
+      assertThat(ledger.sourceStates().cursor("mastodon:x")).isEmpty();
+    }
+  }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.cluetrain.access.AccountStore;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.inbox.InboxStore;
+import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.jdbc.JdbcStorage;
@@ -79,6 +80,11 @@ final class RelationalAndIndexStorage implements StorageBackend {
   @Override
   public SourceStateStore sourceStates() {
     return relational.sourceStates();
+  }
+
+  @Override
+  public GapLedger gaps() {
+    return relational.gaps();
   }
 
   @Override
