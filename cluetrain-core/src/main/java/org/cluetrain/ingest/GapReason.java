@@ -17,7 +17,12 @@ public enum GapReason {
   /** The host answered with something that is not the expected page. */
   PAGE_UNPARSEABLE,
   /** No answer: host not found, connection refused, time-out, dropped stream. */
-  UNREACHABLE;
+  UNREACHABLE,
+  /**
+   * The host refused the request for good ({@code 404}, {@code 410}, another {@code 4xx}) or the
+   * address is one the workspace does not allow: a setting to correct, not an outage.
+   */
+  REQUEST_REFUSED;
 
   /**
    * The reason as the workspace, the API and the page's CSS classes name it: {@code rate-limited}.
