@@ -16,8 +16,10 @@ import org.cluetrain.app.access.RunningServer;
 import org.cluetrain.app.alert.AlertDispatcher;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.poll.LivePolling;
+import org.cluetrain.app.poll.LiveSources;
 import org.cluetrain.connectors.feed.FeedSubscription;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.ingest.Source;
 import org.cluetrain.web.ApiServer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -104,6 +106,17 @@ final class ServeCommand implements Callable<Integer> {
               ? null
               : LivePolling.start(
                   feeds, runtime.pipeline(), runtime.sourceStates(), runtime.workspace().network());
+      List<Source> connectors =
+          LiveSources.sources(
+              runtime.workspace(),
+              runtime.workspace().network(),
+              System::getenv,
+              problem -> out.println("source problem: " + problem + "; not polled"));
+      LiveSources live =
+          noPoll || connectors.isEmpty()
+              ? null
+              : LiveSources.start(
+                  connectors, runtime.pipeline(), runtime.sourceStates(), runtime.gaps());
       try (ApiServer server =
           ApiServer.start(
               runtime,
@@ -114,6 +127,8 @@ final class ServeCommand implements Callable<Integer> {
                 status.put("polling", polling != null);
                 status.put("feeds", feeds.size());
                 status.put("stored_from_feeds", polling == null ? 0 : polling.stored());
+                status.put("connectors", connectors.size());
+                status.put("stored_from_connectors", live == null ? 0 : live.stored());
                 status.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
                 status.put("alerts", runtime.alerts().status());
                 return status;
@@ -132,6 +147,11 @@ final class ServeCommand implements Callable<Integer> {
             feeds.size(),
             polling == null ? "not polled" : "polled",
             runtime.dataDir());
+        if (!connectors.isEmpty()) {
+          out.printf(
+              "%d live sources (Mastodon) %s%n",
+              connectors.size(), live == null ? "not polled" : "polled");
+        }
         runtime
             .access()
             .createFirstAdmin()
@@ -159,6 +179,9 @@ final class ServeCommand implements Callable<Integer> {
         RunningServer.withdraw(runtime.dataDir());
         if (polling != null) {
           polling.close();
+        }
+        if (live != null) {
+          live.close();
         }
       }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cluetrain.alert.AlertRule;
 import org.cluetrain.app.storage.StorageConfig;
@@ -97,13 +98,27 @@ public record Workspace(
       List<Path> imports,
       List<SavedQuery> queries,
       Alerts alerts,
-      InboxSettings inbox) {
+      InboxSettings inbox,
+      List<LiveSource> liveSources) {
     public Project {
       feeds = List.copyOf(feeds);
+      liveSources = liveSources == null ? List.of() : List.copyOf(liveSources);
       imports = List.copyOf(imports);
       queries = List.copyOf(queries);
       alerts = alerts == null ? Alerts.defaults(name, feeds, List.of()) : alerts;
       inbox = inbox == null ? InboxSettings.defaults(ZoneId.systemDefault()) : inbox;
+    }
+
+    /** A project whose only live sources are feeds. */
+    public Project(
+        String name,
+        String description,
+        List<FeedSource> feeds,
+        List<Path> imports,
+        List<SavedQuery> queries,
+        Alerts alerts,
+        InboxSettings inbox) {
+      this(name, description, feeds, imports, queries, alerts, inbox, List.of());
     }
 
     /**
@@ -204,6 +219,27 @@ public record Workspace(
    * @param everySeconds how often to poll it
    */
   public record FeedSource(String name, String url, long everySeconds) {}
+
+  /**
+   * A live source of another kind than a feed: a connector (see {@code docs/sources.md}).
+   *
+   * @param name the source's name in the project
+   * @param kind the connector: {@code mastodon}
+   * @param url the instance or site it reads from
+   * @param settings the connector's settings as written (e.g. {@code tag}, {@code token-env})
+   * @param everySeconds how often it is polled
+   */
+  public record LiveSource(
+      String name, String kind, String url, Map<String, String> settings, long everySeconds) {
+    public LiveSource {
+      settings = Map.copyOf(settings);
+    }
+
+    /** A setting, or {@code null}. */
+    public String setting(String key) {
+      return settings.get(key);
+    }
+  }
 
   public Optional<Project> project(String name) {
     return projects.stream().filter(p -> p.name().equals(name)).findFirst();

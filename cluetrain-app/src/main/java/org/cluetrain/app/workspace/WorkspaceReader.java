@@ -334,9 +334,10 @@ public final class WorkspaceReader {
     String description = optionalScalar(fields, "description");
     List<Workspace.FeedSource> feeds = new ArrayList<>();
     List<Path> imports = new ArrayList<>();
+    List<Workspace.LiveSource> live = new ArrayList<>();
     if (fields.containsKey("sources")) {
       for (Node sourceNode : sequence(fields.get("sources"), "sources")) {
-        source(sourceNode, feeds, imports);
+        source(sourceNode, feeds, imports, live);
       }
     }
     List<SavedQuery> queries = new ArrayList<>();
@@ -363,7 +364,7 @@ public final class WorkspaceReader {
         fields.containsKey("inbox") ? inbox(fields.get("inbox"), name, queries) : null;
     return name == null
         ? null
-        : new Workspace.Project(name, description, feeds, imports, queries, alerts, inbox);
+        : new Workspace.Project(name, description, feeds, imports, queries, alerts, inbox, live);
   }
 
   private InboxSettings inbox(Node node, String project, List<SavedQuery> queries) {
@@ -577,10 +578,39 @@ public final class WorkspaceReader {
     };
   }
 
-  private void source(Node node, List<Workspace.FeedSource> feeds, List<Path> imports) {
-    Map<String, Node> fields = mapping(node, "a source", Set.of("name", "feed", "every", "import"));
+  private void source(
+      Node node,
+      List<Workspace.FeedSource> feeds,
+      List<Path> imports,
+      List<Workspace.LiveSource> live) {
+    Map<String, Node> fields =
+        mapping(
+            node,
+            "a source",
+            Set.of(
+                "name",
+                "feed",
+                "every",
+                "import",
+                "mastodon",
+                "timeline",
+                "tag",
+                "list",
+                "search",
+                "token-env",
+                "stream"));
     if (fields == null) {
       return;
+    }
+    if (fields.containsKey("mastodon")) {
+      mastodon(node, fields, live);
+      return;
+    }
+    for (String key : List.of("timeline", "tag", "list", "search", "token-env", "stream")) {
+      if (fields.containsKey(key)) {
+        problem(
+            fields.get(key), "'" + key + "' is a setting of a Mastodon source ('mastodon: URL')");
+      }
     }
     if (fields.containsKey("import") == fields.containsKey("feed")) {
       problem(node, "a source needs exactly one of 'feed' (a URL to poll) or 'import' (a file)");
@@ -604,7 +634,89 @@ public final class WorkspaceReader {
       url = null;
     }
     String name = optionalScalar(fields, "name");
-    long every = 15 * 60;
+    long every = every(fields, 15 * 60);
+    if (url != null) {
+      feeds.add(new Workspace.FeedSource(name == null ? url : name, url, every));
+    }
+  }
+
+  /**
+   * A Mastodon source: {@code mastodon: https://instance} and one of {@code tag}, {@code list},
+   * {@code search} or {@code timeline: public|local}; {@code token-env} names the environment
+   * variable holding an access token, {@code stream: true} adds the streaming API.
+   */
+  private void mastodon(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    String url = scalar(fields.get("mastodon"), "a Mastodon instance URL");
+    if (url != null && !url.matches("https?://[^/\\s]+/?")) {
+      problem(
+          fields.get("mastodon"),
+          "Mastodon instance '"
+              + url
+              + "' is not an instance address such as https://mastodon.social");
+      url = null;
+    }
+    if (fields.containsKey("feed") || fields.containsKey("import")) {
+      problem(node, "a source is either a feed, an import or a Mastodon source, not several");
+      return;
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    List<String> chosen = new ArrayList<>();
+    for (String key : List.of("tag", "list", "search", "timeline")) {
+      if (fields.containsKey(key)) {
+        String value = scalar(fields.get(key), "a " + key);
+        if (value != null) {
+          settings.put(key, value.strip());
+          chosen.add(key);
+        }
+      }
+    }
+    if (chosen.size() != 1) {
+      problem(
+          node,
+          "a Mastodon source needs exactly one of 'tag', 'list', 'search' or 'timeline' (public"
+              + " or local) but has "
+              + (chosen.isEmpty() ? "none" : String.join(", ", chosen)));
+      return;
+    }
+    String timeline = settings.get("timeline");
+    if (timeline != null && !timeline.equals("public") && !timeline.equals("local")) {
+      problem(
+          fields.get("timeline"),
+          "Mastodon timeline '"
+              + timeline
+              + "' is not one of public, local (use tag, list or search"
+              + " for the others)");
+      return;
+    }
+    String tokenEnv = optionalScalar(fields, "token-env");
+    if (tokenEnv != null) {
+      settings.put("token-env", tokenEnv);
+    }
+    String stream = optionalScalar(fields, "stream");
+    if (stream != null) {
+      if (!stream.equals("true") && !stream.equals("false")) {
+        problem(fields.get("stream"), "stream must be true or false but was '" + stream + "'");
+        return;
+      }
+      settings.put("stream", stream);
+    }
+    long every = every(fields, 5 * 60);
+    String name = optionalScalar(fields, "name");
+    if (url != null) {
+      String what = chosen.get(0);
+      live.add(
+          new Workspace.LiveSource(
+              name == null ? url + " " + what + " " + settings.get(what) : name,
+              "mastodon",
+              url,
+              settings,
+              every));
+    }
+  }
+
+  /** The {@code every} of a source, at least a minute, or the default. */
+  private long every(Map<String, Node> fields, long defaultSeconds) {
+    long every = defaultSeconds;
     if (fields.containsKey("every")) {
       String text = scalar(fields.get("every"), "a duration such as 15m");
       Matcher m = text == null ? null : DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
@@ -627,9 +739,7 @@ public final class WorkspaceReader {
         }
       }
     }
-    if (url != null) {
-      feeds.add(new Workspace.FeedSource(name == null ? url : name, url, every));
-    }
+    return every;
   }
 
   private SavedQuery query(Node node, String project, SavedQuery.Role role) {
