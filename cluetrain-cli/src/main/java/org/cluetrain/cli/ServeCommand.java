@@ -19,7 +19,6 @@ import org.cluetrain.app.poll.LivePolling;
 import org.cluetrain.app.poll.LiveSources;
 import org.cluetrain.connectors.feed.FeedSubscription;
 import org.cluetrain.formats.Formats;
-import org.cluetrain.ingest.Source;
 import org.cluetrain.web.ApiServer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -106,17 +105,17 @@ final class ServeCommand implements Callable<Integer> {
               ? null
               : LivePolling.start(
                   feeds, runtime.pipeline(), runtime.sourceStates(), runtime.workspace().network());
-      List<Source> connectors =
-          LiveSources.sources(
-              runtime.workspace(),
-              runtime.workspace().network(),
-              System::getenv,
-              problem -> out.println("source problem: " + problem + "; not polled"));
+      // connectors of the workspace and those added on the Sources page, taken up as they change
       LiveSources live =
-          noPoll || connectors.isEmpty()
+          noPoll
               ? null
               : LiveSources.start(
-                  connectors, runtime.pipeline(), runtime.sourceStates(), runtime.gaps());
+                  runtime.workspace(),
+                  System::getenv,
+                  problem -> out.println("source problem: " + problem + "; not polled"),
+                  runtime.pipeline(),
+                  runtime.sourceStates(),
+                  runtime.gaps());
       try (ApiServer server =
           ApiServer.start(
               runtime,
@@ -127,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
                 status.put("polling", polling != null);
                 status.put("feeds", feeds.size());
                 status.put("stored_from_feeds", polling == null ? 0 : polling.stored());
-                status.put("connectors", connectors.size());
+                status.put("connectors", live == null ? 0 : live.count());
                 status.put("stored_from_connectors", live == null ? 0 : live.stored());
                 status.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
                 status.put("alerts", runtime.alerts().status());
@@ -147,10 +146,8 @@ final class ServeCommand implements Callable<Integer> {
             feeds.size(),
             polling == null ? "not polled" : "polled",
             runtime.dataDir());
-        if (!connectors.isEmpty()) {
-          out.printf(
-              "%d live sources (Mastodon) %s%n",
-              connectors.size(), live == null ? "not polled" : "polled");
+        if (live != null && live.count() > 0) {
+          out.printf("%d live sources (Mastodon) polled%n", live.count());
         }
         runtime
             .access()

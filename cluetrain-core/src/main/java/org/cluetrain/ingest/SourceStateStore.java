@@ -34,4 +34,13 @@ public interface SourceStateStore {
 
   /** The cursor remembered for a source. */
   Optional<String> cursor(String sourceId);
+
+  /** Adds a source defined on the Sources page, or replaces the one of that project and name. */
+  void saveDefinition(SourceDefinition definition);
+
+  /** Removes the source of that project and name; answers whether there was one. */
+  boolean removeDefinition(String project, String name);
+
+  /** The sources defined on the Sources page, by project and name. */
+  List<SourceDefinition> definitions();
 }

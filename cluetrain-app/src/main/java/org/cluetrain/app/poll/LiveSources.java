@@ -14,6 +14,7 @@ import org.cluetrain.connectors.source.ApiClient;
 import org.cluetrain.connectors.source.SourceRunner;
 import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.Source;
+import org.cluetrain.ingest.SourceDefinition;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.pipeline.BatchOutcome;
 import org.cluetrain.pipeline.ListeningPipeline;
@@ -26,13 +27,22 @@ import org.cluetrain.pipeline.ListeningPipeline;
 public final class LiveSources implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LiveSources.class.getName());
 
+  /** How often the sources added, changed or removed on the Sources page are taken up. */
+  static final Duration REFRESH = Duration.ofSeconds(5);
+
   private final SourceRunner runner;
   private final AtomicLong stored;
-  private final int count;
+  private final java.util.concurrent.ScheduledExecutorService refresher;
+  private volatile int count;
 
-  private LiveSources(SourceRunner runner, AtomicLong stored, int count) {
+  private LiveSources(
+      SourceRunner runner,
+      AtomicLong stored,
+      java.util.concurrent.ScheduledExecutorService refresher,
+      int count) {
     this.runner = runner;
     this.stored = stored;
+    this.refresher = refresher;
     this.count = count;
   }
 
@@ -122,7 +132,79 @@ public final class LiveSources implements AutoCloseable {
         client);
   }
 
-  /** Starts polling the sources in the background. */
+  /**
+   * The workspace's connectors and those added on the Sources page (for projects the workspace
+   * still has), as sources.
+   */
+  public static List<Source> sources(
+      Workspace workspace,
+      SourceStateStore sourceStates,
+      AddressPolicy addresses,
+      Function<String, String> environment,
+      java.util.function.Consumer<String> problems) {
+    List<Source> sources = sources(workspace, addresses, environment, problems);
+    ApiClient client =
+        new ApiClient(ApiClient.Settings.DEFAULT.withAddresses(addresses), Clock.systemUTC());
+    for (SourceDefinition definition : sourceStates.definitions()) {
+      if (workspace.project(definition.project()).isEmpty()) {
+        continue;
+      }
+      try {
+        sources.add(source(definition.project(), asLiveSource(definition), client, environment));
+      } catch (IllegalArgumentException unusable) {
+        problems.accept("project " + definition.project() + ": " + unusable.getMessage());
+      }
+    }
+    return sources;
+  }
+
+  /** A source added on the Sources page, as the workspace would declare it. */
+  public static Workspace.LiveSource asLiveSource(SourceDefinition definition) {
+    return new Workspace.LiveSource(
+        definition.name(),
+        definition.kind(),
+        definition.url(),
+        definition.settings(),
+        definition.everySeconds());
+  }
+
+  /**
+   * Starts polling the workspace's connectors and those added on the Sources page in the
+   * background, taking up changes made on the page within seconds.
+   */
+  public static LiveSources start(
+      Workspace workspace,
+      Function<String, String> environment,
+      java.util.function.Consumer<String> problems,
+      ListeningPipeline pipeline,
+      SourceStateStore sourceStates,
+      GapLedger gaps) {
+    AddressPolicy addresses = workspace.network();
+    List<Source> first = sources(workspace, sourceStates, addresses, environment, problems);
+    LiveSources live = start(first, pipeline, sourceStates, gaps);
+    live.refresher.scheduleWithFixedDelay(
+        () -> {
+          try {
+            List<Source> now =
+                sources(
+                    workspace,
+                    sourceStates,
+                    addresses,
+                    environment,
+                    problem -> LOG.log(System.Logger.Level.WARNING, "{0}", problem));
+            live.runner.replaceSources(now);
+            live.count = now.size();
+          } catch (RuntimeException unexpected) {
+            LOG.log(System.Logger.Level.ERROR, "cannot take up changed sources", unexpected);
+          }
+        },
+        REFRESH.toMillis(),
+        REFRESH.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+    return live;
+  }
+
+  /** Starts polling these sources in the background. */
   public static LiveSources start(
       List<Source> sources,
       ListeningPipeline pipeline,
@@ -142,11 +224,19 @@ public final class LiveSources implements AutoCloseable {
             gaps,
             Clock.systemUTC());
     runner.start();
-    return new LiveSources(runner, stored, sources.size());
+    java.util.concurrent.ScheduledExecutorService refresher =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            work -> {
+              Thread thread = new Thread(work, "cluetrain-source-refresh");
+              thread.setDaemon(true);
+              return thread;
+            });
+    return new LiveSources(runner, stored, refresher, sources.size());
   }
 
   @Override
   public void close() {
+    refresher.shutdownNow();
     runner.close();
   }
 }

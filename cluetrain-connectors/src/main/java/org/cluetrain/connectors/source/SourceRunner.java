@@ -108,10 +108,54 @@ public final class SourceRunner implements AutoCloseable {
     this(sources, listener, states, gaps, clock, Duration.ofSeconds(1), Duration.ofSeconds(10));
   }
 
+  private synchronized List<Track> snapshot() {
+    return List.copyOf(tracks.values());
+  }
+
+  /**
+   * Runs these sources from now on: new ones start (continuing from their saved cursor and health),
+   * missing ones stop, and one whose address, interval or streaming changed starts afresh with its
+   * saved cursor; the others go on undisturbed.
+   */
+  public synchronized void replaceSources(List<Source> sources) {
+    Map<String, Track> next = new LinkedHashMap<>();
+    Map<String, SourceHealth> saved = new LinkedHashMap<>();
+    states.health().forEach(h -> saved.put(h.sourceId(), h));
+    for (Source source : sources) {
+      if (next.containsKey(source.id())) {
+        LOG.log(Level.WARNING, "live source {0} is declared twice; the first is run", source.id());
+        continue;
+      }
+      Track old = tracks.get(source.id());
+      if (old != null && sameRun(old.source, source)) {
+        next.put(source.id(), old);
+      } else {
+        if (old != null) {
+          old.stop();
+        }
+        next.put(source.id(), new Track(source, saved.get(source.id())));
+      }
+    }
+    for (Map.Entry<String, Track> gone : tracks.entrySet()) {
+      if (!next.containsKey(gone.getKey())) {
+        gone.getValue().stop();
+      }
+    }
+    tracks.clear();
+    tracks.putAll(next);
+  }
+
+  private static boolean sameRun(Source a, Source b) {
+    return a.address().equals(b.address())
+        && a.interval().equals(b.interval())
+        && a.project().equals(b.project())
+        && (a instanceof StreamingSource) == (b instanceof StreamingSource);
+  }
+
   /** The health of every source, in declaration order. */
   public List<SourceHealth> health() {
     List<SourceHealth> all = new ArrayList<>();
-    for (Track track : tracks.values()) {
+    for (Track track : snapshot()) {
       synchronized (track) {
         all.add(track.health);
       }
@@ -126,7 +170,7 @@ public final class SourceRunner implements AutoCloseable {
   public void pollDue() throws InterruptedException {
     Instant now = clock.instant();
     List<Future<?>> running = new ArrayList<>();
-    for (Track track : tracks.values()) {
+    for (Track track : snapshot()) {
       if (track.claimIfDue(now)) {
         running.add(workers.submit(() -> pollClaimed(track)));
       }
@@ -152,7 +196,7 @@ public final class SourceRunner implements AutoCloseable {
         () -> {
           try {
             Instant now = clock.instant();
-            for (Track track : tracks.values()) {
+            for (Track track : snapshot()) {
               if (track.claimIfDue(now)) {
                 workers.submit(() -> pollClaimed(track));
               }
@@ -350,6 +394,7 @@ public final class SourceRunner implements AutoCloseable {
     synchronized (track) {
       Instant now = clock.instant();
       if (track.streaming
+          || track.stopped
           || (track.streamStarted != null
               && now.isBefore(Objects.requireNonNull(track.streamStarted).plus(streamPause)))) {
         return;
@@ -358,7 +403,10 @@ public final class SourceRunner implements AutoCloseable {
       track.streamStarted = now;
     }
     try {
-      streams.submit(() -> readStream(track, streaming));
+      Future<?> reading = streams.submit(() -> readStream(track, streaming));
+      synchronized (track) {
+        track.stream = reading;
+      }
     } catch (java.util.concurrent.RejectedExecutionException closing) {
       synchronized (track) {
         track.streaming = false;
@@ -486,7 +534,18 @@ public final class SourceRunner implements AutoCloseable {
     String gapDetail = "";
     boolean claimed;
     boolean streaming;
+    boolean stopped;
     @Nullable Instant streamStarted;
+    @Nullable Future<?> stream;
+
+    /** No more polls, and the stream, if any, ends. */
+    synchronized void stop() {
+      stopped = true;
+      Future<?> reading = stream;
+      if (reading != null) {
+        reading.cancel(true);
+      }
+    }
 
     Track(Source source, @Nullable SourceHealth saved) {
       this.source = source;
@@ -519,7 +578,7 @@ public final class SourceRunner implements AutoCloseable {
     }
 
     synchronized boolean claimIfDue(Instant now) {
-      if (claimed || closed) {
+      if (claimed || closed || stopped) {
         return false;
       }
       Instant next = health.nextAttempt();

@@ -115,4 +115,64 @@ class SourcesBrowserTest extends BrowserTestBase {
         .contains("not yet: posts of this interval may be missing");
     assertThat(row.findElement(By.cssSelector(".badge.state")).getText()).isEqualTo("failing");
   }
+
+  @Test
+  void anAdminAddsChangesAndRemovesAMastodonSourceOnThePage() {
+    signIn(ADMIN);
+    browser.get(url("/sources"));
+    fill("name", "fediverse");
+    fill("instance", "http://127.0.0.1:9");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("timeline")))
+        .selectByValue("tag");
+    fill("value", "bahn");
+    browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+    assertThat(browser.findElement(By.id("source-problem")).getText())
+        .contains("instance 'http://127.0.0.1:9' is refused")
+        .contains("network section");
+    assertThat(runtime.sourceStates().definitions()).isEmpty();
+
+    fill("instance", "https://mastodon.example");
+    browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+    assertThat(browser.findElement(By.id("sources-notice")).getText())
+        .isEqualTo("Source 'fediverse' saved; it is polled within seconds.");
+    assertThat(runtime.sourceStates().definitions())
+        .singleElement()
+        .satisfies(d -> assertThat(d.settings()).containsEntry("tag", "bahn"));
+
+    browser
+        .findElement(By.cssSelector("tr[data-defined='bahn/fediverse'] a[href*='edit=']"))
+        .click();
+    assertThat(browser.findElement(By.name("value")).getAttribute("value")).isEqualTo("bahn");
+    fill("value", "deutschebahn");
+    browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+            By.id("sources-notice")));
+    assertThat(runtime.sourceStates().definitions())
+        .singleElement()
+        .satisfies(d -> assertThat(d.settings()).containsEntry("tag", "deutschebahn"));
+
+    browser
+        .findElement(By.cssSelector("tr[data-defined='bahn/fediverse'] button[type=submit]"))
+        .click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+            By.id("sources-notice"), "removed"));
+    assertThat(browser.findElement(By.id("sources-notice")).getText())
+        .isEqualTo("Source 'fediverse' removed.");
+    assertThat(runtime.sourceStates().definitions()).isEmpty();
+  }
+
+  @Test
+  void viewersSeeNoSourceForm() {
+    signIn(VIEWER);
+    browser.get(url("/sources"));
+    assertThat(browser.findElements(By.id("source-form"))).isEmpty();
+  }
+
+  private void fill(String name, String value) {
+    WebElement field = browser.findElement(By.name(name));
+    field.clear();
+    field.sendKeys(value);
+  }
 }
