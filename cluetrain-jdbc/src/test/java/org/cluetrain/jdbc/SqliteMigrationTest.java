@@ -48,7 +48,8 @@ class SqliteMigrationTest {
               "4 inbox",
               "5 edited queries",
               // 6 is PostgreSQL's alone (id sequences)
-              "7 spam posts");
+              "7 spam posts",
+              "8 gap ledger");
       JdbcAccountStore accounts = new JdbcAccountStore(database);
       assertThat(accounts.find("admin"))
           .hasValueSatisfying(a -> assertThat(a.language()).isEqualTo("de"));
@@ -77,8 +78,8 @@ class SqliteMigrationTest {
         ResultSet rs =
             statement.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(7);
-      assertThat(rs.getString(2)).isEqualTo("7");
+      assertThat(rs.getInt(1)).isEqualTo(8);
+      assertThat(rs.getString(2)).isEqualTo("8");
     }
   }
 
@@ -93,12 +94,19 @@ class SqliteMigrationTest {
                       + " ORDER BY name",
                   rs -> rs.getString(1)));
       assertThat(tables)
-          .contains("posts", "alerts", "accounts", "inbox_items", "edited_queries")
+          .contains(
+              "posts",
+              "alerts",
+              "accounts",
+              "inbox_items",
+              "edited_queries",
+              "source_gaps",
+              "source_definitions")
           .contains("flyway_schema_history");
       assertThat(
               database.select(
                   "history", "SELECT version FROM flyway_schema_history", rs -> rs.getString(1)))
-          .containsExactly("1", "2", "3", "4", "5", "7");
+          .containsExactly("1", "2", "3", "4", "5", "7", "8");
     }
   }
 }
