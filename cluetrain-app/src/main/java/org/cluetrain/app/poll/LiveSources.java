@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.connectors.mastodon.MastodonSource;
 import org.cluetrain.connectors.net.AddressPolicy;
+import org.cluetrain.connectors.reddit.RedditSource;
 import org.cluetrain.connectors.source.ApiClient;
 import org.cluetrain.connectors.source.SourceRunner;
 import org.cluetrain.ingest.GapLedger;
@@ -88,6 +89,9 @@ public final class LiveSources implements AutoCloseable {
       Workspace.LiveSource live,
       ApiClient client,
       Function<String, String> environment) {
+    if (live.kind().equals("reddit")) {
+      return reddit(project, live, client, environment);
+    }
     if (!live.kind().equals("mastodon")) {
       throw new IllegalArgumentException(
           "source '" + live.name() + "': unknown kind '" + live.kind() + "'");
@@ -202,6 +206,40 @@ public final class LiveSources implements AutoCloseable {
         REFRESH.toMillis(),
         java.util.concurrent.TimeUnit.MILLISECONDS);
     return live;
+  }
+
+  private static Source reddit(
+      String project,
+      Workspace.LiveSource live,
+      ApiClient client,
+      Function<String, String> environment) {
+    String[] credentials = new String[2];
+    String[] keys = {"client-id-env", "client-secret-env"};
+    for (int i = 0; i < 2; i++) {
+      String variable = live.setting(keys[i]);
+      String value = variable == null ? null : environment.apply(variable);
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException(
+            "source '"
+                + live.name()
+                + "': the environment variable "
+                + variable
+                + " named by "
+                + keys[i]
+                + " is not set");
+      }
+      credentials[i] = value;
+    }
+    return new RedditSource(
+        RedditSource.Settings.of(
+            project,
+            live.setting("subreddit"),
+            live.setting("search"),
+            credentials[0],
+            credentials[1],
+            Duration.ofSeconds(live.everySeconds())),
+        client,
+        Clock.systemUTC());
   }
 
   /** Starts polling these sources in the background. */

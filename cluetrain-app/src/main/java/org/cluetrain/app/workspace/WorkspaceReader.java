@@ -598,12 +598,19 @@ public final class WorkspaceReader {
                 "list",
                 "search",
                 "token-env",
-                "stream"));
+                "stream",
+                "reddit",
+                "client-id-env",
+                "client-secret-env"));
     if (fields == null) {
       return;
     }
     if (fields.containsKey("mastodon")) {
       mastodon(node, fields, live);
+      return;
+    }
+    if (fields.containsKey("reddit")) {
+      reddit(node, fields, live);
       return;
     }
     for (String key : List.of("timeline", "tag", "list", "search", "token-env", "stream")) {
@@ -709,6 +716,64 @@ public final class WorkspaceReader {
               name == null ? url + " " + what + " " + settings.get(what) : name,
               "mastodon",
               url,
+              settings,
+              every));
+    }
+  }
+
+  /**
+   * A Reddit source: {@code reddit: SUBREDDIT} (or {@code all}), optionally a {@code search} in it,
+   * and the environment variables holding the app's client id and secret.
+   */
+  private void reddit(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    if (fields.containsKey("feed") || fields.containsKey("import")) {
+      problem(node, "a source is either a feed, an import or a Reddit source, not several");
+      return;
+    }
+    for (String key : List.of("tag", "list", "timeline", "token-env", "stream")) {
+      if (fields.containsKey(key)) {
+        problem(fields.get(key), "'" + key + "' is a setting of a Mastodon source, not of Reddit");
+        return;
+      }
+    }
+    String subreddit = scalar(fields.get("reddit"), "a subreddit name");
+    if (subreddit != null) {
+      subreddit = subreddit.strip().replaceFirst("^/?r/", "");
+      if (!subreddit.matches("[A-Za-z0-9_+]{2,64}")) {
+        problem(
+            fields.get("reddit"),
+            "subreddit '" + subreddit + "' is not a subreddit name such as 'de' or 'all'");
+        return;
+      }
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String key : List.of("client-id-env", "client-secret-env")) {
+      String value = optionalScalar(fields, key);
+      if (value == null) {
+        problem(
+            node,
+            "a Reddit source needs '"
+                + key
+                + "': the environment variable holding the"
+                + " app's "
+                + (key.startsWith("client-id") ? "client id" : "secret"));
+        return;
+      }
+      settings.put(key, value);
+    }
+    String search = optionalScalar(fields, "search");
+    if (search != null) {
+      settings.put("search", search);
+    }
+    long every = every(fields, 5 * 60);
+    String name = optionalScalar(fields, "name");
+    if (subreddit != null) {
+      settings.put("subreddit", subreddit);
+      live.add(
+          new Workspace.LiveSource(
+              name == null ? "r/" + subreddit + (search == null ? "" : " search " + search) : name,
+              "reddit",
+              "https://oauth.reddit.com",
               settings,
               every));
     }

@@ -114,4 +114,41 @@ class WorkspaceLiveSourcesTest {
                             + ":8: Mastodon timeline 'home' is not one of public, local (use tag,"
                             + " list or search for the others)"));
   }
+
+  @Test
+  void redditSourcesNeedTheirCredentialVariables() throws Exception {
+    Workspace workspace =
+        read(
+            """
+            projects:
+              - name: acme
+                sources:
+                  - reddit: r/de
+                    search: deutsche bahn
+                    client-id-env: REDDIT_ID
+                    client-secret-env: REDDIT_SECRET
+            """);
+    List<String> problems = new ArrayList<>();
+    List<Source> sources =
+        LiveSources.sources(
+            workspace,
+            workspace.network(),
+            Map.of("REDDIT_ID", "id", "REDDIT_SECRET", "secret")::get,
+            problems::add);
+    assertThat(problems).isEmpty();
+    assertThat(sources).extracting(Source::id).containsExactly("reddit:r/de/search/deutsche bahn");
+    assertThat(sources.get(0).address())
+        .isEqualTo(
+            "https://oauth.reddit.com/r/de/search?limit=100&q=deutsche+bahn&sort=new&restrict_sr=1"
+                + "&raw_json=1");
+
+    assertThat(
+            LiveSources.sources(
+                workspace, workspace.network(), Map.of("REDDIT_ID", "id")::get, problems::add))
+        .isEmpty();
+    assertThat(problems)
+        .containsExactly(
+            "project acme: source 'r/de search deutsche bahn': the environment variable"
+                + " REDDIT_SECRET named by client-secret-env is not set");
+  }
 }
