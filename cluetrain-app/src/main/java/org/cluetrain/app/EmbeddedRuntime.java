@@ -40,6 +40,7 @@ import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.formats.push.PushedPostsReader;
+import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.SourceStateStore;
@@ -283,6 +284,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
   /** Sources' health and feeds' HTTP validators. */
   public SourceStateStore sourceStates() {
     return storage.sourceStates();
+  }
+
+  /** Live sources' gaps: every interval a source could not cover. */
+  public GapLedger gaps() {
+    return storage.gaps();
   }
 
   /** Feeds subscribed by importing lists of feeds. */

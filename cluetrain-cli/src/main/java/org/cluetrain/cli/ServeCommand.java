@@ -16,6 +16,7 @@ import org.cluetrain.app.access.RunningServer;
 import org.cluetrain.app.alert.AlertDispatcher;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.poll.LivePolling;
+import org.cluetrain.app.poll.LiveSources;
 import org.cluetrain.connectors.feed.FeedSubscription;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.web.ApiServer;
@@ -104,6 +105,17 @@ final class ServeCommand implements Callable<Integer> {
               ? null
               : LivePolling.start(
                   feeds, runtime.pipeline(), runtime.sourceStates(), runtime.workspace().network());
+      // connectors of the workspace and those added on the Sources page, taken up as they change
+      LiveSources live =
+          noPoll
+              ? null
+              : LiveSources.start(
+                  runtime.workspace(),
+                  System::getenv,
+                  problem -> out.println("source problem: " + problem + "; not polled"),
+                  runtime.pipeline(),
+                  runtime.sourceStates(),
+                  runtime.gaps());
       try (ApiServer server =
           ApiServer.start(
               runtime,
@@ -114,6 +126,8 @@ final class ServeCommand implements Callable<Integer> {
                 status.put("polling", polling != null);
                 status.put("feeds", feeds.size());
                 status.put("stored_from_feeds", polling == null ? 0 : polling.stored());
+                status.put("connectors", live == null ? 0 : live.count());
+                status.put("stored_from_connectors", live == null ? 0 : live.stored());
                 status.put("uptime_seconds", Duration.between(started, Instant.now()).toSeconds());
                 status.put("alerts", runtime.alerts().status());
                 return status;
@@ -132,6 +146,9 @@ final class ServeCommand implements Callable<Integer> {
             feeds.size(),
             polling == null ? "not polled" : "polled",
             runtime.dataDir());
+        if (live != null && live.count() > 0) {
+          out.printf("%d live sources (Mastodon) polled%n", live.count());
+        }
         runtime
             .access()
             .createFirstAdmin()
@@ -159,6 +176,9 @@ final class ServeCommand implements Callable<Integer> {
         RunningServer.withdraw(runtime.dataDir());
         if (polling != null) {
           polling.close();
+        }
+        if (live != null) {
+          live.close();
         }
       }
     }

@@ -24,4 +24,23 @@ public interface SourceStateStore {
 
   /** The validators remembered for a source: {@code [etag, lastModified]}, either may be null. */
   Optional<String[]> validators(String sourceId);
+
+  /**
+   * Remembers where a live source resumes, after the posts fetched up to there are stored: a
+   * restart continues from it with no gap and no duplicate. A source without saved health is
+   * ignored; {@code null} forgets the cursor.
+   */
+  void saveCursor(String sourceId, @Nullable String cursor);
+
+  /** The cursor remembered for a source. */
+  Optional<String> cursor(String sourceId);
+
+  /** Adds a source defined on the Sources page, or replaces the one of that project and name. */
+  void saveDefinition(SourceDefinition definition);
+
+  /** Removes the source of that project and name; answers whether there was one. */
+  boolean removeDefinition(String project, String name);
+
+  /** The sources defined on the Sources page, by project and name. */
+  List<SourceDefinition> definitions();
 }

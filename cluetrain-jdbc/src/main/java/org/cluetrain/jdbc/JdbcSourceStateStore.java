@@ -7,6 +7,7 @@ import static org.cluetrain.jdbc.Columns.split;
 
 import java.sql.PreparedStatement;
 import java.util.List;
+import org.cluetrain.ingest.SourceDefinition;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.ingest.SourceStateStore;
 import org.jspecify.annotations.Nullable;
@@ -66,6 +67,28 @@ final class JdbcSourceStateStore implements SourceStateStore {
   }
 
   @Override
+  public void saveCursor(String sourceId, @Nullable String cursor) {
+    database.update(
+        "the cursor of " + sourceId,
+        "UPDATE source_health SET cursor_position = ? WHERE source_id = ?",
+        cursor,
+        sourceId);
+  }
+
+  @Override
+  public java.util.Optional<String> cursor(String sourceId) {
+    return database
+        .select(
+            "the cursor of " + sourceId,
+            "SELECT cursor_position FROM source_health WHERE source_id = ?"
+                + " AND cursor_position IS NOT NULL",
+            rs -> rs.getString(1),
+            sourceId)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
   public java.util.Optional<String[]> validators(String sourceId) {
     return database
         .select(
@@ -98,5 +121,56 @@ final class JdbcSourceStateStore implements SourceStateStore {
                 rs.getLong(10),
                 instant(rs, 11),
                 split(rs.getString(12))));
+  }
+
+  @Override
+  public void saveDefinition(SourceDefinition definition) {
+    List<String> settings = new java.util.ArrayList<>();
+    new java.util.TreeMap<>(definition.settings())
+        .forEach((key, value) -> settings.add(key + "=" + value));
+    database.update(
+        "the source " + definition.name() + " of " + definition.project(),
+        "INSERT INTO source_definitions (project, name, kind, url, settings, every_seconds)"
+            + " VALUES (?,?,?,?,?,?) ON CONFLICT (project, name) DO UPDATE SET"
+            + " kind = excluded.kind, url = excluded.url, settings = excluded.settings,"
+            + " every_seconds = excluded.every_seconds",
+        definition.project(),
+        definition.name(),
+        definition.kind(),
+        definition.url(),
+        String.join(SEPARATOR, settings),
+        definition.everySeconds());
+  }
+
+  @Override
+  public boolean removeDefinition(String project, String name) {
+    return database.update(
+            "the removal of source " + name + " of " + project,
+            "DELETE FROM source_definitions WHERE project = ? AND name = ?",
+            project,
+            name)
+        > 0;
+  }
+
+  @Override
+  public List<SourceDefinition> definitions() {
+    return database.select(
+        "the sources defined on the Sources page",
+        "SELECT project, name, kind, url, settings, every_seconds FROM source_definitions"
+            + " ORDER BY project, name",
+        rs -> {
+          java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+          for (String pair : split(rs.getString(5))) {
+            int eq = pair.indexOf('=');
+            settings.put(pair.substring(0, eq), pair.substring(eq + 1));
+          }
+          return new SourceDefinition(
+              rs.getString(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              settings,
+              rs.getLong(6));
+        });
   }
 }

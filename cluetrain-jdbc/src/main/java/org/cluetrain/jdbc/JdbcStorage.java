@@ -5,6 +5,7 @@ import org.cluetrain.access.AccountStore;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.audit.AuditLog;
 import org.cluetrain.inbox.InboxStore;
+import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.privacy.PseudonymStore;
@@ -25,6 +26,7 @@ public final class JdbcStorage implements AutoCloseable {
   private final JdbcPostLedger postLedger;
   private final JdbcActivityRollups rollups;
   private final JdbcSourceStateStore sourceStates;
+  private final JdbcGapLedger gaps;
   private final JdbcSubscriptionStore subscriptions;
   private final JdbcRelevanceLabelStore relevanceLabels;
   private final JdbcQueryLedger queryLedger;
@@ -41,6 +43,7 @@ public final class JdbcStorage implements AutoCloseable {
     this.postLedger = new JdbcPostLedger(database);
     this.rollups = new JdbcActivityRollups(database);
     this.sourceStates = new JdbcSourceStateStore(database);
+    this.gaps = new JdbcGapLedger(database);
     this.subscriptions = new JdbcSubscriptionStore(database);
     this.relevanceLabels = new JdbcRelevanceLabelStore(database);
     this.queryLedger = new JdbcQueryLedger(database);
@@ -97,6 +100,10 @@ public final class JdbcStorage implements AutoCloseable {
 
   public SourceStateStore sourceStates() {
     return sourceStates;
+  }
+
+  public GapLedger gaps() {
+    return gaps;
   }
 
   public SubscriptionStore subscriptions() {

@@ -1,6 +1,7 @@
 package org.cluetrain.jdbc;
 
 import java.nio.file.Path;
+import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.store.ActivityRollups;
@@ -29,6 +30,11 @@ record JdbcLedgerRoles(JdbcStorage storage) implements LedgerRoles {
   @Override
   public SourceStateStore sourceStates() {
     return storage.sourceStates();
+  }
+
+  @Override
+  public GapLedger gaps() {
+    return storage.gaps();
   }
 
   @Override

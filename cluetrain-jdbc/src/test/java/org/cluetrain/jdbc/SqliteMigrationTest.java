@@ -51,6 +51,7 @@ class SqliteMigrationTest {
               "7 spam posts",
               "8 audit log",
               "9 audit log append only",
+              "10 gap ledger",
               "21 suppressed authors");
       JdbcAccountStore accounts = new JdbcAccountStore(database);
       assertThat(accounts.find("admin"))
@@ -81,7 +82,7 @@ class SqliteMigrationTest {
             statement.executeQuery(
                 "SELECT COUNT(*), MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(10);
+      assertThat(rs.getInt(1)).isEqualTo(11);
       assertThat(rs.getString(2)).isEqualTo("21");
     }
   }
@@ -97,12 +98,20 @@ class SqliteMigrationTest {
                       + " ORDER BY name",
                   rs -> rs.getString(1)));
       assertThat(tables)
-          .contains("posts", "alerts", "accounts", "inbox_items", "edited_queries", "audit_log")
+          .contains(
+              "posts",
+              "alerts",
+              "accounts",
+              "inbox_items",
+              "edited_queries",
+              "audit_log",
+              "source_gaps",
+              "source_definitions")
           .contains("flyway_schema_history");
       assertThat(
               database.select(
                   "history", "SELECT version FROM flyway_schema_history", rs -> rs.getString(1)))
-          .containsExactly("1", "2", "3", "4", "5", "7", "8", "9", "21");
+          .containsExactly("1", "2", "3", "4", "5", "7", "8", "9", "10", "21");
     }
   }
 }

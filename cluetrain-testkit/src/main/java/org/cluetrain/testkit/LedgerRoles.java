@@ -1,5 +1,6 @@
 package org.cluetrain.testkit;
 
+import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.store.ActivityRollups;
@@ -17,6 +18,8 @@ public interface LedgerRoles extends AutoCloseable {
   ActivityRollups rollups();
 
   SourceStateStore sourceStates();
+
+  GapLedger gaps();
 
   SubscriptionStore subscriptions();
 

@@ -89,4 +89,59 @@ public abstract class SourceStateStoreCompatibilityKit {
           .containsExactly(null, "Tue, 24 Nov 2026 05:00:00 GMT");
     }
   }
+
+  @Test
+  void cursorsBelongToSourcesWithHealthSurviveAReopenAndOutliveNewHealth() {
+    try (LedgerRoles ledger = open(directory)) {
+      ledger.sourceStates().saveHealth(unreachable("mastodon:x", "bahn"));
+      ledger.sourceStates().saveCursor("mastodon:x", "110372548192837465");
+      ledger.sourceStates().saveCursor("mastodon:unknown", "1");
+      ledger.sourceStates().saveHealth(unreachable("mastodon:x", "bahn"));
+    }
+    try (LedgerRoles ledger = open(directory)) {
+      assertThat(ledger.sourceStates().cursor("mastodon:x")).contains("110372548192837465");
+      assertThat(ledger.sourceStates().cursor("mastodon:unknown")).isEmpty();
+      ledger.sourceStates().saveCursor("mastodon:x", null);
+      assertThat(ledger.sourceStates().cursor("mastodon:x")).isEmpty();
+    }
+  }
+
+  @Test
+  void definitionsAreReplacedByProjectAndNameRemovedAndSurviveAReopen() {
+    org.cluetrain.ingest.SourceDefinition tag =
+        new org.cluetrain.ingest.SourceDefinition(
+            "bahn",
+            "fediverse",
+            "mastodon",
+            "https://mastodon.social",
+            java.util.Map.of("tag", "bahn", "stream", "true"),
+            300);
+    org.cluetrain.ingest.SourceDefinition search =
+        new org.cluetrain.ingest.SourceDefinition(
+            "bahn",
+            "fediverse",
+            "mastodon",
+            "https://fosstodon.org",
+            java.util.Map.of("search", "db app"),
+            600);
+    try (LedgerRoles ledger = open(directory)) {
+      ledger.sourceStates().saveDefinition(tag);
+      ledger
+          .sourceStates()
+          .saveDefinition(
+              new org.cluetrain.ingest.SourceDefinition(
+                  "acme", "zeta", "mastodon", "https://a.example", java.util.Map.of(), 60));
+    }
+    try (LedgerRoles ledger = open(directory)) {
+      assertThat(ledger.sourceStates().definitions())
+          .extracting(d -> d.project() + " " + d.name())
+          .containsExactly("acme zeta", "bahn fediverse");
+      assertThat(ledger.sourceStates().definitions().get(1)).isEqualTo(tag);
+      ledger.sourceStates().saveDefinition(search);
+      assertThat(ledger.sourceStates().definitions().get(1)).isEqualTo(search);
+      assertThat(ledger.sourceStates().removeDefinition("bahn", "fediverse")).isTrue();
+      assertThat(ledger.sourceStates().removeDefinition("bahn", "fediverse")).isFalse();
+      assertThat(ledger.sourceStates().definitions()).hasSize(1);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import org.cluetrain.access.AccountStore;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.audit.AuditLog;
 import org.cluetrain.inbox.InboxStore;
+import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.jdbc.JdbcStorage;
@@ -82,6 +83,11 @@ final class RelationalAndIndexStorage implements StorageBackend {
   @Override
   public SourceStateStore sourceStates() {
     return relational.sourceStates();
+  }
+
+  @Override
+  public GapLedger gaps() {
+    return relational.gaps();
   }
 
   @Override

@@ -4,6 +4,7 @@ import org.cluetrain.access.AccountStore;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.audit.AuditLog;
 import org.cluetrain.inbox.InboxStore;
+import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.SourceStateStore;
 import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.privacy.PseudonymStore;
@@ -33,6 +34,9 @@ public interface StorageBackend extends AutoCloseable {
 
   /** Sources' health and feeds' HTTP validators. */
   SourceStateStore sourceStates();
+
+  /** Live sources' gaps: every interval a source could not cover. */
+  GapLedger gaps();
 
   /** Feeds subscribed by importing lists of feeds. */
   SubscriptionStore subscriptions();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cluetrain.alert.AlertRule;
 import org.cluetrain.app.storage.StorageConfig;
@@ -139,9 +140,11 @@ public record Workspace(
       List<SavedQuery> queries,
       Alerts alerts,
       InboxSettings inbox,
-      Privacy privacy) {
+      Privacy privacy,
+      List<LiveSource> liveSources) {
     public Project {
       feeds = List.copyOf(feeds);
+      liveSources = liveSources == null ? List.of() : List.copyOf(liveSources);
       imports = List.copyOf(imports);
       queries = List.copyOf(queries);
       alerts = alerts == null ? Alerts.defaults(name, feeds, List.of()) : alerts;
@@ -149,7 +152,7 @@ public record Workspace(
       privacy = privacy == null ? Privacy.DEFAULT : privacy;
     }
 
-    /** A project with the default privacy settings. */
+    /** A project with the default privacy settings whose only live sources are feeds. */
     public Project(
         String name,
         String description,
@@ -158,7 +161,7 @@ public record Workspace(
         List<SavedQuery> queries,
         Alerts alerts,
         InboxSettings inbox) {
-      this(name, description, feeds, imports, queries, alerts, inbox, Privacy.DEFAULT);
+      this(name, description, feeds, imports, queries, alerts, inbox, Privacy.DEFAULT, List.of());
     }
 
     /**
@@ -171,7 +174,7 @@ public record Workspace(
         List<FeedSource> feeds,
         List<Path> imports,
         List<SavedQuery> queries) {
-      this(name, description, feeds, imports, queries, null, null, Privacy.DEFAULT);
+      this(name, description, feeds, imports, queries, null, null, Privacy.DEFAULT, List.of());
     }
   }
 
@@ -259,6 +262,27 @@ public record Workspace(
    * @param everySeconds how often to poll it
    */
   public record FeedSource(String name, String url, long everySeconds) {}
+
+  /**
+   * A live source of another kind than a feed: a connector (see {@code docs/sources.md}).
+   *
+   * @param name the source's name in the project
+   * @param kind the connector: {@code mastodon}
+   * @param url the instance or site it reads from
+   * @param settings the connector's settings as written (e.g. {@code tag}, {@code token-env})
+   * @param everySeconds how often it is polled
+   */
+  public record LiveSource(
+      String name, String kind, String url, Map<String, String> settings, long everySeconds) {
+    public LiveSource {
+      settings = Map.copyOf(settings);
+    }
+
+    /** A setting, or {@code null}. */
+    public String setting(String key) {
+      return settings.get(key);
+    }
+  }
 
   public Optional<Project> project(String name) {
     return projects.stream().filter(p -> p.name().equals(name)).findFirst();

@@ -392,9 +392,10 @@ public final class WorkspaceReader {
     String description = optionalScalar(fields, "description");
     List<Workspace.FeedSource> feeds = new ArrayList<>();
     List<Path> imports = new ArrayList<>();
+    List<Workspace.LiveSource> live = new ArrayList<>();
     if (fields.containsKey("sources")) {
       for (Node sourceNode : sequence(fields.get("sources"), "sources")) {
-        source(sourceNode, feeds, imports);
+        source(sourceNode, feeds, imports, live);
       }
     }
     List<SavedQuery> queries = new ArrayList<>();
@@ -423,7 +424,8 @@ public final class WorkspaceReader {
         fields.containsKey("privacy") ? privacy(fields.get("privacy")) : Workspace.Privacy.DEFAULT;
     return name == null
         ? null
-        : new Workspace.Project(name, description, feeds, imports, queries, alerts, inbox, privacy);
+        : new Workspace.Project(
+            name, description, feeds, imports, queries, alerts, inbox, privacy, live);
   }
 
   private Workspace.Privacy privacy(Node node) {
@@ -686,10 +688,46 @@ public final class WorkspaceReader {
     };
   }
 
-  private void source(Node node, List<Workspace.FeedSource> feeds, List<Path> imports) {
-    Map<String, Node> fields = mapping(node, "a source", Set.of("name", "feed", "every", "import"));
+  private void source(
+      Node node,
+      List<Workspace.FeedSource> feeds,
+      List<Path> imports,
+      List<Workspace.LiveSource> live) {
+    Map<String, Node> fields =
+        mapping(
+            node,
+            "a source",
+            Set.of(
+                "name",
+                "feed",
+                "every",
+                "import",
+                "mastodon",
+                "timeline",
+                "tag",
+                "list",
+                "search",
+                "token-env",
+                "stream",
+                "reddit",
+                "client-id-env",
+                "client-secret-env"));
     if (fields == null) {
       return;
+    }
+    if (fields.containsKey("mastodon")) {
+      mastodon(node, fields, live);
+      return;
+    }
+    if (fields.containsKey("reddit")) {
+      reddit(node, fields, live);
+      return;
+    }
+    for (String key : List.of("timeline", "tag", "list", "search", "token-env", "stream")) {
+      if (fields.containsKey(key)) {
+        problem(
+            fields.get(key), "'" + key + "' is a setting of a Mastodon source ('mastodon: URL')");
+      }
     }
     if (fields.containsKey("import") == fields.containsKey("feed")) {
       problem(node, "a source needs exactly one of 'feed' (a URL to poll) or 'import' (a file)");
@@ -713,7 +751,147 @@ public final class WorkspaceReader {
       url = null;
     }
     String name = optionalScalar(fields, "name");
-    long every = 15 * 60;
+    long every = every(fields, 15 * 60);
+    if (url != null) {
+      feeds.add(new Workspace.FeedSource(name == null ? url : name, url, every));
+    }
+  }
+
+  /**
+   * A Mastodon source: {@code mastodon: https://instance} and one of {@code tag}, {@code list},
+   * {@code search} or {@code timeline: public|local}; {@code token-env} names the environment
+   * variable holding an access token, {@code stream: true} adds the streaming API.
+   */
+  private void mastodon(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    String url = scalar(fields.get("mastodon"), "a Mastodon instance URL");
+    if (url != null && !url.matches("https?://[^/\\s]+/?")) {
+      problem(
+          fields.get("mastodon"),
+          "Mastodon instance '"
+              + url
+              + "' is not an instance address such as https://mastodon.social");
+      url = null;
+    }
+    if (fields.containsKey("feed") || fields.containsKey("import")) {
+      problem(node, "a source is either a feed, an import or a Mastodon source, not several");
+      return;
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    List<String> chosen = new ArrayList<>();
+    for (String key : List.of("tag", "list", "search", "timeline")) {
+      if (fields.containsKey(key)) {
+        String value = scalar(fields.get(key), "a " + key);
+        if (value != null) {
+          settings.put(key, value.strip());
+          chosen.add(key);
+        }
+      }
+    }
+    if (chosen.size() != 1) {
+      problem(
+          node,
+          "a Mastodon source needs exactly one of 'tag', 'list', 'search' or 'timeline' (public"
+              + " or local) but has "
+              + (chosen.isEmpty() ? "none" : String.join(", ", chosen)));
+      return;
+    }
+    String timeline = settings.get("timeline");
+    if (timeline != null && !timeline.equals("public") && !timeline.equals("local")) {
+      problem(
+          fields.get("timeline"),
+          "Mastodon timeline '"
+              + timeline
+              + "' is not one of public, local (use tag, list or search"
+              + " for the others)");
+      return;
+    }
+    String tokenEnv = optionalScalar(fields, "token-env");
+    if (tokenEnv != null) {
+      settings.put("token-env", tokenEnv);
+    }
+    String stream = optionalScalar(fields, "stream");
+    if (stream != null) {
+      if (!stream.equals("true") && !stream.equals("false")) {
+        problem(fields.get("stream"), "stream must be true or false but was '" + stream + "'");
+        return;
+      }
+      settings.put("stream", stream);
+    }
+    long every = every(fields, 5 * 60);
+    String name = optionalScalar(fields, "name");
+    if (url != null) {
+      String what = chosen.get(0);
+      live.add(
+          new Workspace.LiveSource(
+              name == null ? url + " " + what + " " + settings.get(what) : name,
+              "mastodon",
+              url,
+              settings,
+              every));
+    }
+  }
+
+  /**
+   * A Reddit source: {@code reddit: SUBREDDIT} (or {@code all}), optionally a {@code search} in it,
+   * and the environment variables holding the app's client id and secret.
+   */
+  private void reddit(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    if (fields.containsKey("feed") || fields.containsKey("import")) {
+      problem(node, "a source is either a feed, an import or a Reddit source, not several");
+      return;
+    }
+    for (String key : List.of("tag", "list", "timeline", "token-env", "stream")) {
+      if (fields.containsKey(key)) {
+        problem(fields.get(key), "'" + key + "' is a setting of a Mastodon source, not of Reddit");
+        return;
+      }
+    }
+    String subreddit = scalar(fields.get("reddit"), "a subreddit name");
+    if (subreddit != null) {
+      subreddit = subreddit.strip().replaceFirst("^/?r/", "");
+      if (!subreddit.matches("[A-Za-z0-9_+]{2,64}")) {
+        problem(
+            fields.get("reddit"),
+            "subreddit '" + subreddit + "' is not a subreddit name such as 'de' or 'all'");
+        return;
+      }
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String key : List.of("client-id-env", "client-secret-env")) {
+      String value = optionalScalar(fields, key);
+      if (value == null) {
+        problem(
+            node,
+            "a Reddit source needs '"
+                + key
+                + "': the environment variable holding the"
+                + " app's "
+                + (key.startsWith("client-id") ? "client id" : "secret"));
+        return;
+      }
+      settings.put(key, value);
+    }
+    String search = optionalScalar(fields, "search");
+    if (search != null) {
+      settings.put("search", search);
+    }
+    long every = every(fields, 5 * 60);
+    String name = optionalScalar(fields, "name");
+    if (subreddit != null) {
+      settings.put("subreddit", subreddit);
+      live.add(
+          new Workspace.LiveSource(
+              name == null ? "r/" + subreddit + (search == null ? "" : " search " + search) : name,
+              "reddit",
+              "https://oauth.reddit.com",
+              settings,
+              every));
+    }
+  }
+
+  /** The {@code every} of a source, at least a minute, or the default. */
+  private long every(Map<String, Node> fields, long defaultSeconds) {
+    long every = defaultSeconds;
     if (fields.containsKey("every")) {
       String text = scalar(fields.get("every"), "a duration such as 15m");
       Matcher m = text == null ? null : DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
@@ -736,9 +914,7 @@ public final class WorkspaceReader {
         }
       }
     }
-    if (url != null) {
-      feeds.add(new Workspace.FeedSource(name == null ? url : name, url, every));
-    }
+    return every;
   }
 
   private SavedQuery query(Node node, String project, SavedQuery.Role role) {

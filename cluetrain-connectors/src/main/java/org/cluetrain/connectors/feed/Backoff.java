@@ -8,14 +8,14 @@ import java.util.random.RandomGenerator;
  * failure, capped, then shortened by up to {@link #JITTER} at random so that feeds which failed
  * together (one host down) do not all come back in the same second.
  */
-final class Backoff {
+public final class Backoff {
   /** The largest fraction jitter takes off a delay. */
   static final double JITTER = 0.1;
 
   private final Duration cap;
   private final RandomGenerator random;
 
-  Backoff(Duration cap, RandomGenerator random) {
+  public Backoff(Duration cap, RandomGenerator random) {
     this.cap = cap;
     this.random = random;
   }
@@ -26,7 +26,7 @@ final class Backoff {
    * @param pollInterval the feed's ordinary interval
    * @param consecutiveFailures failures in a row, this one included (at least 1)
    */
-  Duration after(Duration pollInterval, int consecutiveFailures) {
+  public Duration after(Duration pollInterval, int consecutiveFailures) {
     Duration nominal = pollInterval;
     for (int i = 0; i < consecutiveFailures && nominal.compareTo(cap) < 0; i++) {
       nominal = nominal.multipliedBy(2);

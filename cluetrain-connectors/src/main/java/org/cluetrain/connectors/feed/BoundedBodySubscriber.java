@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * Collects a response body into memory, but stops as soon as it grows beyond a limit: a runaway or
  * hostile feed must end in a clear error, not in an out-of-memory poller.
  */
-final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
   /** The body (compressed or not) is larger than the poller accepts. */
-  static final class BodyTooLargeException extends IOException {
+  public static final class BodyTooLargeException extends IOException {
     BodyTooLargeException(long limit) {
       super("response body larger than the " + HumanUnits.bytes(limit) + " limit");
     }
@@ -36,7 +36,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
    * @param limit the most bytes accepted
    * @param declaredLength the {@code Content-Length} the server announced, or -1
    */
-  BoundedBodySubscriber(long limit, long declaredLength) {
+  public BoundedBodySubscriber(long limit, long declaredLength) {
     this.limit = limit;
     this.declaredLength = declaredLength;
   }

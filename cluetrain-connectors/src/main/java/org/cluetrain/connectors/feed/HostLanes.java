@@ -14,11 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * java.time.Clock}: it is about real spacing on the wire, whereas the injected clock decides which
  * feeds are due (and stands still in tests).
  */
-final class HostLanes {
+public final class HostLanes {
 
   /** Work done while holding a host's lane. */
   @FunctionalInterface
-  interface Request<T> {
+  public interface Request<T> {
     T run() throws InterruptedException;
   }
 
@@ -31,12 +31,12 @@ final class HostLanes {
   private final long minDelayNanos;
   private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
-  HostLanes(Duration minDelay) {
+  public HostLanes(Duration minDelay) {
     this.minDelayNanos = minDelay.toNanos();
   }
 
   /** Runs the request once the host is free and has rested long enough. */
-  <T> T call(String host, Request<T> request) throws InterruptedException {
+  public <T> T call(String host, Request<T> request) throws InterruptedException {
     Lane lane = lanes.computeIfAbsent(host, h -> new Lane());
     lane.inFlight.lockInterruptibly();
     try {

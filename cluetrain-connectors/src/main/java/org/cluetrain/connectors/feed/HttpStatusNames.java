@@ -4,11 +4,11 @@ package org.cluetrain.connectors.feed;
  * Reason phrases for the statuses feeds commonly answer with; {@code java.net.http} does not expose
  * the one the server sent, and "HTTP 410" alone means little to most users.
  */
-final class HttpStatusNames {
+public final class HttpStatusNames {
   private HttpStatusNames() {}
 
   /** {@code " Not Found"} for 404, empty for statuses without a well-known name. */
-  static String suffix(int status) {
+  public static String suffix(int status) {
     String name =
         switch (status) {
           case 300 -> "Multiple Choices";

@@ -3,10 +3,10 @@ package org.cluetrain.connectors.feed;
 import java.time.Duration;
 
 /** Sizes and durations the way messages show them to users: {@code 20 MB}, {@code 2 s}. */
-final class HumanUnits {
+public final class HumanUnits {
   private HumanUnits() {}
 
-  static String bytes(long bytes) {
+  public static String bytes(long bytes) {
     long mb = 1024 * 1024;
     if (bytes >= mb && bytes % mb == 0) {
       return bytes / mb + " MB";
@@ -17,7 +17,7 @@ final class HumanUnits {
     return bytes + " bytes";
   }
 
-  static String duration(Duration duration) {
+  public static String duration(Duration duration) {
     if (duration.toMillis() % 1000 != 0) {
       return duration.toMillis() + " ms";
     }

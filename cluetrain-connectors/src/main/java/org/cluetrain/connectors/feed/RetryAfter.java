@@ -11,14 +11,14 @@ import org.jspecify.annotations.Nullable;
  * Reads the {@code Retry-After} header (RFC 9110 §10.2.3), which is either a number of seconds or
  * an HTTP-date.
  */
-final class RetryAfter {
+public final class RetryAfter {
   private RetryAfter() {}
 
   /**
    * When the host allows the next request, or empty when the header is absent or unreadable (an
    * unreadable header falls back to ordinary back-off rather than failing the feed).
    */
-  static Optional<Instant> parse(@Nullable String header, Instant now) {
+  public static Optional<Instant> parse(@Nullable String header, Instant now) {
     if (header == null || header.isBlank()) {
       return Optional.empty();
     }

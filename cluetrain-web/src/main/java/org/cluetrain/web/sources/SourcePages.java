@@ -2,14 +2,25 @@ package org.cluetrain.web.sources;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.cluetrain.access.Account;
 import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.poll.LiveSources;
 import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.connectors.net.RefusedAddressException;
+import org.cluetrain.connectors.source.ApiClient;
+import org.cluetrain.ingest.SourceDefinition;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.web.access.Access;
 import org.cluetrain.web.access.Authentication;
@@ -18,8 +29,9 @@ import org.cluetrain.web.page.Templates;
 
 /**
  * Every source this person may see, {@code /sources}: the health of the polled ones (state, last
- * fetch and success, errors, failures in a row, items, next attempt, gaps) and the posts stored
- * from each source, imports included.
+ * fetch and success, errors, failures in a row, items, next attempt), each one's coverage over the
+ * last day with the gaps from the gap ledger marked and listed, and the posts stored from each
+ * source, imports included.
  */
 public final class SourcePages {
   private final EmbeddedRuntime runtime;
@@ -29,13 +41,177 @@ public final class SourcePages {
   }
 
   public static void register(Javalin app, EmbeddedRuntime runtime) {
-    app.get("/sources", new SourcePages(runtime)::page, Access.VIEWER);
+    SourcePages pages = new SourcePages(runtime);
+    app.get("/sources", pages::page, Access.VIEWER);
+    app.post("/sources/defined", pages::define, Access.ADMIN);
+    app.post("/sources/defined/remove", pages::remove, Access.ADMIN);
   }
+
+  /**
+   * The form adding or changing a Mastodon source, as typed.
+   *
+   * @param timeline one of tag, list, search, public, local
+   * @param value the hashtag, list id or search query
+   */
+  public record SourceForm(
+      String project,
+      String name,
+      String instance,
+      String timeline,
+      String value,
+      String tokenEnv,
+      boolean stream,
+      long everyMinutes) {
+    static SourceForm empty(String project) {
+      return new SourceForm(project, "", "https://", "tag", "", "", false, 5);
+    }
+
+    static SourceForm of(SourceDefinition d) {
+      String timeline = "timeline";
+      String value = "";
+      for (String key : List.of("tag", "list", "search")) {
+        if (d.setting(key) != null) {
+          timeline = key;
+          value = d.setting(key);
+        }
+      }
+      if (timeline.equals("timeline")) {
+        timeline = Objects.requireNonNullElse(d.setting("timeline"), "public");
+      }
+      return new SourceForm(
+          d.project(),
+          d.name(),
+          d.url(),
+          timeline,
+          value,
+          Objects.requireNonNullElse(d.setting("token-env"), ""),
+          "true".equals(d.setting("stream")),
+          Math.max(1, d.everySeconds() / 60));
+    }
+  }
+
+  private void define(Context ctx) {
+    Account account = Authentication.requireAccount(ctx);
+    String project = param(ctx, "project");
+    SourceForm form =
+        new SourceForm(
+            project,
+            param(ctx, "name"),
+            param(ctx, "instance"),
+            param(ctx, "timeline"),
+            param(ctx, "value"),
+            param(ctx, "token-env"),
+            ctx.formParam("stream") != null,
+            parseMinutes(param(ctx, "every")));
+    String problem = problem(form, account);
+    if (problem != null) {
+      render(ctx, form, problem, HttpStatus.BAD_REQUEST);
+      return;
+    }
+    runtime.sourceStates().saveDefinition(definition(form));
+    ctx.redirect("/sources?saved=" + URLEncoder.encode(form.name(), StandardCharsets.UTF_8));
+  }
+
+  private void remove(Context ctx) {
+    String project = param(ctx, "project");
+    String name = param(ctx, "name");
+    runtime.sourceStates().removeDefinition(project, name);
+    ctx.redirect("/sources?removed=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+  }
+
+  private static String param(Context ctx, String name) {
+    return Objects.requireNonNullElse(ctx.formParam(name), "").strip();
+  }
+
+  private static long parseMinutes(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException notANumber) {
+      return -1;
+    }
+  }
+
+  private static SourceDefinition definition(SourceForm form) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (form.timeline().equals("public") || form.timeline().equals("local")) {
+      settings.put("timeline", form.timeline());
+    } else {
+      settings.put(form.timeline(), form.value());
+    }
+    if (!form.tokenEnv().isEmpty()) {
+      settings.put("token-env", form.tokenEnv());
+    }
+    if (form.stream()) {
+      settings.put("stream", "true");
+    }
+    return new SourceDefinition(
+        form.project(),
+        form.name(),
+        "mastodon",
+        form.instance(),
+        settings,
+        form.everyMinutes() * 60);
+  }
+
+  /** What is wrong with the form, in words naming the field and the value, or null. */
+  private String problem(SourceForm form, Account account) {
+    if (runtime.workspace().project(form.project()).isEmpty() || !account.canSee(form.project())) {
+      return "project '" + form.project() + "' is not one of the workspace's projects";
+    }
+    if (form.name().isEmpty() || form.name().length() > 80) {
+      return "the name must not be empty and at most 80 characters";
+    }
+    if (!form.instance().matches("https?://[^/\\s]+/?")) {
+      return "instance '"
+          + form.instance()
+          + "' is not a Mastodon instance address such as https://mastodon.social";
+    }
+    if (!List.of("tag", "list", "search", "public", "local").contains(form.timeline())) {
+      return "'" + form.timeline() + "' is not one of tag, list, search, public, local";
+    }
+    boolean needsValue = !form.timeline().equals("public") && !form.timeline().equals("local");
+    if (needsValue && form.value().isEmpty()) {
+      return "a " + form.timeline() + " source needs the " + form.timeline() + " to listen to";
+    }
+    if (form.everyMinutes() < 1) {
+      return "'every' must be a whole number of minutes, at least 1";
+    }
+    try {
+      runtime.workspace().network().check(URI.create(form.instance()));
+    } catch (RefusedAddressException refused) {
+      return "instance '"
+          + form.instance()
+          + "' is refused: "
+          + refused.reason()
+          + " (an admin allows such addresses in the workspace's network section)";
+    } catch (java.net.UnknownHostException notFoundNow) {
+      // the host may come back: the source's health will say so
+    } catch (IllegalArgumentException badUri) {
+      return "instance '" + form.instance() + "' is not a valid address";
+    }
+    try {
+      LiveSources.source(
+          form.project(),
+          LiveSources.asLiveSource(definition(form)),
+          new ApiClient(ApiClient.Settings.DEFAULT, java.time.Clock.systemUTC()),
+          System::getenv);
+    } catch (IllegalArgumentException unusable) {
+      return unusable.getMessage();
+    }
+    return null;
+  }
+
+  /** How far back the coverage timeline of each source reaches. */
+  static final Duration COVERAGE_WINDOW = Duration.ofHours(24);
 
   /** Posts stored from one source for one project. */
   public record StoredCount(String project, String sourceId, long posts) {}
 
   private void page(Context ctx) {
+    render(ctx, null, null, HttpStatus.OK);
+  }
+
+  private void render(Context ctx, SourceForm form, String problem, HttpStatus status) {
     Account account = Authentication.requireAccount(ctx);
     List<String> projects =
         runtime.workspace().projects().stream()
@@ -61,13 +237,53 @@ public final class SourcePages {
       }
     }
     Map<String, Long> healthPosts = new LinkedHashMap<>();
+    Map<String, CoverageTimeline> coverage = new HashMap<>();
+    Instant now = Instant.now();
     for (SourceHealth h : health) {
       healthPosts.put(h.sourceId(), feedPosts.getOrDefault(h.project() + " " + h.sourceId(), 0L));
+      coverage.put(
+          h.sourceId(),
+          CoverageTimeline.of(
+              h,
+              runtime.gaps().gaps(h.sourceId(), now.minus(COVERAGE_WINDOW), now),
+              now,
+              COVERAGE_WINDOW));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("page", page);
     model.put("health", health);
     model.put("healthPosts", healthPosts);
+    model.put("coverage", coverage);
+    boolean admin = account.may(org.cluetrain.access.Role.ADMIN);
+    model.put("admin", admin);
+    List<SourceDefinition> defined =
+        runtime.sourceStates().definitions().stream()
+            .filter(d -> projects.contains(d.project()))
+            .toList();
+    model.put("defined", defined);
+    model.put("projects", projects);
+    SourceForm shown = form;
+    String editing = ctx.queryParam("edit");
+    if (shown == null && editing != null) {
+      shown =
+          defined.stream()
+              .filter(d -> (d.project() + "/" + d.name()).equals(editing))
+              .findFirst()
+              .map(SourceForm::of)
+              .orElse(null);
+    }
+    model.put(
+        "form",
+        shown != null ? shown : SourceForm.empty(projects.isEmpty() ? "" : projects.get(0)));
+    model.put("problem", problem);
+    String saved = ctx.queryParam("saved");
+    String removed = ctx.queryParam("removed");
+    model.put(
+        "notice",
+        saved != null
+            ? page.t().get("sources.defined.saved", saved)
+            : removed != null ? page.t().get("sources.defined.removed", removed) : null);
+    ctx.status(status);
     model.put("stored", stored);
     Templates.page(ctx, "sources/sources.jte", model);
   }

@@ -1,0 +1,154 @@
+package org.cluetrain.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cluetrain.app.poll.LiveSources;
+import org.cluetrain.ingest.Source;
+import org.cluetrain.ingest.StreamingSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mastodon sources in the workspace file, and the live sources they become. */
+class WorkspaceLiveSourcesTest {
+  @TempDir Path dir;
+
+  Workspace read(String yaml) throws Exception {
+    Path file = dir.resolve("cluetrain.yaml");
+    Files.writeString(file, yaml);
+    return WorkspaceReader.read(file);
+  }
+
+  @Test
+  void mastodonSourcesAreReadWithTheirSettingsAndBecomeLiveSources() throws Exception {
+    Workspace workspace =
+        read(
+            """
+            projects:
+              - name: acme
+                sources:
+                  - feed: https://example.org/feed.xml
+                  - name: fediverse
+                    mastodon: https://mastodon.social
+                    tag: "#acme"
+                    stream: true
+                    every: 2m
+                  - mastodon: https://fosstodon.org
+                    search: acme app
+                    token-env: FOSSTODON_TOKEN
+            """);
+
+    Workspace.Project project = workspace.project("acme").orElseThrow();
+    assertThat(project.feeds()).hasSize(1);
+    assertThat(project.liveSources())
+        .containsExactly(
+            new Workspace.LiveSource(
+                "fediverse",
+                "mastodon",
+                "https://mastodon.social",
+                Map.of("tag", "#acme", "stream", "true"),
+                120),
+            new Workspace.LiveSource(
+                "https://fosstodon.org search acme app",
+                "mastodon",
+                "https://fosstodon.org",
+                Map.of("search", "acme app", "token-env", "FOSSTODON_TOKEN"),
+                300));
+
+    List<String> problems = new ArrayList<>();
+    List<Source> sources =
+        LiveSources.sources(
+            workspace, workspace.network(), Map.of("FOSSTODON_TOKEN", "t")::get, problems::add);
+    assertThat(problems).isEmpty();
+    assertThat(sources)
+        .extracting(Source::id)
+        .containsExactly(
+            "mastodon:mastodon.social/tags/acme", "mastodon:fosstodon.org/search/acme app");
+    assertThat(sources.get(0)).isInstanceOf(StreamingSource.class);
+    assertThat(sources.get(1)).isNotInstanceOf(StreamingSource.class);
+    assertThat(sources.get(0).address())
+        .isEqualTo("https://mastodon.social/api/v1/timelines/tag/acme?limit=40");
+
+    List<Source> withoutToken =
+        LiveSources.sources(
+            workspace, workspace.network(), Map.<String, String>of()::get, problems::add);
+    assertThat(withoutToken).hasSize(1);
+    assertThat(problems)
+        .containsExactly(
+            "project acme: source 'https://fosstodon.org search acme app': the environment"
+                + " variable FOSSTODON_TOKEN named by token-env is not set");
+  }
+
+  @Test
+  void aMastodonSourceWithoutOrWithTwoTimelinesIsAProblemNamingItsLine() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    projects:
+                      - name: acme
+                        sources:
+                          - mastodon: https://mastodon.social
+                            tag: acme
+                            list: "42"
+                          - mastodon: mastodon.social
+                            timeline: home
+                    """))
+        .isInstanceOf(WorkspaceException.class)
+        .satisfies(
+            e ->
+                assertThat(((WorkspaceException) e).problems())
+                    .containsExactly(
+                        dir.resolve("cluetrain.yaml")
+                            + ":4: a Mastodon source needs exactly one of 'tag', 'list', 'search'"
+                            + " or 'timeline' (public or local) but has tag, list",
+                        dir.resolve("cluetrain.yaml")
+                            + ":7: Mastodon instance 'mastodon.social' is not an instance address"
+                            + " such as https://mastodon.social",
+                        dir.resolve("cluetrain.yaml")
+                            + ":8: Mastodon timeline 'home' is not one of public, local (use tag,"
+                            + " list or search for the others)"));
+  }
+
+  @Test
+  void redditSourcesNeedTheirCredentialVariables() throws Exception {
+    Workspace workspace =
+        read(
+            """
+            projects:
+              - name: acme
+                sources:
+                  - reddit: r/de
+                    search: deutsche bahn
+                    client-id-env: REDDIT_ID
+                    client-secret-env: REDDIT_SECRET
+            """);
+    List<String> problems = new ArrayList<>();
+    List<Source> sources =
+        LiveSources.sources(
+            workspace,
+            workspace.network(),
+            Map.of("REDDIT_ID", "id", "REDDIT_SECRET", "secret")::get,
+            problems::add);
+    assertThat(problems).isEmpty();
+    assertThat(sources).extracting(Source::id).containsExactly("reddit:r/de/search/deutsche bahn");
+    assertThat(sources.get(0).address())
+        .isEqualTo(
+            "https://oauth.reddit.com/r/de/search?limit=100&q=deutsche+bahn&sort=new&restrict_sr=1"
+                + "&raw_json=1");
+
+    assertThat(
+            LiveSources.sources(
+                workspace, workspace.network(), Map.of("REDDIT_ID", "id")::get, problems::add))
+        .isEmpty();
+    assertThat(problems)
+        .containsExactly(
+            "project acme: source 'r/de search deutsche bahn': the environment variable"
+                + " REDDIT_SECRET named by client-secret-env is not set");
+  }
+}

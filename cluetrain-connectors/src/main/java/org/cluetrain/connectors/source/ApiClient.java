@@ -1,0 +1,382 @@
+package org.cluetrain.connectors.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.cluetrain.connectors.feed.BoundedBodySubscriber;
+import org.cluetrain.connectors.feed.HostLanes;
+import org.cluetrain.connectors.feed.HttpStatusNames;
+import org.cluetrain.connectors.feed.HumanUnits;
+import org.cluetrain.connectors.feed.RetryAfter;
+import org.cluetrain.connectors.net.AddressPolicy;
+import org.cluetrain.connectors.net.RefusedAddressException;
+import org.cluetrain.ingest.GapReason;
+import org.cluetrain.ingest.SourceFailure;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The polite HTTP client of the live connectors' JSON APIs. Every request's address is checked by
+ * the {@link AddressPolicy} before connecting (redirects are not followed: an API that redirects is
+ * misconfigured), one request at a time goes to a host with a pause between, a body larger than the
+ * limit ends the request, and the host's wishes are kept: {@code Retry-After} on {@code 429} and
+ * {@code 503}, and {@code X-RateLimit-Remaining: 0} until {@code X-RateLimit-Reset} (seconds, as
+ * Reddit sends it, or a time, as Mastodon does) hold every further request to that host back
+ * without sending it.
+ *
+ * <p>Every failure is a {@link SourceFailure} whose reason is what the gap ledger records.
+ */
+public final class ApiClient {
+
+  /** Settings; every one has a default suited to public APIs. */
+  public record Settings(
+      String userAgent,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      long maxBodyBytes,
+      Duration hostDelay,
+      AddressPolicy addresses) {
+    public static final Settings DEFAULT =
+        new Settings(
+            "Cluetrain/dev (social listening; polls at most once per declared interval)",
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            10L * 1024 * 1024,
+            Duration.ofSeconds(1),
+            AddressPolicy.publicOnly());
+
+    public Settings withAddresses(AddressPolicy addresses) {
+      return new Settings(
+          userAgent, connectTimeout, requestTimeout, maxBodyBytes, hostDelay, addresses);
+    }
+
+    public Settings withHostDelay(Duration hostDelay) {
+      return new Settings(
+          userAgent, connectTimeout, requestTimeout, maxBodyBytes, hostDelay, addresses);
+    }
+  }
+
+  private final HttpClient client;
+  private final Settings settings;
+  private final HostLanes lanes;
+  private final Clock clock;
+
+  /** Hosts that asked us to wait, and until when. */
+  private final Map<String, Instant> resting = new ConcurrentHashMap<>();
+
+  public ApiClient(Settings settings, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.lanes = new HostLanes(settings.hostDelay());
+  }
+
+  /** The settings this client was made with. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** GET, with these headers (an {@code Authorization} among them, say). */
+  public ApiResponse get(URI uri, Map<String, String> headers)
+      throws SourceFailure, InterruptedException {
+    return send(HttpRequest.newBuilder(uri).GET(), uri, headers);
+  }
+
+  /** POST of a form ({@code application/x-www-form-urlencoded}). */
+  public ApiResponse postForm(URI uri, Map<String, String> headers, String form)
+      throws SourceFailure, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+            .header("Content-Type", "application/x-www-form-urlencoded");
+    return send(request, uri, headers);
+  }
+
+  /**
+   * Reads a stream of server-sent events until it ends, handing each event to the sink; returns
+   * when the host closes the stream, throws when it cannot be opened or breaks. Events larger than
+   * the body limit break the stream.
+   *
+   * @param sink takes {@code (event name, data)}; answers false to stop reading
+   */
+  public void events(URI uri, Map<String, String> headers, EventSink sink)
+      throws SourceFailure, InterruptedException {
+    String host = hostOf(uri);
+    checkResting(uri, host);
+    checkAddress(uri);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).GET().header("Accept", "text/event-stream");
+    headers.forEach(request::header);
+    request.header("User-Agent", settings.userAgent());
+    HttpResponse<InputStream> response;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException failed) {
+      throw unreachable(uri, failed);
+    }
+    try (InputStream body = response.body()) {
+      if (response.statusCode() / 100 != 2) {
+        throw failure(uri, host, response.statusCode(), response.headers());
+      }
+      BufferedReader lines =
+          new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+      String event = "message";
+      StringBuilder data = new StringBuilder();
+      for (String line; (line = lines.readLine()) != null; ) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException();
+        }
+        if (line.isEmpty()) {
+          if (data.length() > 0 && !sink.accept(event, data.toString())) {
+            return;
+          }
+          event = "message";
+          data.setLength(0);
+        } else if (line.startsWith("event:")) {
+          event = line.substring(6).strip();
+        } else if (line.startsWith("data:")) {
+          if (data.length() > 0) {
+            data.append('\n');
+          }
+          data.append(line.substring(5).stripLeading());
+          if (data.length() > settings.maxBodyBytes()) {
+            throw new SourceFailure(
+                GapReason.PAGE_UNPARSEABLE,
+                uri
+                    + ": an event larger than the "
+                    + HumanUnits.bytes(settings.maxBodyBytes())
+                    + " limit");
+          }
+        }
+        // comments (":thump") keep the connection alive and say nothing
+      }
+    } catch (IOException broken) {
+      throw unreachable(uri, broken);
+    }
+  }
+
+  /** Takes the events of a stream. */
+  @FunctionalInterface
+  public interface EventSink {
+    boolean accept(String event, String data) throws SourceFailure, InterruptedException;
+  }
+
+  private ApiResponse send(HttpRequest.Builder request, URI uri, Map<String, String> headers)
+      throws SourceFailure, InterruptedException {
+    String host = hostOf(uri);
+    checkResting(uri, host);
+    checkAddress(uri);
+    request
+        .timeout(settings.requestTimeout())
+        .header("User-Agent", settings.userAgent())
+        .header("Accept", "application/json");
+    headers.forEach(request::header);
+    HttpRequest built = request.build();
+    HttpResponse<byte[]> response;
+    try {
+      response =
+          lanes.call(
+              host,
+              () -> {
+                CompletableFuture<HttpResponse<byte[]>> exchange =
+                    client.sendAsync(built, this::bodyFor);
+                try {
+                  // the request time-out ends when the headers arrive; this one covers the body
+                  return exchange.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException slow) {
+                  exchange.cancel(true);
+                  throw new FailedExchange(new HttpTimeoutException("body too slow"));
+                } catch (InterruptedException interrupted) {
+                  exchange.cancel(true);
+                  throw interrupted;
+                } catch (ExecutionException failed) {
+                  throw new FailedExchange(Objects.requireNonNullElse(failed.getCause(), failed));
+                }
+              });
+    } catch (FailedExchange failed) {
+      throw unreachable(uri, Objects.requireNonNull(failed.getCause()));
+    }
+    noteRateLimit(host, response.headers());
+    if (response.statusCode() / 100 != 2) {
+      throw failure(uri, host, response.statusCode(), response.headers());
+    }
+    return new ApiResponse(uri, response.statusCode(), response.headers(), response.body());
+  }
+
+  private HttpResponse.BodySubscriber<byte[]> bodyFor(HttpResponse.ResponseInfo info) {
+    if (info.statusCode() / 100 != 2) {
+      return HttpResponse.BodySubscribers.replacing(new byte[0]);
+    }
+    long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+    return new BoundedBodySubscriber(settings.maxBodyBytes(), declared);
+  }
+
+  private void checkResting(URI uri, String host) throws SourceFailure {
+    Instant until = resting.get(host);
+    if (until != null && until.isAfter(clock.instant())) {
+      throw new SourceFailure(
+          GapReason.RATE_LIMITED, uri + ": rate limited by host until " + until, until);
+    }
+  }
+
+  private void checkAddress(URI uri) throws SourceFailure {
+    try {
+      settings.addresses().check(uri);
+    } catch (RefusedAddressException refused) {
+      throw new SourceFailure(GapReason.REQUEST_REFUSED, uri + ": refused: " + refused.reason());
+    } catch (UnknownHostException unknown) {
+      throw new SourceFailure(GapReason.UNREACHABLE, uri + ": host not found");
+    }
+  }
+
+  /** {@code X-RateLimit-Remaining: 0} means: nothing more until the reset. */
+  private void noteRateLimit(String host, HttpHeaders headers) {
+    Optional<String> remaining = headers.firstValue("X-RateLimit-Remaining");
+    if (remaining.isEmpty()) {
+      return;
+    }
+    double left;
+    try {
+      left = Double.parseDouble(remaining.get().strip());
+    } catch (NumberFormatException unreadable) {
+      return;
+    }
+    if (left >= 1) {
+      return;
+    }
+    Instant reset = rateLimitReset(headers.firstValue("X-RateLimit-Reset").orElse(null));
+    if (reset != null) {
+      resting.merge(host, reset, (a, b) -> a.isAfter(b) ? a : b);
+    }
+  }
+
+  /** Reddit sends seconds until the reset, Mastodon the time of it. */
+  private @Nullable Instant rateLimitReset(@Nullable String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.strip();
+    try {
+      double seconds = Double.parseDouble(value);
+      return clock.instant().plusMillis((long) Math.ceil(seconds * 1000));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        return OffsetDateTime.parse(value).toInstant();
+      } catch (DateTimeException unreadable) {
+        return null;
+      }
+    }
+  }
+
+  private SourceFailure failure(URI uri, String host, int status, HttpHeaders headers) {
+    String problem = uri + ": HTTP " + status + HttpStatusNames.suffix(status);
+    if (status == 429 || status == 503) {
+      Instant now = clock.instant();
+      Instant until =
+          RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), now)
+              .orElseGet(
+                  () -> {
+                    Instant reset =
+                        rateLimitReset(headers.firstValue("X-RateLimit-Reset").orElse(null));
+                    return reset != null ? reset : now.plusSeconds(60);
+                  });
+      resting.merge(host, until, (a, b) -> a.isAfter(b) ? a : b);
+      if (status == 429 || headers.firstValue("Retry-After").isPresent()) {
+        return new SourceFailure(
+            GapReason.RATE_LIMITED, problem + "; rate limited by host until " + until, until);
+      }
+      return new SourceFailure(GapReason.SERVER_ERROR, problem, until);
+    }
+    if (status == 401 || status == 403) {
+      return new SourceFailure(GapReason.AUTH_EXPIRED, problem + "; the credentials were refused");
+    }
+    if (status / 100 == 5) {
+      return new SourceFailure(GapReason.SERVER_ERROR, problem);
+    }
+    if (status / 100 == 3) {
+      return new SourceFailure(
+          GapReason.REQUEST_REFUSED,
+          problem
+              + "; redirect not followed"
+              + headers.firstValue("Location").map(l -> " to " + l).orElse(""));
+    }
+    return new SourceFailure(GapReason.REQUEST_REFUSED, problem);
+  }
+
+  private SourceFailure unreachable(URI uri, Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BoundedBodySubscriber.BodyTooLargeException tooLarge) {
+        return new SourceFailure(GapReason.PAGE_UNPARSEABLE, uri + ": " + tooLarge.getMessage());
+      }
+      if (cause instanceof HttpConnectTimeoutException) {
+        return new SourceFailure(
+            GapReason.UNREACHABLE,
+            uri + ": connect timed out after " + HumanUnits.duration(settings.connectTimeout()));
+      }
+      if (cause instanceof HttpTimeoutException) {
+        return new SourceFailure(
+            GapReason.UNREACHABLE,
+            uri + ": timed out after " + HumanUnits.duration(settings.requestTimeout()));
+      }
+      if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+        return new SourceFailure(GapReason.UNREACHABLE, uri + ": host not found");
+      }
+      if (cause instanceof ConnectException) {
+        return new SourceFailure(GapReason.UNREACHABLE, uri + ": connection refused");
+      }
+    }
+    String message = failure.getMessage();
+    return new SourceFailure(
+        GapReason.UNREACHABLE,
+        uri
+            + ": "
+            + (message == null || message.isBlank()
+                ? failure.getClass().getSimpleName()
+                : message.strip()));
+  }
+
+  private static String hostOf(URI uri) throws SourceFailure {
+    String host = uri.getHost();
+    if (host == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw new SourceFailure(GapReason.REQUEST_REFUSED, uri + ": not an http(s) address");
+    }
+    return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
+  }
+
+  /** Carries an exchange's failure out of a host lane. */
+  private static final class FailedExchange extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FailedExchange(Throwable cause) {
+      super(cause);
+    }
+  }
+}
