@@ -1,5 +1,7 @@
 package org.cluetrain.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -173,17 +175,7 @@ final class JdbcActivityRollups implements ActivityRollups {
                       + " GROUP BY thread_id) g"
                       + " JOIN threads t ON t.thread_id = g.thread_id"
                       + " ORDER BY g.n DESC, t.last_published DESC, t.thread_id LIMIT ?",
-                  rs ->
-                      new ProjectActivity.ThreadGrowth(
-                          new ThreadSummary(
-                              rs.getString(1),
-                              rs.getString(2),
-                              rs.getString(3),
-                              rs.getString(4),
-                              rs.getLong(5),
-                              Instant.ofEpochMilli(rs.getLong(6)),
-                              Instant.ofEpochMilli(rs.getLong(7))),
-                          rs.getLong(8)),
+                  rs -> new ProjectActivity.ThreadGrowth(threadSummary(rs), rs.getLong(8)),
                   project,
                   from,
                   to,
@@ -196,9 +188,7 @@ final class JdbcActivityRollups implements ActivityRollups {
                       + " AND author_id IS NOT NULL AND spam = 0 GROUP BY author_id) g"
                       + " LEFT JOIN authors a ON a.author_id = g.author_id"
                       + " ORDER BY g.n DESC, g.author_id LIMIT ?",
-                  rs ->
-                      new ProjectActivity.AuthorCount(
-                          rs.getString(1), rs.getString(2), rs.getLong(3)),
+                  JdbcActivityRollups::authorCount,
                   project,
                   from,
                   to,
@@ -213,9 +203,7 @@ final class JdbcActivityRollups implements ActivityRollups {
                       + " AND (c.author_id IS NULL OR c.author_id <> parent.author_id)"
                       + " GROUP BY parent.author_id) g LEFT JOIN authors a ON a.author_id = g.author_id"
                       + " ORDER BY g.n DESC, g.author_id LIMIT ?",
-                  rs ->
-                      new ProjectActivity.AuthorCount(
-                          rs.getString(1), rs.getString(2), rs.getLong(3)),
+                  JdbcActivityRollups::authorCount,
                   project,
                   from,
                   to,
@@ -233,15 +221,7 @@ final class JdbcActivityRollups implements ActivityRollups {
             + " FROM threads"
             + (project == null ? "" : " WHERE project = ?")
             + " ORDER BY last_published DESC, thread_id LIMIT ?",
-        rs ->
-            new ThreadSummary(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getLong(5),
-                Instant.ofEpochMilli(rs.getLong(6)),
-                Instant.ofEpochMilli(rs.getLong(7))),
+        JdbcActivityRollups::threadSummary,
         project == null ? new Object[] {limit} : new Object[] {project, limit});
   }
 
@@ -259,5 +239,22 @@ final class JdbcActivityRollups implements ActivityRollups {
         sql,
         rs -> new AuthorSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
         project == null ? new Object[] {limit} : new Object[] {project, limit});
+  }
+
+  /** A thread from columns 1–7: id, project, source, title, posts, first and last published. */
+  private static ThreadSummary threadSummary(ResultSet rs) throws SQLException {
+    return new ThreadSummary(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getLong(5),
+        Instant.ofEpochMilli(rs.getLong(6)),
+        Instant.ofEpochMilli(rs.getLong(7)));
+  }
+
+  /** An author's count from columns 1–3: id, name, count. */
+  private static ProjectActivity.AuthorCount authorCount(ResultSet rs) throws SQLException {
+    return new ProjectActivity.AuthorCount(rs.getString(1), rs.getString(2), rs.getLong(3));
   }
 }
