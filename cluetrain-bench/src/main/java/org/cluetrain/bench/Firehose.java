@@ -414,15 +414,20 @@ public final class Firehose {
     Map<String, String> queryIds = new HashMap<>(); // one String per query id, not per match
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = connection.createStatement()) {
-      try (ResultSet rs = statement.executeQuery("SELECT id, lang FROM posts")) {
+      // the ids of the matched queries, each followed by a line break, the list led by one
+      try (ResultSet rs = statement.executeQuery("SELECT id, lang, queries FROM posts")) {
         while (rs.next()) {
           langs.put(rs.getString(1), rs.getString(2));
-        }
-      }
-      try (ResultSet rs = statement.executeQuery("SELECT post_id, query_id FROM matches")) {
-        while (rs.next()) {
-          String queryId = queryIds.computeIfAbsent(rs.getString(2), id -> id);
-          matches.computeIfAbsent(rs.getString(1), id -> new ArrayList<>(4)).add(queryId);
+          String queries = rs.getString(3);
+          if (queries == null) {
+            continue;
+          }
+          List<String> ids = matches.computeIfAbsent(rs.getString(1), id -> new ArrayList<>(4));
+          for (String id : queries.split("\n")) {
+            if (!id.isEmpty()) {
+              ids.add(queryIds.computeIfAbsent(id, known -> known));
+            }
+          }
         }
       }
     } catch (SQLException e) {

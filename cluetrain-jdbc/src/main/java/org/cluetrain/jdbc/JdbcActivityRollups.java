@@ -146,21 +146,27 @@ final class JdbcActivityRollups implements ActivityRollups {
           long to = until.toEpochMilli();
           long[] mentions = {0, 0};
           if (!queryIds.isEmpty()) {
-            List<Object> parameters = new ArrayList<>(queryIds);
-            // matches count by hour: the hours that overlap [since, until)
-            parameters.add(since.getEpochSecond() / 3600 * 3600);
-            parameters.add(until.getEpochSecond());
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(project);
             parameters.add(from);
             parameters.add(to);
-            String marks = String.join(",", java.util.Collections.nCopies(queryIds.size(), "?"));
+            queryIds.forEach(id -> parameters.add(MatchedQueries.likePattern(id)));
+            String anyOfTheQueries =
+                String.join(
+                    " OR ",
+                    java.util.Collections.nCopies(
+                        queryIds.size(), "queries LIKE ?" + MatchedQueries.LIKE_ESCAPE));
             mentions =
                 database
                     .select(
                         "mention authors",
-                        "SELECT COUNT(DISTINCT p.author_id), COUNT(DISTINCT p.source_id) FROM matches m"
-                            + " JOIN posts p ON p.id = m.post_id WHERE m.query_id IN ("
-                            + marks
-                            + ") AND m.hour >= ? AND m.hour < ? AND p.published >= ? AND p.published < ?",
+                        "SELECT COUNT(DISTINCT author_id), COUNT(DISTINCT source_id) FROM posts"
+                            // posts without a project are matched against every query
+                            + " WHERE (project = ? OR project IS NULL)"
+                            + " AND published >= ? AND published < ?"
+                            + " AND queries IS NOT NULL AND ("
+                            + anyOfTheQueries
+                            + ")",
                         rs -> new long[] {rs.getLong(1), rs.getLong(2)},
                         parameters.toArray())
                     .get(0);

@@ -21,8 +21,8 @@ import org.cluetrain.store.StoredPost;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which posts are known and what they matched, in the ledger tables ({@code posts}, {@code
- * matches}, {@code threads}, {@code authors}, the hourly counts). Recording a batch is one
+ * Which posts are known and what they matched, in the ledger tables ({@code posts} with the queries
+ * each matched, {@code threads}, {@code authors}, the hourly counts). Recording a batch is one
  * transaction that also keeps the roll-ups {@link JdbcActivityRollups} reads up to date.
  */
 final class JdbcPostLedger implements PostLedger {
@@ -82,7 +82,8 @@ final class JdbcPostLedger implements PostLedger {
         "posts in the ledger",
         connection -> {
           List<StoredPost> added = insertPosts(connection, posts);
-          recordMatches(connection, added);
+          // what each post matched went in with its row; only the roll-ups are left to add
+          addToHourlyCounts(connection, added);
           recordThreads(connection, added);
           recordAuthors(connection, added);
           return added.size();
@@ -96,8 +97,8 @@ final class JdbcPostLedger implements PostLedger {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO posts (seq, id, project, source_id, thread_id, parent_id, kind, lang,"
-                + " author_id, published, fingerprint, duplicate_of, spam)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+                + " author_id, published, fingerprint, duplicate_of, spam, queries)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
       for (StoredPost stored : posts) {
         Post post = stored.post();
         insert.setLong(1, sequence.incrementAndGet());
@@ -113,6 +114,7 @@ final class JdbcPostLedger implements PostLedger {
         insert.setLong(11, post.fingerprint());
         insert.setString(12, post.duplicateOf());
         insert.setInt(13, isSpam(post) ? 1 : 0);
+        insert.setString(14, MatchedQueries.encode(stored.matchedQueries()));
         if (insert.executeUpdate() == 1) {
           added.add(stored); // recorded before means counted before: never count it twice
         }
@@ -122,31 +124,10 @@ final class JdbcPostLedger implements PostLedger {
   }
 
   /**
-   * Records each match and adds it to the hourly counts and the hourly sentiment counts. Counts are
+   * Adds each post's matches to the hourly counts and the hourly sentiment counts. Counts are
    * summed per key in memory first, so a batch costs one statement per distinct key rather than one
    * per match. Only posts new to the ledger reach here, so a re-import counts nothing twice.
    */
-  private void recordMatches(Connection connection, List<StoredPost> posts) throws SQLException {
-    try (PreparedStatement match =
-        connection.prepareStatement(
-            "INSERT INTO matches (query_id, post_id, hour) VALUES (?,?,?)"
-                + " ON CONFLICT (query_id, post_id) DO NOTHING")) {
-      for (StoredPost stored : posts) {
-        Post post = stored.post();
-        long hour = post.published().getEpochSecond() / 3600 * 3600;
-        for (String queryId : stored.matchedQueries()) {
-          match.setString(1, queryId);
-          match.setString(2, post.id());
-          match.setLong(3, hour);
-          match.addBatch();
-        }
-      }
-      match.executeBatch();
-    }
-    addToHourlyCounts(connection, posts);
-  }
-
-  /** Adds each post's matches to the hourly counts and the hourly sentiment counts. */
   private void addToHourlyCounts(Connection connection, List<StoredPost> posts)
       throws SQLException {
     Map<List<Object>, Long> counts = new LinkedHashMap<>();
@@ -358,13 +339,15 @@ final class JdbcPostLedger implements PostLedger {
           List<StoredPost> added = new ArrayList<>();
           try (PreparedStatement match =
               connection.prepareStatement(
-                  "INSERT INTO matches (query_id, post_id, hour)"
-                      + " SELECT ?, id, ? FROM posts WHERE id = ?"
-                      + " ON CONFLICT (query_id, post_id) DO NOTHING")) {
+                  "UPDATE posts SET queries = COALESCE(queries, ?) || ? WHERE id = ?"
+                      + " AND (queries IS NULL OR queries NOT LIKE ?"
+                      + MatchedQueries.LIKE_ESCAPE
+                      + ")")) {
             for (StoredPost stored : posts) {
-              match.setString(1, queryId);
-              match.setLong(2, stored.post().published().getEpochSecond() / 3600 * 3600);
+              match.setString(1, MatchedQueries.DELIMITER);
+              match.setString(2, queryId + MatchedQueries.DELIMITER);
               match.setString(3, stored.post().id());
+              match.setString(4, MatchedQueries.likePattern(queryId));
               if (match.executeUpdate() == 1) {
                 added.add(stored);
               }
@@ -381,12 +364,18 @@ final class JdbcPostLedger implements PostLedger {
         "the matches of " + queryId,
         connection -> {
           try (PreparedStatement matches =
-                  connection.prepareStatement("DELETE FROM matches WHERE query_id = ?");
+                  connection.prepareStatement(
+                      "UPDATE posts SET queries = CASE WHEN queries = ? THEN NULL"
+                          + " ELSE REPLACE(queries, ?, ?) END WHERE queries LIKE ?"
+                          + MatchedQueries.LIKE_ESCAPE);
               PreparedStatement counts =
                   connection.prepareStatement("DELETE FROM hourly_counts WHERE query_id = ?");
               PreparedStatement sentiments =
                   connection.prepareStatement("DELETE FROM hourly_sentiment WHERE query_id = ?")) {
-            matches.setString(1, queryId);
+            matches.setString(1, MatchedQueries.entry(queryId));
+            matches.setString(2, MatchedQueries.entry(queryId));
+            matches.setString(3, MatchedQueries.DELIMITER);
+            matches.setString(4, MatchedQueries.likePattern(queryId));
             matches.executeUpdate();
             counts.setString(1, queryId);
             counts.executeUpdate();
@@ -421,15 +410,17 @@ final class JdbcPostLedger implements PostLedger {
       String threadId,
       @Nullable String parentId,
       @Nullable String lang,
-      @Nullable String authorId) {}
+      @Nullable String authorId,
+      long published,
+      List<String> queryIds) {}
 
   /** Forgets one post and takes it out of every figure; false when the ledger does not know it. */
   private boolean forget(Post post) {
     List<Recorded> rows =
         database.select(
             "post " + post.id(),
-            "SELECT project, source_id, thread_id, parent_id, lang, author_id FROM posts"
-                + " WHERE id = ?",
+            "SELECT project, source_id, thread_id, parent_id, lang, author_id, published, queries"
+                + " FROM posts WHERE id = ?",
             rs ->
                 new Recorded(
                     rs.getString(1),
@@ -437,7 +428,9 @@ final class JdbcPostLedger implements PostLedger {
                     rs.getString(3),
                     rs.getString(4),
                     rs.getString(5),
-                    rs.getString(6)),
+                    rs.getString(6),
+                    rs.getLong(7),
+                    MatchedQueries.decode(rs.getString(8))),
             post.id());
     if (rows.isEmpty()) {
       return false;
@@ -445,18 +438,14 @@ final class JdbcPostLedger implements PostLedger {
     Recorded recorded = rows.get(0);
     String lang = recorded.lang() == null ? "und" : recorded.lang();
     Label sentiment = post.labels().get(SENTIMENT);
-    for (Map.Entry<String, Long> match :
-        database.select(
-            "matches of " + post.id(),
-            "SELECT query_id, hour FROM matches WHERE post_id = ?",
-            rs -> Map.entry(rs.getString(1), rs.getLong(2)),
-            post.id())) {
+    long hour = recorded.published() / 1000 / 3600 * 3600;
+    for (String queryId : recorded.queryIds()) {
       database.update(
           "hourly counts",
           "UPDATE hourly_counts SET posts = posts - 1"
               + " WHERE query_id = ? AND hour = ? AND lang = ? AND source_id = ?",
-          match.getKey(),
-          match.getValue(),
+          queryId,
+          hour,
           lang,
           recorded.sourceId());
       if (sentiment != null) {
@@ -464,14 +453,13 @@ final class JdbcPostLedger implements PostLedger {
             "hourly sentiment",
             "UPDATE hourly_sentiment SET posts = posts - 1"
                 + " WHERE query_id = ? AND hour = ? AND sentiment = ?",
-            match.getKey(),
-            match.getValue(),
+            queryId,
+            hour,
             sentiment.value());
       }
     }
     database.update("hourly counts", "DELETE FROM hourly_counts WHERE posts <= 0");
     database.update("hourly sentiment", "DELETE FROM hourly_sentiment WHERE posts <= 0");
-    database.update("matches of " + post.id(), "DELETE FROM matches WHERE post_id = ?", post.id());
 
     // the thread keeps its other posts; a name taken from this post's words goes with it
     boolean opening = recorded.parentId() == null || recorded.parentId().equals(post.id());
@@ -612,7 +600,6 @@ final class JdbcPostLedger implements PostLedger {
   private static final List<String> ERASED_FROM =
       List.of(
           "posts",
-          "matches",
           "hourly_counts",
           "hourly_sentiment",
           "threads",

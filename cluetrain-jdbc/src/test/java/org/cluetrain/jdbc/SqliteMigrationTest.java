@@ -52,7 +52,15 @@ class SqliteMigrationTest {
               "8 audit log",
               "9 audit log append only",
               "10 gap ledger",
-              "21 suppressed authors");
+              "21 suppressed authors",
+              "25 matched queries on posts");
+      // the match rows of the posts table's posts moved into their own rows
+      assertThat(
+              database.select(
+                  "matched queries",
+                  "SELECT queries FROM posts WHERE id = 'a'",
+                  rs -> rs.getString(1)))
+          .containsExactly("\nbahn/stoerung\n");
       JdbcAccountStore accounts = new JdbcAccountStore(database);
       assertThat(accounts.find("admin"))
           .hasValueSatisfying(a -> assertThat(a.language()).isEqualTo("de"));
@@ -82,8 +90,8 @@ class SqliteMigrationTest {
             statement.executeQuery(
                 "SELECT COUNT(*), MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(11);
-      assertThat(rs.getString(2)).isEqualTo("21");
+      assertThat(rs.getInt(1)).isEqualTo(12);
+      assertThat(rs.getString(2)).isEqualTo("25");
     }
   }
 
@@ -111,7 +119,7 @@ class SqliteMigrationTest {
       assertThat(
               database.select(
                   "history", "SELECT version FROM flyway_schema_history", rs -> rs.getString(1)))
-          .containsExactly("1", "2", "3", "4", "5", "7", "8", "9", "10", "21");
+          .containsExactly("1", "2", "3", "4", "5", "7", "8", "9", "10", "21", "25");
     }
   }
 }

@@ -96,6 +96,14 @@ public abstract class PostLedgerCompatibilityKit {
           .singleElement()
           .extracting(h -> h.posts())
           .isEqualTo(1L);
+      // an id is never taken for another that contains it, or that it would match as a pattern
+      assertThat(posts.recordMatches("bahn/late_", history.subList(0, 1))).isEqualTo(1);
+      assertThat(posts.recordMatches("bahn/lat", history.subList(0, 1))).isEqualTo(1);
+      posts.forgetMatches("bahn/lat");
+      assertThat(ledger.rollups().stats("bahn").byQuery())
+          .containsEntry("bahn/later", 1L)
+          .containsEntry("bahn/late_", 1L)
+          .doesNotContainKey("bahn/lat");
       assertThat(posts.knownPostIds(List.of("unknown"))).isEmpty();
     }
   }
