@@ -448,6 +448,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
           imports.close();
         }
       }
+      pipeline.close(); // what was handed in is written before the stores close
       alerting.close();
       matcher.close();
       storage.close();

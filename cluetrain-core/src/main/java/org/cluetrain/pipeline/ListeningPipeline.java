@@ -6,7 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.cluetrain.enrich.Enricher;
 import org.cluetrain.match.QueryMatcher;
 import org.cluetrain.model.Post;
@@ -23,14 +33,29 @@ import org.jspecify.annotations.Nullable;
  * recorded in the ledger last. A crash in between leaves posts the ledger does not know, so they
  * are processed again on the next import or poll, and the store's writes are idempotent by id:
  * nothing is lost, nothing duplicated. One bad post never stops the batch.
+ *
+ * <p>Two cores: a batch is enriched and matched on the thread that hands it in, and stored and
+ * recorded on the pipeline's one writer thread, so that the next batch is enriched and matched
+ * while the last one is written ({@link #submit}). Writes keep the order in which batches were
+ * handed in, and a post still being written counts as known to the batches after it, so what is
+ * stored, counted and told to the listeners is what one thread doing everything would give.
  */
-public final class ListeningPipeline {
+public final class ListeningPipeline implements AutoCloseable {
   private final List<Enricher> enrichers;
   private final QueryMatcher matcher;
   private final PostStore store;
   private final PostLedger ledger;
   private final List<StoredPostsListener> listeners;
   private volatile @Nullable AuthorSuppression suppression;
+
+  /** Held while a batch is enriched and matched: batches from several threads take turns. */
+  private final ReentrantLock intake = new ReentrantLock(true);
+
+  /** Stores and records batches one after another, in the order they were handed in. */
+  private final ExecutorService writer = writerThread();
+
+  /** The ids of posts handed to the writer and not yet recorded: known to later batches. */
+  private final Set<String> beingWritten = ConcurrentHashMap.newKeySet();
 
   public ListeningPipeline(
       List<Enricher> enrichers, QueryMatcher matcher, PostStore store, PostLedger ledger) {
@@ -78,52 +103,117 @@ public final class ListeningPipeline {
   }
 
   /**
-   * Processes one batch; never throws for a problem with a single post or query. Batches from
-   * several threads (feeds being polled while an upload is imported) run one after another: the
-   * known-id check, the store and the ledger must see each batch whole, or a post in two batches at
-   * once would reach the listeners twice.
+   * Processes one batch and waits until it is stored and recorded; never throws for a problem with
+   * a single post or query. Batches from several threads (feeds being polled while an upload is
+   * imported) take turns.
    */
-  public synchronized BatchOutcome process(List<Post> batch) {
-    Map<String, Post> unique = new LinkedHashMap<>();
-    for (Post post : batch) {
-      unique.putIfAbsent(post.id(), post); // a feed listing the same item twice
-    }
-    AuthorSuppression keptOut = suppression;
-    Set<String> suppressed =
-        keptOut == null ? Set.of() : keptOut.suppressedPosts(List.copyOf(unique.values()));
-    unique.keySet().removeAll(suppressed);
-    Set<String> known = ledger.knownPostIds(unique.keySet());
-    int alreadyKnown = batch.size() - unique.size() - suppressed.size() + known.size();
-
-    List<BatchOutcome.PostFailure> failures = new ArrayList<>();
-    List<Post> enriched = new ArrayList<>(unique.size());
-    for (Post post : unique.values()) {
-      if (known.contains(post.id())) {
-        continue;
+  public BatchOutcome process(List<Post> batch) {
+    try {
+      return submit(batch).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
       }
-      Post current = post;
-      // the enricher about to run; the first one's name only fails to show if naming it failed
-      String stage = "enrichment";
-      try {
-        for (Enricher enricher : enrichers) {
-          stage = enricher.name();
-          current = enricher.enrich(current);
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Enriches and matches one batch on the calling thread and hands it to the writer; the future
+   * ends when the batch is stored, recorded and told to the listeners. A caller with many batches
+   * (an import) submits the next one before waiting for the last, so both cores work. The known-id
+   * check, the store and the ledger see each batch whole and in order: a post in two batches at
+   * once is stored and told to the listeners once.
+   *
+   * @throws IllegalStateException when the pipeline is closed
+   */
+  public CompletableFuture<BatchOutcome> submit(List<Post> batch) {
+    intake.lock();
+    try {
+      Map<String, Post> unique = new LinkedHashMap<>();
+      for (Post post : batch) {
+        unique.putIfAbsent(post.id(), post); // a feed listing the same item twice
+      }
+      AuthorSuppression keptOut = suppression;
+      Set<String> suppressed =
+          keptOut == null ? Set.of() : keptOut.suppressedPosts(List.copyOf(unique.values()));
+      unique.keySet().removeAll(suppressed);
+      Set<String> known = new java.util.HashSet<>(ledger.knownPostIds(unique.keySet()));
+      for (String id : unique.keySet()) {
+        if (beingWritten.contains(id)) {
+          known.add(id); // the writer has it from an earlier batch: recorded by the time it matters
         }
-        enriched.add(current);
-      } catch (RuntimeException e) {
-        failures.add(new BatchOutcome.PostFailure(post.id(), stage, describe(e)));
       }
-    }
-    if (enriched.isEmpty()) {
-      return new BatchOutcome(
-          batch.size(), 0, alreadyKnown, failures, List.of(), suppressed.size());
-    }
+      int alreadyKnown = batch.size() - unique.size() - suppressed.size() + known.size();
 
-    QueryMatcher.MatchBatch matches = matcher.match(enriched);
-    List<StoredPost> stored = new ArrayList<>(enriched.size());
-    for (int i = 0; i < enriched.size(); i++) {
-      stored.add(new StoredPost(enriched.get(i), matches.matches().get(i)));
+      List<BatchOutcome.PostFailure> failures = new ArrayList<>();
+      List<Post> enriched = new ArrayList<>(unique.size());
+      for (Post post : unique.values()) {
+        if (known.contains(post.id())) {
+          continue;
+        }
+        Post current = post;
+        // the enricher about to run; the first one's name only fails to show if naming it failed
+        String stage = "enrichment";
+        try {
+          for (Enricher enricher : enrichers) {
+            stage = enricher.name();
+            current = enricher.enrich(current);
+          }
+          enriched.add(current);
+        } catch (RuntimeException e) {
+          failures.add(new BatchOutcome.PostFailure(post.id(), stage, describe(e)));
+        }
+      }
+      if (enriched.isEmpty()) {
+        return CompletableFuture.completedFuture(
+            new BatchOutcome(
+                batch.size(), 0, alreadyKnown, failures, List.of(), suppressed.size()));
+      }
+
+      QueryMatcher.MatchBatch matches = matcher.match(enriched);
+      List<StoredPost> stored = new ArrayList<>(enriched.size());
+      for (int i = 0; i < enriched.size(); i++) {
+        stored.add(new StoredPost(enriched.get(i), matches.matches().get(i)));
+      }
+      List<String> queryProblems = new ArrayList<>();
+      for (QueryMatcher.QueryProblem problem : matches.problems()) {
+        queryProblems.add(problem.queryId() + ": " + problem.problem());
+      }
+      List<String> ids = enriched.stream().map(Post::id).toList();
+      beingWritten.addAll(ids);
+      try {
+        // handed over under the intake lock, so the writer takes batches in the order of intake
+        return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return write(
+                    stored, batch.size(), alreadyKnown, failures, queryProblems, suppressed.size());
+              } finally {
+                ids.forEach(beingWritten::remove);
+              }
+            },
+            writer);
+      } catch (RejectedExecutionException e) {
+        ids.forEach(beingWritten::remove);
+        throw new IllegalStateException("the listening pipeline is closed", e);
+      }
+    } finally {
+      intake.unlock();
     }
+  }
+
+  /** Stores and records one enriched, matched batch and tells the listeners: the writer's part. */
+  private BatchOutcome write(
+      List<StoredPost> stored,
+      int read,
+      int alreadyKnown,
+      List<BatchOutcome.PostFailure> failures,
+      List<String> queryProblems,
+      int suppressed) {
     store.store(stored);
     int recorded = ledger.record(stored);
     for (StoredPostsListener listener : listeners) {
@@ -136,17 +226,64 @@ public final class ListeningPipeline {
                     new BatchOutcome.PostFailure(p.post().id(), listener.name(), describe(e))));
       }
     }
-    List<String> queryProblems = new ArrayList<>();
-    for (QueryMatcher.QueryProblem problem : matches.problems()) {
-      queryProblems.add(problem.queryId() + ": " + problem.problem());
-    }
     return new BatchOutcome(
-        batch.size(),
+        read,
         recorded,
         alreadyKnown + (stored.size() - recorded),
         failures,
         queryProblems,
-        suppressed.size());
+        suppressed);
+  }
+
+  /**
+   * Runs work while no batch is being taken in or written: batches handed in meanwhile wait, and
+   * those already handed to the writer are written first. For changes that must not race a batch
+   * (erasing a person, whose post could otherwise arrive in between).
+   */
+  public <T> T exclusively(Supplier<T> work) {
+    intake.lock();
+    try {
+      CompletableFuture.runAsync(() -> {}, writer).join(); // the writer has nothing left
+      return work.get();
+    } catch (RejectedExecutionException e) {
+      return work.get(); // closed: nothing can be written any more
+    } finally {
+      intake.unlock();
+    }
+  }
+
+  /** Writes what was handed in and stops the writer; later batches are refused. */
+  @Override
+  public void close() {
+    intake.lock();
+    try {
+      writer.shutdown();
+      if (!writer.awaitTermination(5, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("the listening pipeline did not finish writing in time");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      intake.unlock();
+    }
+  }
+
+  /** One thread, so batches are written in order; it ends when idle, as pipelines in tests are. */
+  private static ExecutorService writerThread() {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "cluetrain-pipeline-writer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   private static String describe(RuntimeException e) {

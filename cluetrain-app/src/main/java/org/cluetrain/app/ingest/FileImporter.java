@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.cluetrain.app.workspace.Workspace;
@@ -16,6 +18,7 @@ import org.cluetrain.ingest.UnusableInputException;
 import org.cluetrain.model.Post;
 import org.cluetrain.pipeline.BatchOutcome;
 import org.cluetrain.pipeline.ListeningPipeline;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Imports files through the pipeline, streaming: posts are processed in batches as the reader
@@ -85,6 +88,7 @@ public final class FileImporter {
       Consumer<FileReport> progress,
       FileReport.Builder report) {
     List<Post> batch = new ArrayList<>(BATCH_SIZE);
+    InFlight inFlight = new InFlight(report, progress);
     try {
       report.format(reader.format());
       formats.read(
@@ -95,8 +99,7 @@ public final class FileImporter {
               Post post = parsed.post();
               batch.add(project == null ? post : post.toBuilder().project(project).build());
               if (batch.size() >= BATCH_SIZE) {
-                flush(batch, report);
-                progress.accept(report.build());
+                inFlight.hand(batch);
               }
             } else if (item instanceof ReadItem.UnreadableItem problem) {
               report.problem(problem.toString());
@@ -104,14 +107,61 @@ public final class FileImporter {
               report.subscription(subscription);
             }
           });
-      flush(batch, report);
+      inFlight.hand(batch);
+      inFlight.finish();
     } catch (UnusableInputException e) {
-      flush(batch, report); // whatever was read before the input broke off is kept
+      inFlight.hand(batch); // whatever was read before the input broke off is kept
+      inFlight.finish();
       return report.unusable(e.getMessage());
     } catch (IllegalArgumentException e) {
+      inFlight.finish();
       return report.unusable(input.name() + ": " + e.getMessage());
     }
     return report.build();
+  }
+
+  /**
+   * The batch being written while the next is read, enriched and matched: one at a time, so the
+   * file's reading and the pipeline's writing use both cores and memory holds two batches at most.
+   * A batch is reported once it is durable.
+   */
+  private final class InFlight {
+    private final FileReport.Builder report;
+    private final Consumer<FileReport> progress;
+    private @Nullable CompletableFuture<BatchOutcome> writing;
+
+    InFlight(FileReport.Builder report, Consumer<FileReport> progress) {
+      this.report = report;
+      this.progress = progress;
+    }
+
+    void hand(List<Post> batch) {
+      if (batch.isEmpty()) {
+        return;
+      }
+      CompletableFuture<BatchOutcome> next = pipeline.submit(List.copyOf(batch));
+      batch.clear();
+      finish();
+      writing = next;
+    }
+
+    /** Waits for the batch being written, if any, and reports it. */
+    void finish() {
+      CompletableFuture<BatchOutcome> last = writing;
+      if (last == null) {
+        return;
+      }
+      writing = null;
+      try {
+        report.add(last.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+      progress.accept(report.build());
+    }
   }
 
   /**
@@ -126,14 +176,5 @@ public final class FileImporter {
         done.accept(project.name(), importFile(file, project.name(), "auto"));
       }
     }
-  }
-
-  private void flush(List<Post> batch, FileReport.Builder report) {
-    if (batch.isEmpty()) {
-      return;
-    }
-    BatchOutcome outcome = pipeline.process(List.copyOf(batch));
-    batch.clear();
-    report.add(outcome);
   }
 }

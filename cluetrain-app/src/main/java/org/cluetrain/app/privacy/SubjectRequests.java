@@ -163,73 +163,74 @@ public final class SubjectRequests {
   public ErasureReport erase(String given, String actor) {
     // no batch may be stored while the person's posts are taken out: a post of theirs arriving
     // in between would escape both the erasure and the suppression list
-    synchronized (pipeline) {
-      SubjectReport found = find(given);
-      Map<String, Integer> erased = new LinkedHashMap<>();
-      List<String> notes = new ArrayList<>();
-      List<String> identifiers = found.identifiers();
+    return pipeline.exclusively(() -> eraseWhileNothingIsStored(given, actor));
+  }
 
-      List<StoredPost> removed = new ArrayList<>();
-      List<StoredPost> pseudonymised = new ArrayList<>();
-      for (StoredPost post : found.posts()) {
-        (erasureIn(post.post().project()) == ErasureMode.PSEUDONYMISE ? pseudonymised : removed)
-            .add(post);
-      }
-      List<String> removedIds = removed.stream().map(p -> p.post().id()).toList();
-      erased.put("inbox_items", inbox.forgetItemsOfPosts(removedIds));
-      erased.put("relevance_labels", labels.forgetRelevanceLabels(removedIds));
-      erased.put("ledger_posts", ledger.forget(removed));
-      erased.put("posts_removed", store.delete(removedIds));
+  private ErasureReport eraseWhileNothingIsStored(String given, String actor) {
+    SubjectReport found = find(given);
+    Map<String, Integer> erased = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>();
+    List<String> identifiers = found.identifiers();
 
-      Map<String, Author> pseudonyms = new LinkedHashMap<>();
-      List<StoredPost> rewritten = new ArrayList<>();
-      for (StoredPost stored : pseudonymised) {
-        Author author = stored.post().author();
-        // the pseudonym alone: erasure keeps no sealed identity that could reveal it again
-        Author pseudonym =
-            pseudonyms.computeIfAbsent(
-                author.id(),
-                id -> PseudonymVault.isPseudonym(author) ? author : vault.pseudonym(author));
-        rewritten.add(redacted(stored, identifiers, pseudonym));
-      }
-      pseudonyms.forEach(
-          (id, pseudonym) -> ledger.moveAuthor(id, pseudonym.id(), pseudonym.name()));
-      erased.put("posts_pseudonymised", rewritten.size());
-      if (!rewritten.isEmpty()) {
-        notes.add(
-            rewritten.size()
-                + " posts kept under a pseudonym, as their project's privacy setting says");
-      }
-
-      // other people's posts keep their words, without the person's name, handle or address
-      for (StoredPost other : found.mentionedIn()) {
-        rewritten.add(redacted(other, identifiers, other.post().author()));
-      }
-      erased.put("mentions_redacted", found.mentionedIn().size());
-      store.store(rewritten);
-      Set<String> threads = new LinkedHashSet<>(found.threadsStarted());
-      rewritten.forEach(p -> threads.add(p.post().threadId()));
-      erased.put(
-          "thread_titles_redacted",
-          ledger.redactThreadTitles(threads, identifiers, Subject.REDACTED));
-      erased.put("inbox_texts_redacted", inbox.redact(identifiers, Subject.REDACTED));
-      erased.put("alerts_redacted", alerts.redact(identifiers, Subject.REDACTED));
-
-      erased.put("pseudonyms_forgotten", vault.forget(found.pseudonyms()));
-      suppression.suppress(found.authors(), clock.instant());
-      erased.put("authors_suppressed", found.authors().size());
-      if (!found.uploads().isEmpty()) {
-        notes.add(
-            found.uploads().size()
-                + " uploads waiting to be imported name them: their posts will be suppressed, and"
-                + " the files are deleted once imported");
-      }
-      // the files: index segments rewritten without the old documents, database pages rewritten
-      store.expungeDeleted();
-      ledger.compact();
-      events.erased(actor, found.subject(), erased);
-      return new ErasureReport(found.subject(), erased, notes);
+    List<StoredPost> removed = new ArrayList<>();
+    List<StoredPost> pseudonymised = new ArrayList<>();
+    for (StoredPost post : found.posts()) {
+      (erasureIn(post.post().project()) == ErasureMode.PSEUDONYMISE ? pseudonymised : removed)
+          .add(post);
     }
+    List<String> removedIds = removed.stream().map(p -> p.post().id()).toList();
+    erased.put("inbox_items", inbox.forgetItemsOfPosts(removedIds));
+    erased.put("relevance_labels", labels.forgetRelevanceLabels(removedIds));
+    erased.put("ledger_posts", ledger.forget(removed));
+    erased.put("posts_removed", store.delete(removedIds));
+
+    Map<String, Author> pseudonyms = new LinkedHashMap<>();
+    List<StoredPost> rewritten = new ArrayList<>();
+    for (StoredPost stored : pseudonymised) {
+      Author author = stored.post().author();
+      // the pseudonym alone: erasure keeps no sealed identity that could reveal it again
+      Author pseudonym =
+          pseudonyms.computeIfAbsent(
+              author.id(),
+              id -> PseudonymVault.isPseudonym(author) ? author : vault.pseudonym(author));
+      rewritten.add(redacted(stored, identifiers, pseudonym));
+    }
+    pseudonyms.forEach((id, pseudonym) -> ledger.moveAuthor(id, pseudonym.id(), pseudonym.name()));
+    erased.put("posts_pseudonymised", rewritten.size());
+    if (!rewritten.isEmpty()) {
+      notes.add(
+          rewritten.size()
+              + " posts kept under a pseudonym, as their project's privacy setting says");
+    }
+
+    // other people's posts keep their words, without the person's name, handle or address
+    for (StoredPost other : found.mentionedIn()) {
+      rewritten.add(redacted(other, identifiers, other.post().author()));
+    }
+    erased.put("mentions_redacted", found.mentionedIn().size());
+    store.store(rewritten);
+    Set<String> threads = new LinkedHashSet<>(found.threadsStarted());
+    rewritten.forEach(p -> threads.add(p.post().threadId()));
+    erased.put(
+        "thread_titles_redacted",
+        ledger.redactThreadTitles(threads, identifiers, Subject.REDACTED));
+    erased.put("inbox_texts_redacted", inbox.redact(identifiers, Subject.REDACTED));
+    erased.put("alerts_redacted", alerts.redact(identifiers, Subject.REDACTED));
+
+    erased.put("pseudonyms_forgotten", vault.forget(found.pseudonyms()));
+    suppression.suppress(found.authors(), clock.instant());
+    erased.put("authors_suppressed", found.authors().size());
+    if (!found.uploads().isEmpty()) {
+      notes.add(
+          found.uploads().size()
+              + " uploads waiting to be imported name them: their posts will be suppressed, and"
+              + " the files are deleted once imported");
+    }
+    // the files: index segments rewritten without the old documents, database pages rewritten
+    store.expungeDeleted();
+    ledger.compact();
+    events.erased(actor, found.subject(), erased);
+    return new ErasureReport(found.subject(), erased, notes);
   }
 
   /** What erasure does in a project: its privacy setting; remove where no project says. */
