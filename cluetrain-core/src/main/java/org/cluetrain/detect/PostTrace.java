@@ -1,9 +1,6 @@
 package org.cluetrain.detect;
 
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.cluetrain.model.Label;
 import org.cluetrain.model.Post;
 import org.cluetrain.model.PostKind;
@@ -29,19 +26,6 @@ public record PostTrace(
     boolean newAuthor) {
 
   private static final int EXCERPT = 220;
-  private static final Pattern NOISE = Pattern.compile("https?://\\S+|www\\.\\S+|@[\\w.]+");
-  private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}#']+");
-
-  /** Words too common in English and German to say what a spike is about. */
-  private static final Set<String> STOPWORDS =
-      Set.of(
-          "the", "and", "for", "you", "your", "are", "was", "were", "but", "not", "this", "that",
-          "with", "have", "has", "had", "our", "out", "they", "them", "their", "from", "what",
-          "when", "who", "how", "why", "can", "all", "any", "just", "get", "got", "will", "now",
-          "there", "here", "about", "been", "would", "could", "should", "than", "then", "its",
-          "it's", "i'm", "don't", "can't", "amp", "der", "die", "das", "und", "ist", "nicht", "ein",
-          "eine", "mit", "auf", "den", "dem", "des", "sich", "von", "auch", "wie", "mal", "noch",
-          "aber", "für", "bei", "ich", "sie", "wir", "ihr", "hat", "war", "schon", "nur");
 
   public static PostTrace of(Post post, Set<String> newsSites) {
     Label sentiment = post.labels().get("sentiment");
@@ -90,22 +74,7 @@ public record PostTrace(
 
   /** The distinct content words of a text: lower case, no links or mentions, no stop words. */
   static Set<String> terms(String text) {
-    Set<String> terms = new LinkedHashSet<>();
-    String cleaned = NOISE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
-    for (String token : SPLIT.split(cleaned)) {
-      String term = token.replaceAll("^'+|'+$", "");
-      if (term.length() < 3 || term.length() > 40 || STOPWORDS.contains(term)) {
-        continue;
-      }
-      if (term.chars().allMatch(c -> Character.isDigit(c) || c == '#')) {
-        continue;
-      }
-      if (term.indexOf('#') > 0) {
-        continue; // a '#' inside a word is not a hashtag
-      }
-      terms.add(term);
-    }
-    return terms;
+    return ContentWords.distinct(text);
   }
 
   private static boolean matchesSite(String host, Set<String> sites) {

@@ -29,6 +29,8 @@ import org.cluetrain.store.StoredPost;
  * @param shareOfVoice the brand (its own queries' posts, each once) beside each competitor query
  * @param sentiment per sentiment label: the brand queries' matched posts per day
  * @param topSources sources by posts matched by the brand queries, most first
+ * @param topics what the brand's mentions are about: terms emerging against the baseline, and what
+ *     the negative ones are about
  */
 public record OverviewReport(
     String project,
@@ -41,7 +43,8 @@ public record OverviewReport(
     List<Slice> shareOfVoice,
     List<Series> sentiment,
     List<Slice> topSources,
-    ProjectActivity activity) {
+    ProjectActivity activity,
+    Topics topics) {
 
   /** How many sources, threads and authors the lists show. */
   public static final int TOP = 10;
@@ -166,7 +169,8 @@ public record OverviewReport(
         share,
         sentimentSeries,
         sources,
-        activity);
+        activity,
+        Topics.of(project, period, brand, store));
   }
 
   private static long count(
