@@ -84,6 +84,13 @@ public record Workspace(
         file, languages, projects, smtp, other, network, trustedProxies, publicHosts);
   }
 
+  /** The same workspace with only the named projects, in their order in the file. */
+  public Workspace withProjects(List<String> names) {
+    List<Project> kept = projects.stream().filter(p -> names.contains(p.name())).toList();
+    return new Workspace(
+        file, languages, kept, smtp, storage, network, trustedProxies, publicHosts);
+  }
+
   /** The same workspace allowing other addresses. */
   public Workspace withNetwork(AddressPolicy other) {
     return new Workspace(
