@@ -62,6 +62,40 @@ public record RetentionReport(Instant at, boolean dryRun, List<ProjectResult> pr
     return new RetentionLog.Run(at, removed);
   }
 
+  /**
+   * The report as the HTTP API answers and the command line prints it: {@code at}, {@code dry_run},
+   * and per project its sources (id, period, basis, cutoff, posts) and inbox items.
+   */
+  public Map<String, Object> json() {
+    Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("at", at.toString());
+    json.put("dry_run", dryRun);
+    List<Map<String, Object>> list = new java.util.ArrayList<>();
+    for (ProjectResult p : projects) {
+      Map<String, Object> project = new java.util.LinkedHashMap<>();
+      project.put("project", p.project());
+      project.put("posts", p.posts());
+      project.put("inbox_items", p.inboxItems());
+      project.put("inbox_closed", p.inboxClosed().toString());
+      List<Map<String, Object>> sources = new java.util.ArrayList<>();
+      for (SourceResult s : p.sources()) {
+        Map<String, Object> source = new java.util.LinkedHashMap<>();
+        source.put("source_id", s.sourceId());
+        source.put("retention", s.period().toString());
+        source.put("basis", s.basis().label());
+        source.put("cutoff", s.cutoff() == null ? null : s.cutoff().toString());
+        source.put("posts", s.posts());
+        sources.add(source);
+      }
+      project.put("sources", sources);
+      list.add(project);
+    }
+    json.put("projects", list);
+    json.put("posts", posts());
+    json.put("inbox_items", inboxItems());
+    return json;
+  }
+
   /** Posts removed in every project together. */
   public long posts() {
     return projects.stream().mapToLong(ProjectResult::posts).sum();
