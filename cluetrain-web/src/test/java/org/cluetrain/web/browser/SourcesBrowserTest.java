@@ -225,11 +225,33 @@ class SourcesBrowserTest extends BrowserTestBase {
   }
 
   @Test
-  void aViewerSeesTheRetentionButNoRunButton() {
+  void aViewerSeesTheRetentionInGermanButNoRunButton() {
     signIn(VIEWER);
     browser.get(url("/sources"));
     assertThat(browser.findElements(By.cssSelector("#stored-posts td.retention"))).isNotEmpty();
     assertThat(browser.findElements(By.id("retention-next-run"))).hasSize(1);
     assertThat(browser.findElements(By.id("retention-run"))).isEmpty();
+
+    browser.findElement(By.cssSelector(".language-switch button[value=de]")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe(
+            By.tagName("html"), "lang", "de"));
+    browser.get(url("/sources"));
+    List<WebElement> rows = browser.findElements(By.cssSelector("#stored-posts tr[data-row]"));
+    assertThat(rows)
+        .filteredOn(r -> r.getText().startsWith("bahn"))
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(r.findElement(By.cssSelector("td.retention")).getText())
+                    .matches("15 Monate|3 Jahre|6 Monate"));
+    assertThat(rows)
+        .filteredOn(r -> r.getText().startsWith("airlines"))
+        .allSatisfy(
+            r ->
+                assertThat(r.findElement(By.cssSelector("td.retention")).getText())
+                    .isEqualTo("unbegrenzt aufbewahren"));
+    assertThat(browser.findElement(By.cssSelector("#retention h2")).getText())
+        .isEqualTo("Aufbewahrung");
   }
 }
