@@ -31,6 +31,9 @@ public final class RetentionSchedule implements AutoCloseable {
   private final Clock clock;
   private ScheduledExecutorService executor;
 
+  /** When this schedule last ran retention: a run over no project leaves no record to go by. */
+  private volatile Instant ranAt;
+
   public RetentionSchedule(Retention retention, Clock clock) {
     this.retention = Objects.requireNonNull(retention, "retention");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -38,7 +41,12 @@ public final class RetentionSchedule implements AutoCloseable {
 
   /** When the next run is due: a day after the last, or now when none has run. */
   public Instant nextRun() {
-    return retention.lastRun().map(run -> run.at().plus(EVERY)).orElse(clock.instant());
+    Instant last = retention.lastRun().map(RetentionLog.Run::at).orElse(null);
+    Instant here = ranAt;
+    if (last == null || (here != null && here.isAfter(last))) {
+      last = here;
+    }
+    return last == null ? clock.instant() : last.plus(EVERY);
   }
 
   /** Runs retention if the last run is a day old (or there was none); the report when it ran. */
@@ -51,7 +59,9 @@ public final class RetentionSchedule implements AutoCloseable {
 
   /** Runs retention now, whatever the last run. */
   public synchronized RetentionReport runNow() {
-    return retention.run(false, null, ACTOR);
+    RetentionReport report = retention.run(false, null, ACTOR);
+    ranAt = report.at();
+    return report;
   }
 
   /** The latest recorded run. */

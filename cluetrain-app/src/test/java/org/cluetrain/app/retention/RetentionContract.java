@@ -262,4 +262,19 @@ abstract class RetentionContract {
           .hasValueSatisfying(run -> assertThat(run.at()).isEqualTo(clock.instant()));
     }
   }
+
+  @Test
+  void aWorkspaceWithoutProjectsIsStillRunOnlyOnceADay() throws Exception {
+    try (EmbeddedRuntime runtime =
+        EmbeddedRuntime.open(data, onStorage(Workspace.empty(List.of("de", "en"))))) {
+      RetentionSchedule schedule =
+          new RetentionSchedule(runtime.retention().withClock(clock), clock);
+
+      assertThat(schedule.runIfDue()).isPresent();
+      assertThat(schedule.lastRun()).isEmpty(); // nothing to record
+      clock.advance(Duration.ofHours(1));
+      assertThat(schedule.runIfDue()).isEmpty();
+      assertThat(schedule.nextRun()).isEqualTo(now.plus(Duration.ofDays(1)));
+    }
+  }
 }
