@@ -18,28 +18,33 @@ final class JsonTable implements TableWriter {
   private final List<String> columns;
   private final JsonGenerator json;
   private final boolean lines;
+  private long rows;
 
   JsonTable(List<String> columns, OutputStream out, boolean lines) throws IOException {
     this.columns = List.copyOf(columns);
     this.lines = lines;
     this.json = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8);
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    if (lines) {
-      json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
-    } else {
-      json.writeStartArray();
+    // every row is written as a value of its own, one a line; this class writes what goes between
+    json.setPrettyPrinter(new MinimalPrettyPrinter(""));
+    if (!lines) {
+      json.writeRaw("[\n");
     }
   }
 
   @Override
   public void row(List<@Nullable Object> values) throws IOException {
+    if (!lines && rows > 0) {
+      json.writeRaw(",\n");
+    }
+    rows++;
     json.writeStartObject();
     for (int i = 0; i < columns.size(); i++) {
       json.writeFieldName(columns.get(i));
       write(values.get(i));
     }
     json.writeEndObject();
-    if (!lines) {
+    if (lines) {
       json.writeRaw('\n');
     }
   }
@@ -70,11 +75,8 @@ final class JsonTable implements TableWriter {
 
   @Override
   public void finish() throws IOException {
-    if (lines) {
-      json.writeRaw('\n');
-    } else {
-      json.writeEndArray();
-      json.writeRaw('\n');
+    if (!lines) {
+      json.writeRaw(rows > 0 ? "\n]\n" : "]\n");
     }
     json.flush();
   }
