@@ -405,6 +405,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return inbox;
   }
 
+  /** Exports of a project's mentions, threads, authors, figures and inbox items. */
+  public org.cluetrain.app.export.Exports exports() {
+    return new org.cluetrain.app.export.Exports(
+        store, rollups(), inbox, queries::queries, Clock.systemUTC());
+  }
+
   /** Subject requests: find, export and erase what is held about one person. */
   public SubjectRequests privacy() {
     return privacy;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ImportCommand.class,
       SearchCommand.class,
+      ExportCommand.class,
       StatsCommand.class,
       ReportCommand.class,
       ServeCommand.class,

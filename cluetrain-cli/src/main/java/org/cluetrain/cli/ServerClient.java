@@ -84,6 +84,30 @@ final class ServerClient {
     return response.body();
   }
 
+  /** Copies the body of an answer (an export, perhaps binary) onto {@code out} as it arrives. */
+  void download(String path, java.io.OutputStream out) throws IOException {
+    HttpRequest request = request(path).setHeader("Accept", "*/*").GET().build();
+    HttpResponse<java.io.InputStream> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the server", e);
+    }
+    try (java.io.InputStream body = response.body()) {
+      if (response.statusCode() >= 400) {
+        JsonNode json = parse(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        throw new ServerRefused(
+            response.statusCode(),
+            "the server refused: "
+                + (json.hasNonNull("error")
+                    ? json.get("error").asText()
+                    : "HTTP " + response.statusCode()));
+      }
+      body.transferTo(out);
+    }
+  }
+
   /** Sends a file as the request body, streamed from disk. */
   JsonNode postFile(String path, Path file) throws IOException {
     HttpRequest.BodyPublisher body;

@@ -25,6 +25,7 @@ class CommandLineTest {
         "",
         "import",
         "search",
+        "export",
         "stats",
         "serve",
         "query",

@@ -121,6 +121,17 @@ class WhileServingTest {
     assertThat(badQuery.err()).contains("expected a word");
   }
 
+  @Test
+  void exportsComeFromTheServerAsTheyWouldLocally() {
+    cli("import", "-p", "bahn", CommandLineTest.WXR_SAMPLE);
+    CliRun export = cli("export", "-p", "bahn", "--query", "@all", "--format", "ndjson");
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(export.out().lines()).hasSize(12).allMatch(l -> l.contains("\"project\":\"bahn\""));
+    CliRun bad = cli("export", "-p", "bahn", "--query", "nope");
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.UNUSABLE);
+    assertThat(bad.err()).contains("there is no saved query 'nope'");
+  }
+
   /** A {@code privacy} subcommand, whose options follow the subcommand's name. */
   private CliRun privacy(String... args) {
     String[] all = new String[args.length + 2];

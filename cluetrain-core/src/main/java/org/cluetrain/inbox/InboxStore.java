@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where items, their logs and the saved replies are kept. Embedded: SQLite in the ledger's file.
@@ -29,6 +30,14 @@ public interface InboxStore extends AutoCloseable {
 
   /** Items as the query asks, by due time. */
   List<InboxItem> items(InboxQuery query);
+
+  /**
+   * Hands every item of the project to {@code each}, oldest first (by id), a page at a time, in
+   * every status: what an export reads, however long the inbox.
+   *
+   * @return how many items were handed over
+   */
+  long eachItem(String project, Consumer<? super InboxItem> each);
 
   /** How many items of the project are in each status. */
   Map<Status, Integer> counts(String project);

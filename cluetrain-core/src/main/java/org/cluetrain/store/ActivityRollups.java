@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,4 +44,20 @@ public interface ActivityRollups {
 
   /** The authors of a project (or all), by posts. */
   List<AuthorSummary> authors(@Nullable String project, int limit);
+
+  /**
+   * Hands every thread of a project (or all) to {@code each}, in the order of {@link #threads}, a
+   * page at a time: what an export of all threads reads without holding them all.
+   *
+   * @return how many threads were handed over
+   */
+  long eachThread(@Nullable String project, Consumer<? super ThreadSummary> each);
+
+  /**
+   * Hands every author of a project (or all) to {@code each}, in the order of {@link #authors}, a
+   * page at a time.
+   *
+   * @return how many authors were handed over
+   */
+  long eachAuthor(@Nullable String project, Consumer<? super AuthorSummary> each);
 }

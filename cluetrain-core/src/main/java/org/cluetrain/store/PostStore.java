@@ -3,6 +3,7 @@ package org.cluetrain.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.cluetrain.query.QuerySyntaxException;
 
 /**
@@ -22,6 +23,18 @@ public interface PostStore extends AutoCloseable {
    * @throws QuerySyntaxException when the request's query does not parse
    */
   SearchPage search(SearchRequest request) throws QuerySyntaxException;
+
+  /**
+   * Hands every stored post the request finds to {@code each}, newest first, however many there
+   * are: the request's limit is ignored. Posts are read a page at a time, so a scan over millions
+   * of posts holds one page in memory, never the whole result; it reads the store as it was when
+   * the scan began. An exception thrown by {@code each} ends the scan and is thrown on.
+   *
+   * @return how many posts were handed over
+   * @throws QuerySyntaxException when the request's query does not parse (before any post is handed
+   *     over)
+   */
+  long scan(SearchRequest request, Consumer<? super StoredPost> each) throws QuerySyntaxException;
 
   /** The stored post with this id. */
   Optional<StoredPost> get(String postId);

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.AuthorSummary;
 import org.cluetrain.store.HourlyCount;
@@ -271,6 +272,92 @@ final class JdbcActivityRollups implements ActivityRollups {
         sql,
         rs -> new AuthorSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
         project == null ? new Object[] {limit} : new Object[] {project, limit});
+  }
+
+  /** Rows read at a time by {@link #eachThread} and {@link #eachAuthor}. */
+  private static final int PAGE = 1000;
+
+  @Override
+  public long eachThread(@Nullable String project, Consumer<? super ThreadSummary> each) {
+    // keyset pages: each page starts after the last row of the one before, so no page re-reads
+    // what earlier pages skipped, however deep the export goes
+    long handed = 0;
+    ThreadSummary last = null;
+    while (true) {
+      List<Object> parameters = new ArrayList<>();
+      StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+      if (project != null) {
+        where.append(" AND project = ?");
+        parameters.add(project);
+      }
+      if (last != null) {
+        where.append(" AND (last_published < ? OR (last_published = ? AND thread_id > ?))");
+        parameters.add(last.last().toEpochMilli());
+        parameters.add(last.last().toEpochMilli());
+        parameters.add(last.threadId());
+      }
+      parameters.add(PAGE);
+      List<ThreadSummary> page =
+          database.select(
+              "threads",
+              "SELECT thread_id, project, source_id, COALESCE(title, ''), posts, first_published,"
+                  + " last_published FROM threads"
+                  + where
+                  + " ORDER BY last_published DESC, thread_id LIMIT ?",
+              JdbcActivityRollups::threadSummary,
+              parameters.toArray());
+      page.forEach(each);
+      handed += page.size();
+      if (page.size() < PAGE) {
+        return handed;
+      }
+      last = page.get(page.size() - 1);
+    }
+  }
+
+  @Override
+  public long eachAuthor(@Nullable String project, Consumer<? super AuthorSummary> each) {
+    long handed = 0;
+    AuthorSummary last = null;
+    while (true) {
+      List<Object> parameters = new ArrayList<>();
+      String posts = project == null ? "a.posts" : "p.posts";
+      StringBuilder sql =
+          new StringBuilder(
+              project == null
+                  ? "SELECT a.author_id, a.name, a.posts, a.replies_received FROM authors a"
+                      + " WHERE 1 = 1"
+                  : "SELECT a.author_id, a.name, p.posts, a.replies_received FROM author_projects p"
+                      + " JOIN authors a ON a.author_id = p.author_id WHERE p.project = ?");
+      if (project != null) {
+        parameters.add(project);
+      }
+      if (last != null) {
+        sql.append(" AND (")
+            .append(posts)
+            .append(" < ? OR (")
+            .append(posts)
+            .append(" = ? AND a.author_id > ?))");
+        parameters.add(last.posts());
+        parameters.add(last.posts());
+        parameters.add(last.authorId());
+      }
+      sql.append(" ORDER BY ").append(posts).append(" DESC, a.author_id LIMIT ?");
+      parameters.add(PAGE);
+      List<AuthorSummary> page =
+          database.select(
+              "authors",
+              sql.toString(),
+              rs ->
+                  new AuthorSummary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+              parameters.toArray());
+      page.forEach(each);
+      handed += page.size();
+      if (page.size() < PAGE) {
+        return handed;
+      }
+      last = page.get(page.size() - 1);
+    }
   }
 
   /** A thread from columns 1–7: id, project, source, title, posts, first and last published. */

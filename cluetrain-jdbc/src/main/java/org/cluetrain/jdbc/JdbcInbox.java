@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.cluetrain.inbox.InboxEvent;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxQuery;
@@ -327,6 +328,33 @@ public final class JdbcInbox implements InboxStore {
             project,
             id)
         > 0;
+  }
+
+  /** Items read at a time by {@link #eachItem}. */
+  private static final int PAGE = 500;
+
+  @Override
+  public long eachItem(String project, Consumer<? super InboxItem> each) {
+    long handed = 0;
+    long after = Long.MIN_VALUE;
+    while (true) {
+      List<InboxItem> page =
+          database.select(
+              "inbox items",
+              "SELECT "
+                  + ITEM_COLUMNS
+                  + " FROM inbox_items WHERE project = ? AND id > ? ORDER BY id LIMIT ?",
+              JdbcInbox::item,
+              project,
+              after,
+              PAGE);
+      page.forEach(each);
+      handed += page.size();
+      if (page.size() < PAGE) {
+        return handed;
+      }
+      after = page.get(page.size() - 1).id();
+    }
   }
 
   @Override

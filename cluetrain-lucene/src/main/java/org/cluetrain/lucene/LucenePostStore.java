@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexWriter;
@@ -21,6 +22,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -65,6 +67,9 @@ public final class LucenePostStore implements PostStore {
           .add(new TermQuery(new Term(PostDocuments.KIND, PostKind.COMMENT.label())), Occur.SHOULD)
           .add(new TermQuery(new Term(PostDocuments.KIND, PostKind.REPLY.label())), Occur.SHOULD)
           .build();
+
+  /** Posts read at a time by {@link #scan}. */
+  private static final int SCAN_PAGE = 500;
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -169,6 +174,59 @@ public final class LucenePostStore implements PostStore {
 
   @Override
   public SearchPage search(SearchRequest request) throws QuerySyntaxException {
+    Query query = compile(request);
+    try {
+      // exact total: count every hit instead of stopping at Lucene's default of 1,000
+      return find(query, NEWEST_FIRST, request.limit());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooManyClauses(e);
+    }
+  }
+
+  @Override
+  public long scan(SearchRequest request, Consumer<? super StoredPost> each)
+      throws QuerySyntaxException {
+    Query query = compile(request);
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        // one searcher for the whole scan: the pages read the same point in time
+        StoredFields stored = searcher.storedFields();
+        long handed = 0;
+        FieldDoc after = null;
+        while (true) {
+          TopFieldDocs page =
+              searcher.search(
+                  query, new TopFieldCollectorManager(NEWEST_FIRST, SCAN_PAGE, after, SCAN_PAGE));
+          for (ScoreDoc hit : page.scoreDocs) {
+            each.accept(documents.read(stored.document(hit.doc)));
+            handed++;
+          }
+          if (page.scoreDocs.length < SCAN_PAGE) {
+            return handed;
+          }
+          after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+        }
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooManyClauses(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot scan the post index", e);
+    }
+  }
+
+  private static IllegalArgumentException tooManyClauses(IndexSearcher.TooManyClauses e) {
+    return new IllegalArgumentException(
+        "the query expands to more than "
+            + IndexSearcher.getMaxClauseCount()
+            + " words (a short wildcard inside NEAR?); use a longer prefix",
+        e);
+  }
+
+  /** The request as one Lucene query: its search, project, window and filters. */
+  private Query compile(SearchRequest request) throws QuerySyntaxException {
     Query query =
         request.query().isBlank() ? new MatchAllDocsQuery() : compiler.compile(request.query());
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
@@ -182,16 +240,7 @@ public final class LucenePostStore implements PostStore {
       filtered.add(LongPoint.newRangeQuery(PostDocuments.PUBLISHED, from, to), Occur.FILTER);
     }
     filter(filtered, request.filters());
-    try {
-      // exact total: count every hit instead of stopping at Lucene's default of 1,000
-      return find(filtered.build(), NEWEST_FIRST, request.limit());
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw new IllegalArgumentException(
-          "the query expands to more than "
-              + IndexSearcher.getMaxClauseCount()
-              + " words (a short wildcard inside NEAR?); use a longer prefix",
-          e);
-    }
+    return filtered.build();
   }
 
   private void filter(BooleanQuery.Builder query, SearchRequest.Filters filters) {

@@ -106,6 +106,49 @@ public abstract class ActivityRollupsCompatibilityKit {
   }
 
   @Test
+  void eachThreadAndEachAuthorHandOverEveryOneInTheOrderOfTheLists() {
+    try (LedgerRoles ledger = open(directory)) {
+      List<StoredPost> posts = new java.util.ArrayList<>();
+      for (int i = 0; i < 2_100; i++) {
+        StoredPost opening = conversation("root", null, "a" + (i % 1_500), List.of());
+        posts.add(
+            new StoredPost(
+                opening.post().toBuilder()
+                    .id("t" + i)
+                    .threadId("t" + i)
+                    // two threads share each minute: ties are ordered across page boundaries too
+                    .published(T0.plusSeconds(60L * (i / 2)))
+                    .build(),
+                List.of()));
+      }
+      ledger.postLedger().record(posts);
+      ledger
+          .postLedger()
+          .record(List.of(inProject(conversation("root", null, "zoe", List.of()), "other")));
+
+      List<String> threads = new java.util.ArrayList<>();
+      assertThat(ledger.rollups().eachThread("bahn", t -> threads.add(t.threadId())))
+          .isEqualTo(2_100);
+      assertThat(threads)
+          .containsExactlyElementsOf(
+              ledger.rollups().threads("bahn", 10_000).stream().map(t -> t.threadId()).toList())
+          .doesNotHaveDuplicates();
+      assertThat(ledger.rollups().eachThread(null, t -> {})).isEqualTo(2_101);
+
+      List<String> authors = new java.util.ArrayList<>();
+      assertThat(ledger.rollups().eachAuthor("bahn", a -> authors.add(a.authorId())))
+          .isEqualTo(1_500);
+      assertThat(authors)
+          .containsExactlyElementsOf(
+              ledger.rollups().authors("bahn", 10_000).stream().map(a -> a.authorId()).toList())
+          .doesNotHaveDuplicates();
+      assertThat(authors.get(0)).isEqualTo("a0"); // two posts each come first
+      assertThat(ledger.rollups().eachAuthor(null, a -> {})).isEqualTo(1_501);
+      assertThat(ledger.rollups().eachAuthor("nobody", a -> {})).isZero();
+    }
+  }
+
+  @Test
   void hourlyCountsAreByHourAndTheWindowIsSinceInclusiveUntilExclusive() {
     try (LedgerRoles ledger = open(directory)) {
       Instant hour = Instant.parse("2026-03-02T09:00:00Z");

@@ -185,6 +185,37 @@ public abstract class InboxStoreCompatibilityKit {
   }
 
   @Test
+  void eachItemHandsOverEveryItemOfTheProjectOldestFirstInEveryStatus() {
+    try (InboxStore inbox = open(directory)) {
+      List<Long> created = new java.util.ArrayList<>();
+      for (int i = 0; i < 1_203; i++) {
+        InboxItem item =
+            inbox
+                .createIfAbsent(item("p" + i, "martina", T0, Priority.NORMAL), created(T0))
+                .orElseThrow();
+        created.add(item.id());
+        if (i % 100 == 0) {
+          Instant later = T0.plusSeconds(60);
+          inbox.update(
+              item.with(
+                  Status.DONE,
+                  item.priority(),
+                  null,
+                  item.tags(),
+                  later,
+                  later,
+                  item.clock().stop(later, HOURS)),
+              new InboxEvent(item.id(), later, "ute", InboxEvent.Kind.STATUS, "done", null));
+        }
+      }
+      List<Long> handed = new java.util.ArrayList<>();
+      assertThat(inbox.eachItem("bahn", i -> handed.add(i.id()))).isEqualTo(1_203);
+      assertThat(handed).containsExactlyElementsOf(created);
+      assertThat(inbox.eachItem("other", i -> {})).isZero();
+    }
+  }
+
+  @Test
   void savedRepliesHaveUniqueNamesPerProject() {
     try (InboxStore inbox = open(directory)) {
       SavedReply thanks =

@@ -112,6 +112,58 @@ public abstract class PostStoreCompatibilityKit {
   }
 
   @Test
+  void scanHandsOverEveryPostNewestFirstWhateverTheLimit() throws Exception {
+    List<StoredPost> posts = new ArrayList<>();
+    for (int i = 0; i < 1_234; i++) {
+      // three posts share each minute, so ties are ordered by id across page boundaries too
+      posts.add(
+          stored(
+              String.format(java.util.Locale.ROOT, "s%04d", i),
+              i % 2 == 0 ? "Bahn" : "Zug",
+              SamplePosts.T0.plus(Duration.ofMinutes(i / 3))));
+    }
+    try (PostStore store = newStore(directory)) {
+      store.store(posts);
+
+      List<String> scanned = new ArrayList<>();
+      long handed =
+          store.scan(new SearchRequest("", "p", null, null, 1), s -> scanned.add(s.post().id()));
+      List<String> expected =
+          posts.stream()
+              .sorted(
+                  java.util.Comparator.comparing((StoredPost s) -> s.post().published())
+                      .reversed()
+                      .thenComparing(s -> s.post().id()))
+              .map(s -> s.post().id())
+              .toList();
+      assertThat(handed).isEqualTo(1_234);
+      assertThat(scanned).containsExactlyElementsOf(expected);
+
+      Instant since = SamplePosts.T0.plus(Duration.ofMinutes(100));
+      List<String> bahn = new ArrayList<>();
+      store.scan(new SearchRequest("bahn", "p", since, null, 1), s -> bahn.add(s.post().id()));
+      assertThat(bahn)
+          .containsExactlyElementsOf(
+              expected.stream()
+                  .filter(id -> Integer.parseInt(id.substring(1)) % 2 == 0)
+                  .filter(id -> Integer.parseInt(id.substring(1)) / 3 >= 100)
+                  .toList());
+
+      assertThat(store.scan(new SearchRequest("", "other", null, null, 1), s -> {})).isZero();
+      assertThatThrownBy(() -> store.scan(SearchRequest.of("bahn ("), s -> {}))
+          .isInstanceOf(QuerySyntaxException.class);
+      assertThatThrownBy(
+              () ->
+                  store.scan(
+                      SearchRequest.of(""),
+                      s -> {
+                        throw new IllegalStateException("the reader went away");
+                      }))
+          .hasMessage("the reader went away");
+    }
+  }
+
+  @Test
   void threadIsOldestFirst() {
     try (PostStore store = newStore(directory)) {
       store.store(

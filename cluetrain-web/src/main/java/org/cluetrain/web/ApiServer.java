@@ -116,10 +116,17 @@ public final class ApiServer implements AutoCloseable {
         .toList();
   }
 
+  /** The version of the server, as its jar says (or "development" when run from classes). */
+  private static String version() {
+    String version = ApiServer.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+
   private void routes() {
     app.get("/", this::home, Access.VIEWER);
     app.get("/switch", this::switchProject, Access.VIEWER);
     app.get("/api", ctx -> ctx.json(ApiIndex.endpoints()), Access.VIEWER);
+    app.get("/api/openapi.json", ctx -> ctx.json(OpenApi.document(version())), Access.VIEWER);
     app.get("/api/status", ctx -> ctx.json(status(ctx)), Access.VIEWER);
     app.get("/api/projects", ctx -> ctx.json(projects(ctx)), Access.VIEWER);
     app.get("/api/queries", ctx -> ctx.json(queries(project(ctx))), Access.VIEWER);
@@ -146,6 +153,7 @@ public final class ApiServer implements AutoCloseable {
     org.cluetrain.web.privacy.PrivacyPages.register(app, runtime);
     org.cluetrain.web.alert.AlertApi.register(app, runtime);
     org.cluetrain.web.alert.AlertPages.register(app, runtime);
+    org.cluetrain.web.exports.ExportApi.register(app, runtime);
     app.exception(HttpResponseException.class, ErrorPages::answer);
     app.exception(
         BadRequest.class,

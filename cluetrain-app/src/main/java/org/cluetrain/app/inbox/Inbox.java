@@ -243,6 +243,13 @@ public final class Inbox {
     return store.items(query);
   }
 
+  /**
+   * Every item of the project, oldest first, a page at a time (see {@link InboxStore#eachItem}).
+   */
+  public long eachItem(String project, java.util.function.Consumer<? super InboxItem> each) {
+    return store.eachItem(project, each);
+  }
+
   public Map<Status, Integer> counts(String project) {
     return store.counts(project);
   }

@@ -101,6 +101,12 @@ class OverlappingBatchesTest {
     }
 
     @Override
+    public long scan(SearchRequest request, java.util.function.Consumer<? super StoredPost> each)
+        throws QuerySyntaxException {
+      return index.scan(request, each);
+    }
+
+    @Override
     public Optional<StoredPost> get(String postId) {
       return index.get(postId);
     }

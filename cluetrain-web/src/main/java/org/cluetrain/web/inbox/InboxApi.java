@@ -58,25 +58,6 @@ final class InboxApi {
     app.post("/api/inbox/{id}/responses", api::respond, Access.ANALYST);
   }
 
-  /** The API's table of contents for the inbox, for {@code /api}. */
-  static Map<String, String> endpoints() {
-    Map<String, String> api = new LinkedHashMap<>();
-    api.put(
-        "GET /api/projects/{project}/inbox?status=open,pending&assignee=me&priority=&tag=&overdue=true",
-        "inbox items by due time (status active or all; assignee me, unassigned or a name)");
-    api.put("POST /api/projects/{project}/inbox", "make an item of a post: {\"post_id\"}");
-    api.put("GET /api/inbox/{id}", "an item with its response clock and log");
-    api.put(
-        "PATCH /api/inbox/{id}",
-        "change an item: {\"status\", \"assignee\", \"priority\", \"tags\"}, any of them");
-    api.put("POST /api/inbox/{id}/notes", "add an internal note: {\"text\"}");
-    api.put("POST /api/inbox/{id}/responses", "record the response given: {\"text\", \"url\"}");
-    api.put("GET /api/projects/{project}/inbox/replies", "saved replies");
-    api.put("POST /api/projects/{project}/inbox/replies", "save a reply: {\"name\", \"text\"}");
-    api.put("DELETE /api/projects/{project}/inbox/replies/{id}", "remove a saved reply");
-    return api;
-  }
-
   private void list(Context ctx) {
     String project = pages.project(ctx);
     Account account = Authentication.requireAccount(ctx);

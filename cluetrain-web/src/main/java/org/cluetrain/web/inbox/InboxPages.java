@@ -71,11 +71,6 @@ public final class InboxPages {
     InboxApi.register(app, runtime, pages);
   }
 
-  /** The inbox's JSON endpoints, for the API's table of contents. */
-  public static Map<String, String> apiEndpoints() {
-    return InboxApi.endpoints();
-  }
-
   // --- the list ---------------------------------------------------------------------------------
 
   /**

@@ -9,18 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.TimeArguments;
+import org.cluetrain.app.mentions.MentionFilter;
 import org.cluetrain.match.MatchHighlighter.Span;
 import org.cluetrain.model.PostKind;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
 import org.cluetrain.store.SearchPage;
 import org.cluetrain.store.SearchRequest;
-import org.cluetrain.store.SearchRequest.Filters;
 import org.cluetrain.store.StoredPost;
 import org.cluetrain.web.access.Access;
 import org.cluetrain.web.access.Authentication;
-import org.cluetrain.web.page.Messages;
 import org.cluetrain.web.page.PageContext;
 import org.cluetrain.web.page.Templates;
 
@@ -34,13 +32,13 @@ public final class MentionPages {
   static final int PAGE = 25;
 
   /** The {@code query} filter's value for every stored post, matched or not. */
-  public static final String ALL = "@all";
+  public static final String ALL = MentionFilter.ALL;
 
   /** The {@code query} filter's value for every one of the project's own queries. */
-  public static final String BRAND = "@brand";
+  public static final String BRAND = MentionFilter.BRAND;
 
   /** The {@code query} filter's value for every competitor query. */
-  public static final String COMPETITORS = "@competitors";
+  public static final String COMPETITORS = MentionFilter.COMPETITORS;
 
   private final EmbeddedRuntime runtime;
 
@@ -65,6 +63,32 @@ public final class MentionPages {
       String answered,
       String author,
       int limit) {
+
+    /** The filters the form holds, as the page, the export and the command line apply them. */
+    public MentionFilter filter() {
+      return new MentionFilter(
+          q, query, sentiment, lang, source, kind, since, until, answered, author);
+    }
+
+    /** The address of an export of the mentions this form selects, in a format. */
+    public String exportLink(String project, String format) {
+      StringBuilder link =
+          new StringBuilder("/api/projects/")
+              .append(project)
+              .append("/exports/mentions?format=")
+              .append(format);
+      filter()
+          .values()
+          .forEach(
+              (name, value) ->
+                  link.append('&')
+                      .append(name)
+                      .append('=')
+                      .append(
+                          java.net.URLEncoder.encode(
+                              value, java.nio.charset.StandardCharsets.UTF_8)));
+      return link.toString();
+    }
 
     /** This form's address with one value changed, e.g. for "more" or removing a filter. */
     public String link(String project, String name, String value) {
@@ -109,20 +133,17 @@ public final class MentionPages {
     List<SavedQuery> queries =
         runtime.queries().queries().stream().filter(q -> q.project().equals(project)).toList();
     Map<String, String> errors = new LinkedHashMap<>();
-    Filters filters = filters(form, project, queries, errors, page.t());
-    Instant since = time(form.since(), "since", errors, page.t());
-    Instant until = time(form.until(), "until", errors, page.t());
-    if (since != null && until != null && !since.isBefore(until)) {
-      errors.put("until", page.t().get("mentions.error.order"));
-    }
+    MentionFilter.Resolved resolved = form.filter().resolve(project, queries, Instant.now());
+    resolved
+        .problems()
+        .forEach(
+            (field, problem) ->
+                errors.put(field, page.t().get(problem.key(), problem.arguments().toArray())));
     SearchPage found = null;
     int caret = 0;
     if (errors.isEmpty()) {
       try {
-        found =
-            runtime
-                .store()
-                .search(new SearchRequest(form.q(), project, since, until, form.limit(), filters));
+        found = runtime.store().search(resolved.request(form.limit()));
       } catch (QuerySyntaxException e) {
         errors.put(
             "q", page.t().get("mentions.error.syntax", e.position(), e.message(page.t().locale())));
@@ -224,67 +245,5 @@ public final class MentionPages {
   private static String param(Context ctx, String name) {
     String value = ctx.queryParam(name);
     return value == null ? "" : value.strip();
-  }
-
-  private static Filters filters(
-      Form form, String project, List<SavedQuery> queries, Map<String, String> errors, Messages t) {
-    List<String> matched;
-    String query = form.query();
-    if (query.equals(ALL)) {
-      matched = List.of();
-    } else if (query.isEmpty()) {
-      matched = queries.stream().map(SavedQuery::id).toList();
-      if (matched.isEmpty()) {
-        matched = List.of(project + "/"); // a project without queries has no mentions
-      }
-    } else if (query.equals(BRAND) || query.equals(COMPETITORS)) {
-      SavedQuery.Role role =
-          query.equals(BRAND) ? SavedQuery.Role.LISTEN : SavedQuery.Role.COMPETITOR;
-      matched = queries.stream().filter(q -> q.role() == role).map(SavedQuery::id).toList();
-      if (matched.isEmpty()) {
-        matched = List.of(project + "/");
-      }
-    } else if (queries.stream().anyMatch(q -> q.name().equals(query))) {
-      matched = List.of(project + "/" + query);
-    } else {
-      errors.put("query", t.get("mentions.error.query", query));
-      matched = List.of();
-    }
-    String sentiment = form.sentiment();
-    if (!sentiment.isEmpty() && !List.of("positive", "neutral", "negative").contains(sentiment)) {
-      errors.put("sentiment", t.get("mentions.error.sentiment", sentiment));
-    }
-    PostKind kind = null;
-    if (!form.kind().isEmpty()) {
-      try {
-        kind = PostKind.fromLabel(form.kind());
-      } catch (IllegalArgumentException e) {
-        errors.put("kind", t.get("mentions.error.kind", form.kind()));
-      }
-    }
-    Boolean answered =
-        switch (form.answered()) {
-          case "" -> null;
-          case "yes" -> true;
-          case "no" -> false;
-          default -> {
-            errors.put("answered", t.get("mentions.error.answered", form.answered()));
-            yield null;
-          }
-        };
-    return new Filters(
-        matched, sentiment, form.lang(), form.source(), kind, form.author(), answered);
-  }
-
-  private static Instant time(String text, String name, Map<String, String> errors, Messages t) {
-    if (text.isEmpty()) {
-      return null;
-    }
-    try {
-      return TimeArguments.parse(text, Instant.now());
-    } catch (IllegalArgumentException e) {
-      errors.put(name, t.get("mentions.error.time", text));
-      return null;
-    }
   }
 }

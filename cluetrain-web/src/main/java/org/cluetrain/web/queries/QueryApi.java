@@ -50,24 +50,6 @@ final class QueryApi {
     app.post("/api/projects/{project}/queries/{name}/apply", api::apply, Access.ANALYST);
   }
 
-  /** The API's table of contents entries for these endpoints. */
-  static Map<String, String> endpoints() {
-    Map<String, String> api = new LinkedHashMap<>();
-    api.put("GET /api/projects/{project}/queries/{name}", "one saved query, where it comes from");
-    api.put(
-        "PUT /api/projects/{project}/queries/{name}",
-        "save a query: {\"query\", \"role\", \"must_match\", \"must_not_match\","
-            + " \"apply_to_history\"}; refused when it does not parse or an example fails");
-    api.put("DELETE /api/projects/{project}/queries/{name}", "delete a query saved here");
-    api.put(
-        "POST /api/projects/{project}/queries/preview",
-        "what a query finds in stored history: {\"query\"} → total, per day, newest posts");
-    api.put(
-        "POST /api/projects/{project}/queries/{name}/apply",
-        "match stored history again with the query; answers how many posts it matches");
-    return api;
-  }
-
   private void get(Context ctx) {
     String project = project(ctx);
     QueryCatalog.Entry entry = runtime.queries().find(project, ctx.pathParam("name")).orElse(null);

@@ -80,11 +80,6 @@ public final class QueryPages {
     QueryApi.register(app, runtime, pages.previews);
   }
 
-  /** The query endpoints for the API's table of contents. */
-  public static Map<String, String> apiEndpoints() {
-    return QueryApi.endpoints();
-  }
-
   /** One row of the list. */
   public record Row(
       String name,

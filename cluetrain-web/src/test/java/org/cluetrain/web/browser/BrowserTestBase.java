@@ -88,6 +88,14 @@ public abstract class BrowserTestBase {
         "--disable-gpu",
         "--window-size=1366,900",
         "--lang=en-US");
+    // downloads (the export links) land in the data directory, without asking
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads().toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
@@ -99,6 +107,11 @@ public abstract class BrowserTestBase {
     if (browser != null) {
       browser.quit();
     }
+  }
+
+  /** Where the browser saves what it downloads. */
+  protected static Path downloads() {
+    return data.resolve("downloads");
   }
 
   protected String url(String path) {
