@@ -45,12 +45,14 @@ import org.jspecify.annotations.Nullable;
  * misconfigured), one request at a time goes to a host with a pause between, a body larger than the
  * limit ends the request, and the host's wishes are kept: {@code Retry-After} on {@code 429} and
  * {@code 503}, and {@code X-RateLimit-Remaining: 0} until {@code X-RateLimit-Reset} (seconds, as
- * Reddit sends it, or a time, as Mastodon does) hold every further request to that host back
- * without sending it.
+ * Reddit sends it, or a time, as Mastodon does), and the same of {@code RateLimit-*} (Bluesky) hold
+ * every further request to that host back without sending it.
  *
  * <p>Every failure is a {@link SourceFailure} whose reason is what the gap ledger records.
  */
 public final class ApiClient {
+  /** A reset given as a number above this is a time (seconds since 1970), not a wait (2001). */
+  private static final double EPOCH_SECONDS_FROM = 1_000_000_000;
 
   /** Settings; every one has a default suited to public APIs. */
   public record Settings(
@@ -257,9 +259,17 @@ public final class ApiClient {
     }
   }
 
-  /** {@code X-RateLimit-Remaining: 0} means: nothing more until the reset. */
+  /**
+   * {@code X-RateLimit-Remaining: 0} (Reddit, Mastodon) or {@code RateLimit-Remaining: 0} (the
+   * Bluesky AppView) means: nothing more until the reset.
+   */
   private void noteRateLimit(String host, HttpHeaders headers) {
-    Optional<String> remaining = headers.firstValue("X-RateLimit-Remaining");
+    String prefix = "X-RateLimit-";
+    Optional<String> remaining = headers.firstValue(prefix + "Remaining");
+    if (remaining.isEmpty()) {
+      prefix = "RateLimit-";
+      remaining = headers.firstValue(prefix + "Remaining");
+    }
     if (remaining.isEmpty()) {
       return;
     }
@@ -272,13 +282,16 @@ public final class ApiClient {
     if (left >= 1) {
       return;
     }
-    Instant reset = rateLimitReset(headers.firstValue("X-RateLimit-Reset").orElse(null));
+    Instant reset = rateLimitReset(headers.firstValue(prefix + "Reset").orElse(null));
     if (reset != null) {
       resting.merge(host, reset, (a, b) -> a.isAfter(b) ? a : b);
     }
   }
 
-  /** Reddit sends seconds until the reset, Mastodon the time of it. */
+  /**
+   * Reddit sends seconds until the reset, Mastodon the time of it, the Bluesky AppView the time in
+   * seconds since 1970 (a number too large to be a wait).
+   */
   private @Nullable Instant rateLimitReset(@Nullable String header) {
     if (header == null || header.isBlank()) {
       return null;
@@ -286,6 +299,9 @@ public final class ApiClient {
     String value = header.strip();
     try {
       double seconds = Double.parseDouble(value);
+      if (seconds > EPOCH_SECONDS_FROM) {
+        return Instant.ofEpochSecond((long) Math.ceil(seconds));
+      }
       return clock.instant().plusMillis((long) Math.ceil(seconds * 1000));
     } catch (NumberFormatException notSeconds) {
       try {
@@ -305,7 +321,11 @@ public final class ApiClient {
               .orElseGet(
                   () -> {
                     Instant reset =
-                        rateLimitReset(headers.firstValue("X-RateLimit-Reset").orElse(null));
+                        rateLimitReset(
+                            headers
+                                .firstValue("X-RateLimit-Reset")
+                                .or(() -> headers.firstValue("RateLimit-Reset"))
+                                .orElse(null));
                     return reset != null ? reset : now.plusSeconds(60);
                   });
       resting.merge(host, until, (a, b) -> a.isAfter(b) ? a : b);
