@@ -127,9 +127,9 @@ public final class BlueskyPosts {
                 ? null
                 : new Author(
                     "bluesky:" + did,
-                    author.path("displayName").asText("").isBlank()
-                        ? handle
-                        : author.path("displayName").asText(),
+                    !author.path("displayName").asText("").isBlank()
+                        ? author.path("displayName").asText()
+                        : handle.isEmpty() ? did : handle,
                     handle.isEmpty() ? null : handle,
                     "https://bsky.app/profile/" + (handle.isEmpty() ? did : handle)))
         .url(webUrl(uri))

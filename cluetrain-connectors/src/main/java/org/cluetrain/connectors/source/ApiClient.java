@@ -185,6 +185,114 @@ public final class ApiClient {
     }
   }
 
+  /**
+   * Reads the text messages of a WebSocket ({@code ws:} or {@code wss:}) until the sink says stop,
+   * the host closes it, or no message comes for {@code idle}; the address is checked as an {@code
+   * http(s)} one would be. A message larger than the body limit ends the connection as an
+   * unparseable page; a connection that cannot be opened or breaks is a failure, and the sink has
+   * then had every message that arrived before.
+   *
+   * @param sink takes each message; answers false to stop reading
+   */
+  public void messages(URI uri, Duration idle, MessageSink sink)
+      throws SourceFailure, InterruptedException {
+    String scheme = Objects.requireNonNullElse(uri.getScheme(), "");
+    if (!scheme.equals("ws") && !scheme.equals("wss")) {
+      throw new SourceFailure(GapReason.REQUEST_REFUSED, uri + ": not a ws(s) address");
+    }
+    URI asHttp =
+        URI.create(
+            (scheme.equals("ws") ? "http" : "https") + uri.toString().substring(scheme.length()));
+    String host = hostOf(asHttp);
+    checkResting(uri, host);
+    checkAddress(asHttp);
+    java.util.concurrent.BlockingQueue<Object> inbox =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    Object closed = new Object();
+    java.net.http.WebSocket.Listener listener =
+        new java.net.http.WebSocket.Listener() {
+          private final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public java.util.concurrent.@Nullable CompletionStage<?> onText(
+              java.net.http.WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (partial.length() > settings.maxBodyBytes()) {
+              inbox.add(
+                  new SourceFailure(
+                      GapReason.PAGE_UNPARSEABLE,
+                      uri
+                          + ": a message larger than the "
+                          + HumanUnits.bytes(settings.maxBodyBytes())
+                          + " limit"));
+              socket.abort();
+              return null;
+            }
+            if (last) {
+              inbox.add(partial.toString());
+              partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+          }
+
+          @Override
+          public java.util.concurrent.@Nullable CompletionStage<?> onClose(
+              java.net.http.WebSocket socket, int statusCode, String reason) {
+            inbox.add(closed);
+            return null;
+          }
+
+          @Override
+          public void onError(java.net.http.WebSocket socket, Throwable error) {
+            inbox.add(unreachable(uri, error));
+          }
+        };
+    java.net.http.WebSocket socket;
+    try {
+      socket =
+          client
+              .newWebSocketBuilder()
+              .connectTimeout(settings.connectTimeout())
+              .header("User-Agent", settings.userAgent())
+              .buildAsync(uri, listener)
+              .get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException slow) {
+      throw new SourceFailure(
+          GapReason.UNREACHABLE,
+          uri + ": timed out after " + HumanUnits.duration(settings.requestTimeout()));
+    } catch (ExecutionException failed) {
+      Throwable cause = Objects.requireNonNullElse(failed.getCause(), failed);
+      if (cause instanceof java.net.http.WebSocketHandshakeException handshake) {
+        HttpResponse<?> response = handshake.getResponse();
+        throw failure(uri, host, response.statusCode(), response.headers());
+      }
+      throw unreachable(uri, cause);
+    }
+    try {
+      while (true) {
+        Object next = inbox.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
+        if (next == null || next == closed) {
+          return;
+        }
+        if (next instanceof SourceFailure failure) {
+          throw failure;
+        }
+        if (!sink.accept((String) next)) {
+          return;
+        }
+      }
+    } finally {
+      socket.abort();
+    }
+  }
+
+  /** Takes the messages of a WebSocket. */
+  @FunctionalInterface
+  public interface MessageSink {
+    boolean accept(String message) throws SourceFailure, InterruptedException;
+  }
+
   /** Takes the events of a stream. */
   @FunctionalInterface
   public interface EventSink {
