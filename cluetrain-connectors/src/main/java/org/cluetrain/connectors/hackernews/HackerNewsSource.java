@@ -311,6 +311,10 @@ public final class HackerNewsSource implements Source {
       Followed follow = entry.getValue();
       JsonNode story = item(storyId, problems);
       budget--;
+      // the story checked goes to the end, so that a poll whose budget runs out before the last
+      // followed story leaves the others to the next poll
+      followed.remove(storyId);
+      followed.put(storyId, follow);
       if (story == null || story.path("descendants").asInt(0) <= follow.descendants) {
         continue;
       }

@@ -13,10 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.cluetrain.connectors.source.ApiReplayServer;
+import org.cluetrain.connectors.source.SourceHarness;
 import org.cluetrain.connectors.source.SourceRunner;
-import org.cluetrain.ingest.Gap;
 import org.cluetrain.ingest.GapReason;
 import org.cluetrain.jdbc.JdbcStorage;
 import org.cluetrain.json.Json;
@@ -40,21 +39,25 @@ class BlueskySourceTest {
 
   @TempDir Path directory;
 
-  private final ManualClock clock = new ManualClock(T0);
-  private final List<Post> stored = new CopyOnWriteArrayList<>();
   private ApiReplayServer appView;
+  private SourceHarness harness;
+  private ManualClock clock;
+  private List<Post> stored;
   private JdbcStorage storage;
 
   @BeforeEach
   void start() throws IOException {
     appView = new ApiReplayServer();
-    storage = JdbcStorage.openSqlite(directory.resolve("ledger.db"));
+    harness = new SourceHarness(directory, T0);
+    clock = harness.clock;
+    stored = harness.stored;
+    storage = harness.storage;
   }
 
   @AfterEach
   void stop() {
     appView.close();
-    storage.close();
+    harness.close();
   }
 
   private static String uri(String rkey) {
@@ -106,39 +109,24 @@ class BlueskySourceTest {
         ApiReplayServer.client(clock));
   }
 
-  private SourceRunner runner(BlueskySource source) {
-    return new SourceRunner(
-        List.of(source),
-        (s, posts, problems) -> stored.addAll(posts),
-        storage.sourceStates(),
-        storage.gaps(),
-        clock,
-        Duration.ofSeconds(1),
-        Duration.ZERO);
-  }
-
-  private List<Gap> gaps(BlueskySource source) {
-    return storage.gaps().gaps(source.id(), T0.minusSeconds(3600), T0.plus(Duration.ofDays(1)));
-  }
-
   @Test
   void searchPagesWithTheCursorSinceTheLastPostAndARestartBringsNoGapAndNoDuplicate()
       throws Exception {
     BlueskySource source = source("acme sync", null);
     appView.answer(SEARCH + "&limit=2", page("page-2", view("3laaa", 1), view("3laab", 0)));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
     appView.answer(SEARCH + since(1) + "&limit=2", page("p2", view("3laae", 4), view("3laad", 3)));
     appView.answer(
         SEARCH + since(1) + "&limit=2&cursor=p2", page("p3", view("3laac", 2), view("3laaa", 1)));
     clock.advance(Duration.ofMinutes(5));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
     appView.answer(SEARCH + since(4) + "&limit=2", page(null, view("3laae", 4)));
     clock.advance(Duration.ofMinutes(5));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
     assertThat(stored)
@@ -149,7 +137,7 @@ class BlueskySourceTest {
             "bluesky:" + DID + "/3laae",
             "bluesky:" + DID + "/3laad",
             "bluesky:" + DID + "/3laac");
-    assertThat(gaps(source)).isEmpty();
+    assertThat(harness.gaps(source)).isEmpty();
     assertThat(appView.requests).doesNotContain(SEARCH + "&limit=2&cursor=page-2");
     Post post = stored.get(0);
     assertThat(post.url()).isEqualTo("https://bsky.app/profile/" + DID + "/post/3laaa");
@@ -167,12 +155,12 @@ class BlueskySourceTest {
     BlueskySource source = source("acme sync", null);
     appView.answer(SEARCH + "&limit=2", page(null, view("3laaa", 1)));
     appView.answer(SEARCH + since(1) + "&limit=2", page(null, view("3laab", 6), view("3laaa", 1)));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
       clock.advance(Duration.ofMinutes(5));
       appView.fail(429);
       runner.pollDue();
-      assertThat(gaps(source))
+      assertThat(harness.gaps(source))
           .singleElement()
           .satisfies(g -> assertThat(g.reason()).isEqualTo(GapReason.RATE_LIMITED));
       clock.advance(Duration.ofMinutes(11));
@@ -188,17 +176,17 @@ class BlueskySourceTest {
       assertThat(runner.health().get(0).lastError()).contains("rate limited by host until");
     }
     assertThat(stored).extracting(Post::id).endsWith("bluesky:" + DID + "/3laab");
-    assertThat(gaps(source)).hasSize(2);
+    assertThat(harness.gaps(source)).hasSize(2);
   }
 
   @Test
   void anUnparseablePageIsAGapWithItsReason() throws Exception {
     BlueskySource source = source("acme sync", null);
     appView.answer(SEARCH + "&limit=2", "{\"error\": \"InternalServerError\", \"message\": \"x\"}");
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
-    assertThat(gaps(source))
+    assertThat(harness.gaps(source))
         .singleElement()
         .satisfies(
             g -> {
@@ -234,7 +222,7 @@ class BlueskySourceTest {
             + URLEncoder.encode(uri("3lbbb"), StandardCharsets.UTF_8)
             + "&depth=10&parentHeight=10",
         thread.toString());
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
     assertThat(stored)
@@ -244,6 +232,6 @@ class BlueskySourceTest {
     assertThat(replyPost.kind()).isEqualTo(PostKind.REPLY);
     assertThat(replyPost.parentId()).isEqualTo("bluesky:" + DID + "/3lbbb");
     assertThat(replyPost.threadId()).isEqualTo("bluesky:" + DID + "/3lbbb");
-    assertThat(gaps(source)).isEmpty();
+    assertThat(harness.gaps(source)).isEmpty();
   }
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cluetrain.connectors.source.ApiClient;
 import org.cluetrain.connectors.source.ApiReplayServer;
+import org.cluetrain.connectors.source.SourceHarness;
 import org.cluetrain.connectors.source.SourceRunner;
-import org.cluetrain.ingest.Gap;
 import org.cluetrain.ingest.GapReason;
 import org.cluetrain.jdbc.JdbcStorage;
 import org.cluetrain.model.Post;
@@ -45,12 +45,13 @@ class JetstreamSourceTest {
 
   @TempDir Path directory;
 
-  private final ManualClock clock = new ManualClock(T0);
-  private final List<Post> stored = new CopyOnWriteArrayList<>();
   private final Deque<Connection> script = new ConcurrentLinkedDeque<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private ServerSocket server;
   private Thread serving;
+  private SourceHarness harness;
+  private ManualClock clock;
+  private List<Post> stored;
   private JdbcStorage storage;
 
   /** What one connection does: refuse with a status, or send messages, then drop or stay. */
@@ -62,13 +63,16 @@ class JetstreamSourceTest {
     serving = new Thread(this::serve, "jetstream-test");
     serving.setDaemon(true);
     serving.start();
-    storage = JdbcStorage.openSqlite(directory.resolve("ledger.db"));
+    harness = new SourceHarness(directory, T0);
+    clock = harness.clock;
+    stored = harness.stored;
+    storage = harness.storage;
   }
 
   @AfterEach
   void stop() throws IOException {
     server.close();
-    storage.close();
+    harness.close();
   }
 
   private void serve() {
@@ -80,12 +84,29 @@ class JetstreamSourceTest {
           play(socket, connection == null ? new Connection(503, List.of(), true) : connection);
         } finally {
           if (connection == null || connection.drop() || connection.status() != 101) {
+            // the frames sent arrive, then the connection ends without a close frame (a bare
+            // close could reset it and lose frames still in flight)
+            socket.shutdownOutput();
+            drain(socket);
             socket.close();
           }
         }
       } catch (IOException closed) {
         return;
       }
+    }
+  }
+
+  /** Reads what the client still sends until it, too, lets go, or for at most a second. */
+  private static void drain(Socket socket) {
+    try {
+      socket.setSoTimeout(1000);
+      byte[] buffer = new byte[4096];
+      while (socket.getInputStream().read(buffer) >= 0) {
+        // discarded
+      }
+    } catch (IOException done) {
+      // timed out or reset: the connection is over either way
     }
   }
 
@@ -175,21 +196,6 @@ class JetstreamSourceTest {
         clock);
   }
 
-  private SourceRunner runner(JetstreamSource source) {
-    return new SourceRunner(
-        List.of(source),
-        (s, posts, problems) -> stored.addAll(posts),
-        storage.sourceStates(),
-        storage.gaps(),
-        clock,
-        Duration.ofSeconds(1),
-        Duration.ZERO);
-  }
-
-  private List<Gap> gaps(JetstreamSource source) {
-    return storage.gaps().gaps(source.id(), T0.minusSeconds(3600), T0.plus(Duration.ofDays(1)));
-  }
-
   @Test
   void theProjectsTermsComeFromItsQueries() {
     assertThat(
@@ -220,14 +226,14 @@ class JetstreamSourceTest {
                 post("3la06", 700, "the present")),
             false));
     List<String> restarts = new ArrayList<>();
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
       clock.advance(Duration.ofMinutes(5));
       runner.pollDue();
     }
     restarts.add(storage.sourceStates().cursor(source.id()).orElseThrow());
     clock.advance(Duration.ofMinutes(5));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
     assertThat(stored)
@@ -244,7 +250,7 @@ class JetstreamSourceTest {
             "/subscribe?wantedCollections=app.bsky.feed.post&cursor=" + micros(1),
             "/subscribe?wantedCollections=app.bsky.feed.post&cursor=" + micros(180));
     assertThat(restarts.get(0)).startsWith(T0.plusSeconds(180).plusNanos(42_000).toString());
-    assertThat(gaps(source)).isEmpty();
+    assertThat(harness.gaps(source)).isEmpty();
     assertThat(stored.get(0).url()).isEqualTo("https://bsky.app/profile/" + DID + "/post/3la01");
   }
 
@@ -252,10 +258,10 @@ class JetstreamSourceTest {
   void aRefusedHandshakeIsARateLimitGap() throws Exception {
     JetstreamSource source = source();
     script.add(new Connection(429, List.of(), true));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
-    assertThat(gaps(source))
+    assertThat(harness.gaps(source))
         .singleElement()
         .satisfies(
             g -> {

@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.cluetrain.connectors.source.ApiReplayServer;
+import org.cluetrain.connectors.source.SourceHarness;
 import org.cluetrain.connectors.source.SourceRunner;
-import org.cluetrain.ingest.Gap;
 import org.cluetrain.ingest.GapReason;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.jdbc.JdbcStorage;
@@ -38,21 +37,25 @@ class HackerNewsSourceTest {
 
   @TempDir Path directory;
 
-  private final ManualClock clock = new ManualClock(T0);
-  private final List<Post> stored = new CopyOnWriteArrayList<>();
   private ApiReplayServer hn;
+  private SourceHarness harness;
+  private ManualClock clock;
+  private List<Post> stored;
   private JdbcStorage storage;
 
   @BeforeEach
   void start() throws IOException {
     hn = new ApiReplayServer();
-    storage = JdbcStorage.openSqlite(directory.resolve("ledger.db"));
+    harness = new SourceHarness(directory, T0);
+    clock = harness.clock;
+    stored = harness.stored;
+    storage = harness.storage;
   }
 
   @AfterEach
   void stop() {
     hn.close();
-    storage.close();
+    harness.close();
   }
 
   private static ObjectNode fixture(String name) throws IOException {
@@ -104,28 +107,13 @@ class HackerNewsSourceTest {
         clock);
   }
 
-  private SourceRunner runner(HackerNewsSource source) {
-    return new SourceRunner(
-        List.of(source),
-        (s, posts, problems) -> stored.addAll(posts),
-        storage.sourceStates(),
-        storage.gaps(),
-        clock,
-        Duration.ofSeconds(1),
-        Duration.ZERO);
-  }
-
-  private List<Gap> gaps(HackerNewsSource source) {
-    return storage.gaps().gaps(source.id(), T0.minusSeconds(3600), T0.plus(Duration.ofDays(1)));
-  }
-
   @Test
   void searchPagesBackToTheCursorAndARestartBringsNoGapAndNoDuplicate() throws Exception {
     HackerNewsSource source = source(HackerNewsSource.Mode.SEARCH, "acme");
     hn.answer(
         SEARCH + "&hitsPerPage=2&page=0",
         page(0, 1, hit("comment", 12, 1000), hit("story", 11, 1000)));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
     assertThat(storage.sourceStates().cursor(source.id()))
@@ -139,19 +127,19 @@ class HackerNewsSourceTest {
         page(1, 2, hit("story", 13, 1000), hit("comment", 12, 1000)));
     clock.advance(Duration.ofMinutes(5));
     // a restart: a new runner on the same ledger goes on from the stored cursor
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
     hn.answer(SEARCH + since(1300) + "&hitsPerPage=2&page=0", page(0, 1, hit("comment", 15, 1300)));
     clock.advance(Duration.ofMinutes(5));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
     }
     assertThat(stored)
         .extracting(Post::id)
         .containsExactly(
             "hackernews:12", "hackernews:11", "hackernews:15", "hackernews:14", "hackernews:13");
-    assertThat(gaps(source)).isEmpty();
+    assertThat(harness.gaps(source)).isEmpty();
     assertThat(storage.sourceStates().cursor(source.id()))
         .contains(Instant.ofEpochSecond(1300) + "|15");
     Post comment = stored.get(0);
@@ -175,12 +163,12 @@ class HackerNewsSourceTest {
     hn.answer(
         SEARCH + since(1000) + "&hitsPerPage=2&page=0",
         page(0, 1, hit("story", 16, 2000), hit("story", 11, 1000)));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
       clock.advance(Duration.ofMinutes(5));
       hn.fail(429);
       runner.pollDue();
-      assertThat(gaps(source))
+      assertThat(harness.gaps(source))
           .singleElement()
           .satisfies(
               g -> {
@@ -197,7 +185,9 @@ class HackerNewsSourceTest {
       runner.pollDue();
     }
     assertThat(stored).extracting(Post::id).containsExactly("hackernews:11", "hackernews:16");
-    assertThat(gaps(source)).singleElement().satisfies(g -> assertThat(g.backfilled()).isTrue());
+    assertThat(harness.gaps(source))
+        .singleElement()
+        .satisfies(g -> assertThat(g.backfilled()).isTrue());
   }
 
   @Test
@@ -205,12 +195,12 @@ class HackerNewsSourceTest {
     HackerNewsSource source = source(HackerNewsSource.Mode.SEARCH, "acme");
     hn.answer(SEARCH + "&hitsPerPage=2&page=0", page(0, 1, hit("story", 11, 1000)));
     hn.answer(SEARCH + since(1000) + "&hitsPerPage=2&page=0", "<html>Service Unavailable</html>");
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
       clock.advance(Duration.ofMinutes(5));
       runner.pollDue();
     }
-    assertThat(gaps(source))
+    assertThat(harness.gaps(source))
         .singleElement()
         .satisfies(
             g -> {
@@ -248,7 +238,7 @@ class HackerNewsSourceTest {
     hn.answer("/v0/item/100.json", story(100, 0));
     hn.answer("/v0/item/101.json", story(101, 1, 102));
     hn.answer("/v0/item/102.json", item("comment", 102, 101));
-    try (SourceRunner runner = runner(source)) {
+    try (SourceRunner runner = harness.runner(source)) {
       runner.pollDue();
       // a reply to the comment, and a new story
       hn.answer("/v0/newstories.json", "[104, 101, 100]");
@@ -274,6 +264,6 @@ class HackerNewsSourceTest {
     assertThat(reply.kind()).isEqualTo(PostKind.REPLY);
     assertThat(reply.parentId()).isEqualTo("hackernews:102");
     assertThat(reply.threadId()).isEqualTo("hackernews:101");
-    assertThat(gaps(source)).isEmpty();
+    assertThat(harness.gaps(source)).isEmpty();
   }
 }
