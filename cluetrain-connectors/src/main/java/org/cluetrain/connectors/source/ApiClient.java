@@ -214,6 +214,12 @@ public final class ApiClient {
           private final StringBuilder partial = new StringBuilder();
 
           @Override
+          public void onOpen(java.net.http.WebSocket socket) {
+            // every message is taken as it comes: none waits for demand when the connection ends
+            socket.request(Long.MAX_VALUE);
+          }
+
+          @Override
           public java.util.concurrent.@Nullable CompletionStage<?> onText(
               java.net.http.WebSocket socket, CharSequence data, boolean last) {
             partial.append(data);
@@ -232,7 +238,6 @@ public final class ApiClient {
               inbox.add(partial.toString());
               partial.setLength(0);
             }
-            socket.request(1);
             return null;
           }
 
