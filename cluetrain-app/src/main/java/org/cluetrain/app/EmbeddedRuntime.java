@@ -27,6 +27,8 @@ import org.cluetrain.app.privacy.PseudonymVault;
 import org.cluetrain.app.privacy.SubjectRequests;
 import org.cluetrain.app.query.QueryCatalog;
 import org.cluetrain.app.relevance.RelevanceLoop;
+import org.cluetrain.app.retention.Retention;
+import org.cluetrain.app.retention.RetentionSchedule;
 import org.cluetrain.app.storage.StorageBackend;
 import org.cluetrain.app.storage.StorageBackends;
 import org.cluetrain.app.workspace.Workspace;
@@ -100,6 +102,8 @@ public final class EmbeddedRuntime implements AutoCloseable {
   private final Inbox inbox;
   private final AuditTrail audit;
   private final SubjectRequests privacy;
+  private final Retention retention;
+  private @Nullable RetentionSchedule retentionSchedule;
   private @Nullable ImportJobs imports;
 
   private EmbeddedRuntime(Path dataDir, Workspace workspace) throws IOException {
@@ -192,6 +196,18 @@ public final class EmbeddedRuntime implements AutoCloseable {
             dataDir.resolve("uploads"),
             Clock.systemUTC());
     privacy.reportTo(auditOf(audit, installationHash));
+    this.retention =
+        new Retention(
+            store,
+            storage.postLedger(),
+            storage.rollups(),
+            storage.relevanceLabels(),
+            storage.inbox(),
+            storage.retentionLog(),
+            audit,
+            workspace,
+            pipeline,
+            Clock.systemUTC());
   }
 
   /**
@@ -394,6 +410,22 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return privacy;
   }
 
+  /** Retention: removing what has been kept as long as the workspace says. */
+  public Retention retention() {
+    return retention;
+  }
+
+  /**
+   * The daily retention run; {@code serve} starts it, which also runs retention at once. Made on
+   * first use, so a command that only reads starts no thread.
+   */
+  public synchronized RetentionSchedule retentionSchedule() {
+    if (retentionSchedule == null) {
+      retentionSchedule = new RetentionSchedule(retention, Clock.systemUTC());
+    }
+    return retentionSchedule;
+  }
+
   /**
    * Imports sent to this process while it serves (uploads and the command line's), one at a time;
    * started on first use, so a command that only reads starts no thread.
@@ -446,6 +478,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
       synchronized (this) {
         if (imports != null) {
           imports.close();
+        }
+        if (retentionSchedule != null) {
+          retentionSchedule.close();
         }
       }
       pipeline.close(); // what was handed in is written before the stores close

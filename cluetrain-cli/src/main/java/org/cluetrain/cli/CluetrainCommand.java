@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       AlertsCommand.class,
       AuditCommand.class,
       PrivacyCommand.class,
+      RetentionCommand.class,
       ModelCommands.Train.class,
       ModelCommands.Eval.class,
       ModelCommands.Classify.class,

@@ -98,6 +98,8 @@ final class ServeCommand implements Callable<Integer> {
       if (caughtUp > 0) {
         out.printf("inbox: %d new items from posts stored before their rules%n", caughtUp);
       }
+      // retention runs now, in the background, and then daily
+      runtime.retentionSchedule().start();
       List<FeedSubscription> feeds =
           LivePolling.subscriptions(runtime.workspace(), runtime.subscriptions());
       LivePolling polling =

@@ -36,7 +36,9 @@ class CommandLineTest {
         "classify",
         "label",
         "label add",
-        "label next"
+        "label next",
+        "retention",
+        "retention run"
       })
   void everyCommandHasHelp(String command) {
     String[] args = (command + " --help").strip().split(" ");

@@ -34,7 +34,9 @@ public final class ContentWords {
           "into", "more", "some", "one", "very", "too", "also", "him", "her", "his", "she", "off",
           "only", "which", "over", "again", "still", "really", "did", "does", "doing", "being",
           "im", "ive", "i've", "you're", "we're", "they're", "that's", "it", "dont", "cant",
-          "won't", "isn't", "didn't", "doesn't", "wasn't", "let", "let's", "via", "rt");
+          "won't", "isn't", "didn't", "doesn't", "wasn't", "let", "let's", "via", "rt", "since",
+          "after", "before", "because", "every", "seit", "alles", "etwas", "wieder", "gerade",
+          "eben", "weil", "dann", "denn", "nichts", "gar", "wer");
 
   private ContentWords() {}
 

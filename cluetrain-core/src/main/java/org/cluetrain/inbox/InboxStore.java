@@ -67,6 +67,13 @@ public interface InboxStore extends AutoCloseable {
    */
   int forgetItemsOfPosts(Collection<String> postIds);
 
+  /**
+   * The posts of a project's items that are done and were last changed before {@code before}: the
+   * items retention removes ({@link #forgetItemsOfPosts}) once their project keeps closed items no
+   * longer.
+   */
+  List<String> postsOfItemsClosedBefore(String project, Instant before);
+
   /** The log entries (notes, responses, …) of any item whose text holds one of the identifiers. */
   List<InboxEvent> eventsMentioning(List<String> identifiers);
 

@@ -1,5 +1,6 @@
 package org.cluetrain.store;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -66,6 +67,31 @@ public interface PostLedger {
    */
   int redactThreadTitles(
       Collection<String> threadIds, List<String> identifiers, String replacement);
+
+  /**
+   * The ids of a project's recorded posts from one source published before {@code before}, oldest
+   * first: what retention expires.
+   *
+   * @param limit at most this many
+   */
+  List<String> publishedBefore(String project, String sourceId, Instant before, int limit);
+
+  /**
+   * How many of a project's recorded posts from one source were published before {@code before}.
+   */
+  long countPublishedBefore(String project, String sourceId, Instant before);
+
+  /**
+   * Expires these posts, past their retention: their rows go and with them what they matched, but
+   * every figure they counted in stays as it was (counts stay, texts go). The totals and the counts
+   * per project, source, language and kind keep them as retained counts; hourly counts and
+   * sentiment, threads and authors are roll-ups and are left alone, except that a thread opened by
+   * an expired post loses the title taken from its words. Posts the ledger does not know change
+   * nothing.
+   *
+   * @return how many posts expired
+   */
+  int expire(Collection<String> postIds);
 
   /**
    * Makes deletions final in the database's files: pages that held deleted rows are overwritten and

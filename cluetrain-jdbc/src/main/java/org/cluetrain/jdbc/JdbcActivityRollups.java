@@ -30,11 +30,14 @@ final class JdbcActivityRollups implements ActivityRollups {
 
   @Override
   public Map<String, Long> postsBySource(String project) {
-    // answered from the (project, source_id) index alone, without reading the posts' rows
+    // answered from the (project, source_id) index alone, without reading the posts' rows; the
+    // posts retention removed are counted too
     return counts(
-        "SELECT source_id, COUNT(*) AS n FROM posts WHERE project = ? GROUP BY source_id"
-            + " ORDER BY n DESC, source_id",
-        new Object[] {project});
+        "SELECT k, SUM(n) AS total FROM ("
+            + "SELECT source_id AS k, COUNT(*) AS n FROM posts WHERE project = ? GROUP BY source_id"
+            + " UNION ALL SELECT source_id AS k, SUM(posts) AS n FROM retained_counts"
+            + " WHERE project = ? GROUP BY source_id) g GROUP BY k ORDER BY total DESC, k",
+        new Object[] {project, project});
   }
 
   @Override
@@ -45,22 +48,30 @@ final class JdbcActivityRollups implements ActivityRollups {
         () -> {
           String where = project == null ? "" : " WHERE project = ?";
           Object[] parameters = project == null ? new Object[0] : new Object[] {project};
+          // posts retention removed still count: their counts moved to retained_counts
           long total =
               database
                   .select(
                       "statistics",
-                      "SELECT COUNT(*) FROM posts" + where,
-                      rs -> rs.getLong(1),
-                      parameters)
+                      "SELECT (SELECT COUNT(*) FROM posts"
+                          + where
+                          + "), (SELECT COALESCE(SUM(posts), 0) FROM retained_counts"
+                          + where
+                          + ")",
+                      rs -> rs.getLong(1) + rs.getLong(2),
+                      twice(parameters))
                   .get(0);
           long duplicates =
               database
                   .select(
                       "statistics",
-                      "SELECT COUNT(*) FROM posts WHERE duplicate_of IS NOT NULL"
-                          + (project == null ? "" : " AND project = ?"),
-                      rs -> rs.getLong(1),
-                      parameters)
+                      "SELECT (SELECT COUNT(*) FROM posts WHERE duplicate_of IS NOT NULL"
+                          + (project == null ? "" : " AND project = ?")
+                          + "), (SELECT COALESCE(SUM(duplicates), 0) FROM retained_counts"
+                          + where
+                          + ")",
+                      rs -> rs.getLong(1) + rs.getLong(2),
+                      twice(parameters))
                   .get(0);
           // a project's query ids are "project/name": the range ["p/", "p0") holds exactly those
           Map<String, Long> byQuery =
@@ -82,12 +93,27 @@ final class JdbcActivityRollups implements ActivityRollups {
 
   private Map<String, Long> grouped(String column, String where, Object[] parameters) {
     return counts(
-        "SELECT "
+        "SELECT k, SUM(n) AS total FROM (SELECT "
             + column
             + " AS k, COUNT(*) AS n FROM posts"
             + where
-            + " GROUP BY k ORDER BY n DESC, k",
-        parameters);
+            + " GROUP BY "
+            + column
+            + " UNION ALL SELECT "
+            + column
+            + " AS k, SUM(posts) AS n FROM retained_counts"
+            + where
+            + " GROUP BY "
+            + column
+            + ") g GROUP BY k ORDER BY total DESC, k",
+        twice(parameters));
+  }
+
+  /** The parameters of a statement asking the same of the posts and the retained counts. */
+  private static Object[] twice(Object[] parameters) {
+    Object[] both = java.util.Arrays.copyOf(parameters, parameters.length * 2);
+    System.arraycopy(parameters, 0, both, parameters.length, parameters.length);
+    return both;
   }
 
   /** A two-column (key, count) query as an ordered map. */

@@ -364,6 +364,18 @@ public final class JdbcInbox implements InboxStore {
         });
   }
 
+  @Override
+  public List<String> postsOfItemsClosedBefore(String project, Instant before) {
+    return database.select(
+        "closed inbox items",
+        "SELECT post_id FROM inbox_items WHERE project = ? AND status = ? AND updated < ?"
+            + " ORDER BY updated, id",
+        rs -> rs.getString(1),
+        project,
+        Status.DONE.label(),
+        before.toEpochMilli());
+  }
+
   // the texts below are read whole and searched here, not with LIKE: SQLite folds the case of
   // ASCII letters only, and a name such as "Jürgen" must be found in any case
 

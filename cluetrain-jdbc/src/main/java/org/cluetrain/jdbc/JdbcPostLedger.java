@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -508,6 +509,72 @@ final class JdbcPostLedger implements PostLedger {
   }
 
   @Override
+  public List<String> publishedBefore(String project, String sourceId, Instant before, int limit) {
+    return database.select(
+        "expired posts",
+        "SELECT id FROM posts WHERE project = ? AND source_id = ? AND published < ?"
+            + " ORDER BY published, id LIMIT ?",
+        rs -> rs.getString(1),
+        project,
+        sourceId,
+        before.toEpochMilli(),
+        limit);
+  }
+
+  @Override
+  public long countPublishedBefore(String project, String sourceId, Instant before) {
+    return database
+        .select(
+            "expired posts",
+            "SELECT COUNT(*) FROM posts WHERE project = ? AND source_id = ? AND published < ?",
+            rs -> rs.getLong(1),
+            project,
+            sourceId,
+            before.toEpochMilli())
+        .get(0);
+  }
+
+  @Override
+  public int expire(Collection<String> postIds) {
+    if (postIds.isEmpty()) {
+      return 0;
+    }
+    return database.inTransaction(
+        "expiring posts",
+        () -> {
+          int expired = 0;
+          for (String id : new java.util.LinkedHashSet<>(postIds)) {
+            expired += expireOne(id);
+          }
+          return expired;
+        });
+  }
+
+  /** Moves one post's counts to the retained counts and deletes its row; 0 when unknown. */
+  private int expireOne(String id) {
+    // a post without a project is matched against every project and expires with none of them
+    database.update(
+        "retained counts",
+        "INSERT INTO retained_counts (project, source_id, lang, kind, posts, duplicates)"
+            + " SELECT project, source_id, COALESCE(lang, 'und'), kind, 1,"
+            + " CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END"
+            + " FROM posts WHERE id = ? AND project IS NOT NULL"
+            + " ON CONFLICT (project, source_id, lang, kind) DO UPDATE SET"
+            + " posts = retained_counts.posts + excluded.posts,"
+            + " duplicates = retained_counts.duplicates + excluded.duplicates",
+        id);
+    // the thread's title was taken from the opening post's words, which go
+    database.update(
+        "thread title",
+        "UPDATE threads SET title = NULL WHERE thread_id ="
+            + " (SELECT thread_id FROM posts WHERE id = ? AND project IS NOT NULL"
+            + " AND (parent_id IS NULL OR parent_id = id))",
+        id);
+    return database.update(
+        "post " + id, "DELETE FROM posts WHERE id = ? AND project IS NOT NULL", id);
+  }
+
+  @Override
   public int moveAuthor(String authorId, String toAuthorId, String toName) {
     if (authorId.equals(toAuthorId)) {
       return 0;
@@ -611,7 +678,8 @@ final class JdbcPostLedger implements PostLedger {
           "inbox_tags",
           "inbox_events",
           "inbox_replies",
-          "pseudonyms");
+          "pseudonyms",
+          "retained_counts");
 
   /** Adds matches recorded after the posts came in to the hourly and sentiment counts. */
   private void addLaterMatchesToHourlyCounts(

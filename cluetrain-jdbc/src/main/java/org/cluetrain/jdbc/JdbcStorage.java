@@ -15,6 +15,7 @@ import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.QueryLedger;
 import org.cluetrain.store.RelevanceLabelStore;
+import org.cluetrain.store.RetentionLog;
 
 /**
  * Every relational store of Cluetrain in one database, opened once and shared by the adapters of
@@ -36,6 +37,7 @@ public final class JdbcStorage implements AutoCloseable {
   private final JdbcInbox inbox;
   private final JdbcAuditLog auditLog;
   private final JdbcSuppressionList suppressionList;
+  private final JdbcRetentionLog retentionLog;
   private final JdbcPseudonymStore pseudonyms;
 
   private JdbcStorage(JdbcDatabase database) {
@@ -54,6 +56,7 @@ public final class JdbcStorage implements AutoCloseable {
     this.inbox = new JdbcInbox(database, true);
     this.auditLog = new JdbcAuditLog(database);
     this.suppressionList = new JdbcSuppressionList(database);
+    this.retentionLog = new JdbcRetentionLog(database);
     this.pseudonyms = new JdbcPseudonymStore(database);
   }
 
@@ -88,6 +91,11 @@ public final class JdbcStorage implements AutoCloseable {
 
   public SuppressionList suppressionList() {
     return suppressionList;
+  }
+
+  /** When retention ran and what it removed. */
+  public RetentionLog retentionLog() {
+    return retentionLog;
   }
 
   public PostLedger postLedger() {

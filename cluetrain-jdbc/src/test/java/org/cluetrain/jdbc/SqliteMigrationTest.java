@@ -53,7 +53,8 @@ class SqliteMigrationTest {
               "9 audit log append only",
               "10 gap ledger",
               "21 suppressed authors",
-              "25 matched queries on posts");
+              "25 matched queries on posts",
+              "26 retention");
       // the match rows of the posts table's posts moved into their own rows
       assertThat(
               database.select(
@@ -90,8 +91,8 @@ class SqliteMigrationTest {
             statement.executeQuery(
                 "SELECT COUNT(*), MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(12);
-      assertThat(rs.getString(2)).isEqualTo("25");
+      assertThat(rs.getInt(1)).isEqualTo(13);
+      assertThat(rs.getString(2)).isEqualTo("26");
     }
   }
 
@@ -114,12 +115,14 @@ class SqliteMigrationTest {
               "edited_queries",
               "audit_log",
               "source_gaps",
-              "source_definitions")
+              "source_definitions",
+              "retained_counts",
+              "retention_runs")
           .contains("flyway_schema_history");
       assertThat(
               database.select(
                   "history", "SELECT version FROM flyway_schema_history", rs -> rs.getString(1)))
-          .containsExactly("1", "2", "3", "4", "5", "7", "8", "9", "10", "21", "25");
+          .containsExactly("1", "2", "3", "4", "5", "7", "8", "9", "10", "21", "25", "26");
     }
   }
 }

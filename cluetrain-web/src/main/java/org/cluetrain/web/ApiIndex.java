@@ -52,6 +52,13 @@ final class ApiIndex {
     api.put(
         "POST /api/privacy/subjects/erase?author=A",
         "admins: erase one person from every store and keep them out of later imports (Art. 17)");
+    api.put(
+        "GET /api/retention",
+        "how long each project and source keeps posts and closed inbox items, the last retention"
+            + " run and the next");
+    api.put(
+        "POST /api/retention/run?dry_run=true&project=P",
+        "admins: remove what has expired now (or only count it), per project and source");
     api.putAll(org.cluetrain.web.queries.QueryPages.apiEndpoints());
     api.putAll(org.cluetrain.web.inbox.InboxPages.apiEndpoints());
     return api;

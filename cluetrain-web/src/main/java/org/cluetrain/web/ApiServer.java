@@ -142,6 +142,7 @@ public final class ApiServer implements AutoCloseable {
     QueryPages.register(app, runtime);
     AdminPages.register(app, runtime);
     org.cluetrain.web.privacy.PrivacyApi.register(app, runtime);
+    org.cluetrain.web.sources.RetentionApi.register(app, runtime);
     org.cluetrain.web.privacy.PrivacyPages.register(app, runtime);
     org.cluetrain.web.alert.AlertApi.register(app, runtime);
     org.cluetrain.web.alert.AlertPages.register(app, runtime);

@@ -2,6 +2,7 @@ package org.cluetrain.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceException;
@@ -13,7 +14,8 @@ import org.cluetrain.jdbc.TestPostgres;
  * The example workspace the web application's tests serve, on the storage the test run names: the
  * embedded default, or (system property {@code cluetrain.test.storage=postgresql}, the build's
  * second run of these tests) a fresh database on the test PostgreSQL server for the relational
- * data.
+ * data. The tests serve the example's two small projects; the third, a sample of several weeks, has
+ * a test of its own ({@code ExampleWorkspaceTest}).
  */
 public final class TestWorkspaces {
   private static final Path EXAMPLE = Path.of("../examples/workspace.yaml");
@@ -22,7 +24,7 @@ public final class TestWorkspaces {
 
   /** The example workspace on the storage of this test run. */
   public static Workspace example() throws IOException, WorkspaceException {
-    Workspace workspace = WorkspaceReader.read(EXAMPLE);
+    Workspace workspace = WorkspaceReader.read(EXAMPLE).withProjects(List.of("bahn", "airlines"));
     if (!"postgresql".equals(System.getProperty("cluetrain.test.storage"))) {
       return workspace;
     }

@@ -290,7 +290,7 @@ public final class LiveSources implements AutoCloseable {
         String.join(
             " OR ", project.queries().stream().map(org.cluetrain.query.SavedQuery::text).toList()));
     return new Workspace.LiveSource(
-        live.name(), live.kind(), live.url(), settings, live.everySeconds());
+        live.name(), live.kind(), live.url(), settings, live.everySeconds(), live.retention());
   }
 
   private static Source hackerNews(String project, Workspace.LiveSource live, ApiClient client) {

@@ -18,6 +18,7 @@ import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
 import org.cluetrain.store.QueryLedger;
 import org.cluetrain.store.RelevanceLabelStore;
+import org.cluetrain.store.RetentionLog;
 
 /**
  * The relational stores in one database, opened once and shared by all of them, and the posts in a
@@ -133,6 +134,11 @@ final class RelationalAndIndexStorage implements StorageBackend {
   @Override
   public SuppressionList suppressionList() {
     return relational.suppressionList();
+  }
+
+  @Override
+  public RetentionLog retentionLog() {
+    return relational.retentionLog();
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
 import org.cluetrain.store.QueryLedger;
 import org.cluetrain.store.RelevanceLabelStore;
+import org.cluetrain.store.RetentionLog;
 
 /**
  * Every store the runtime needs, as one backend provides them: opened together, sharing one
@@ -61,6 +62,9 @@ public interface StorageBackend extends AutoCloseable {
 
   /** The keyed hashes of authors erased on request. */
   SuppressionList suppressionList();
+
+  /** When retention ran and what it removed. */
+  RetentionLog retentionLog();
 
   /** The saved queries written in the web interface. */
   QueryStore queries();

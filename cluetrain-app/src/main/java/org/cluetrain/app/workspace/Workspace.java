@@ -84,6 +84,13 @@ public record Workspace(
         file, languages, projects, smtp, other, network, trustedProxies, publicHosts);
   }
 
+  /** The same workspace with only the named projects, in their order in the file. */
+  public Workspace withProjects(List<String> names) {
+    List<Project> kept = projects.stream().filter(p -> names.contains(p.name())).toList();
+    return new Workspace(
+        file, languages, kept, smtp, storage, network, trustedProxies, publicHosts);
+  }
+
   /** The same workspace allowing other addresses. */
   public Workspace withNetwork(AddressPolicy other) {
     return new Workspace(
@@ -127,10 +134,36 @@ public record Workspace(
   }
 
   /**
+   * How long a project keeps what it collects; each period is {@link RetentionPeriod#FOREVER} when
+   * the file says nothing. Expired posts leave the figures they counted in as they were.
+   *
+   * @param thirdParty posts from sources the project does not run
+   * @param ownChannels posts from the project's own channels (its inbox's {@code own_channels})
+   * @param inboxClosed inbox items, counted from when they were closed (set to done)
+   */
+  public record Retention(
+      RetentionPeriod thirdParty, RetentionPeriod ownChannels, RetentionPeriod inboxClosed) {
+    public static final Retention FOREVER =
+        new Retention(RetentionPeriod.FOREVER, RetentionPeriod.FOREVER, RetentionPeriod.FOREVER);
+
+    public Retention {
+      thirdParty = thirdParty == null ? RetentionPeriod.FOREVER : thirdParty;
+      ownChannels = ownChannels == null ? RetentionPeriod.FOREVER : ownChannels;
+      inboxClosed = inboxClosed == null ? RetentionPeriod.FOREVER : inboxClosed;
+    }
+
+    /** Whether nothing of the project ever expires. */
+    public boolean keepsEverything() {
+      return thirdParty.forever() && ownChannels.forever() && inboxClosed.forever();
+    }
+  }
+
+  /**
    * A project: one brand, client or research topic.
    *
    * @param alerts its alert rules and where alerts go (the defaults when the file says nothing)
    * @param inbox its engagement inbox: rules, response target, business hours, own channels
+   * @param retention how long its posts and closed inbox items are kept (forever when not said)
    */
   public record Project(
       String name,
@@ -141,8 +174,10 @@ public record Workspace(
       Alerts alerts,
       InboxSettings inbox,
       Privacy privacy,
-      List<LiveSource> liveSources) {
+      List<LiveSource> liveSources,
+      Retention retention) {
     public Project {
+      retention = retention == null ? Retention.FOREVER : retention;
       feeds = List.copyOf(feeds);
       liveSources = liveSources == null ? List.of() : List.copyOf(liveSources);
       imports = List.copyOf(imports);
@@ -164,6 +199,36 @@ public record Workspace(
       this(name, description, feeds, imports, queries, alerts, inbox, Privacy.DEFAULT, List.of());
     }
 
+    /** A project keeping everything forever. */
+    public Project(
+        String name,
+        String description,
+        List<FeedSource> feeds,
+        List<Path> imports,
+        List<SavedQuery> queries,
+        Alerts alerts,
+        InboxSettings inbox,
+        Privacy privacy,
+        List<LiveSource> liveSources) {
+      this(
+          name,
+          description,
+          feeds,
+          imports,
+          queries,
+          alerts,
+          inbox,
+          privacy,
+          liveSources,
+          Retention.FOREVER);
+    }
+
+    /** The same project keeping its posts and inbox items as long as {@code other} says. */
+    public Project withRetention(Retention other) {
+      return new Project(
+          name, description, feeds, imports, queries, alerts, inbox, privacy, liveSources, other);
+    }
+
     /**
      * A project with the default alert rules and no destinations, and an inbox without rules with
      * the default target and business hours.
@@ -174,7 +239,8 @@ public record Workspace(
         List<FeedSource> feeds,
         List<Path> imports,
         List<SavedQuery> queries) {
-      this(name, description, feeds, imports, queries, null, null, Privacy.DEFAULT, List.of());
+      this(
+          name, description, feeds, imports, queries, null, null, Privacy.DEFAULT, List.of(), null);
     }
   }
 
@@ -260,8 +326,19 @@ public record Workspace(
    * @param name the source's name in the project
    * @param url the feed's address
    * @param everySeconds how often to poll it
+   * @param retention how long its posts are kept, or {@code null} for as long as the project says
    */
-  public record FeedSource(String name, String url, long everySeconds) {}
+  public record FeedSource(String name, String url, long everySeconds, RetentionPeriod retention) {
+    /** A feed kept as long as its project says. */
+    public FeedSource(String name, String url, long everySeconds) {
+      this(name, url, everySeconds, null);
+    }
+
+    /** The source id its posts carry. */
+    public String sourceId() {
+      return "feed:" + url;
+    }
+  }
 
   /**
    * A live source of another kind than a feed: a connector (see {@code docs/sources.md}).
@@ -272,11 +349,43 @@ public record Workspace(
    * @param url the instance or site it reads from
    * @param settings the connector's settings as written (e.g. {@code tag}, {@code token-env})
    * @param everySeconds how often it is polled
+   * @param retention how long its posts are kept, or {@code null} for as long as the project says
    */
   public record LiveSource(
-      String name, String kind, String url, Map<String, String> settings, long everySeconds) {
+      String name,
+      String kind,
+      String url,
+      Map<String, String> settings,
+      long everySeconds,
+      RetentionPeriod retention) {
     public LiveSource {
       settings = Map.copyOf(settings);
+    }
+
+    /** A connector kept as long as its project says. */
+    public LiveSource(
+        String name, String kind, String url, Map<String, String> settings, long everySeconds) {
+      this(name, kind, url, settings, everySeconds, null);
+    }
+
+    /**
+     * Whether a post's source id is this connector's: ids of its kind on its instance ({@code
+     * mastodon:mastodon.social...}).
+     */
+    public boolean covers(String sourceId) {
+      String host;
+      try {
+        host = java.net.URI.create(url).getHost();
+      } catch (IllegalArgumentException notAUri) {
+        return false;
+      }
+      String prefix = kind + ":";
+      return sourceId.startsWith(prefix)
+          && (host == null
+              || kind.equals("reddit")
+              || kind.equals("hackernews")
+              || kind.equals("bluesky")
+              || sourceId.regionMatches(true, prefix.length(), host, 0, host.length()));
     }
 
     /** A setting, or {@code null}. */

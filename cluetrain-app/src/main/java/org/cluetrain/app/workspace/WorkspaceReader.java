@@ -63,6 +63,9 @@ public final class WorkspaceReader {
   private final List<String> problems = new ArrayList<>();
   private AlertSectionReader alertSection;
 
+  /** The name of the project being read, for problems that name it. */
+  private String projectName;
+
   private WorkspaceReader(Path file) {
     this.file = file;
   }
@@ -375,7 +378,8 @@ public final class WorkspaceReader {
                 "competitors",
                 "alerts",
                 "inbox",
-                "privacy"));
+                "privacy",
+                "retention"));
     if (fields == null) {
       return null;
     }
@@ -393,6 +397,7 @@ public final class WorkspaceReader {
     List<Workspace.FeedSource> feeds = new ArrayList<>();
     List<Path> imports = new ArrayList<>();
     List<Workspace.LiveSource> live = new ArrayList<>();
+    projectName = name;
     if (fields.containsKey("sources")) {
       for (Node sourceNode : sequence(fields.get("sources"), "sources")) {
         source(sourceNode, feeds, imports, live);
@@ -422,10 +427,56 @@ public final class WorkspaceReader {
         fields.containsKey("inbox") ? inbox(fields.get("inbox"), name, queries) : null;
     Workspace.Privacy privacy =
         fields.containsKey("privacy") ? privacy(fields.get("privacy")) : Workspace.Privacy.DEFAULT;
+    Workspace.Retention retention =
+        fields.containsKey("retention")
+            ? retention(fields.get("retention"), name)
+            : Workspace.Retention.FOREVER;
     return name == null
         ? null
         : new Workspace.Project(
-            name, description, feeds, imports, queries, alerts, inbox, privacy, live);
+            name, description, feeds, imports, queries, alerts, inbox, privacy, live, retention);
+  }
+
+  /**
+   * A project's {@code retention:} section: {@code third_party}, {@code own_channels} and {@code
+   * inbox_closed}, each a period; what it leaves out is kept forever.
+   */
+  private Workspace.Retention retention(Node node, String project) {
+    Map<String, Node> fields =
+        mapping(
+            node,
+            "the retention of project '" + project + "'",
+            Set.of("third_party", "own_channels", "inbox_closed"));
+    if (fields == null) {
+      return Workspace.Retention.FOREVER;
+    }
+    String where = "project '" + project + "'";
+    return new Workspace.Retention(
+        period(fields.get("third_party"), where, "retention.third_party"),
+        period(fields.get("own_channels"), where, "retention.own_channels"),
+        period(fields.get("inbox_closed"), where, "retention.inbox_closed"));
+  }
+
+  /** What a problem calls a part of the project being read. */
+  private String inProject(String what) {
+    return projectName == null ? what : "project '" + projectName + "', " + what;
+  }
+
+  /** A retention period, or {@code null} when the key is absent or its value is refused. */
+  private RetentionPeriod period(Node node, String where, String key) {
+    if (node == null) {
+      return null;
+    }
+    String text = scalar(node, "a retention period such as P15M or '15 months' for " + key);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return RetentionPeriod.parse(text);
+    } catch (IllegalArgumentException e) {
+      problem(node, where + ": " + key + " '" + text + "' is refused: " + e.getMessage());
+      return null;
+    }
   }
 
   private Workspace.Privacy privacy(Node node) {
@@ -715,9 +766,15 @@ public final class WorkspaceReader {
                 "hackernews",
                 "bluesky",
                 "appview",
-                "jetstream"));
+                "jetstream",
+                "retention"));
     if (fields == null) {
       return;
+    }
+    if (fields.containsKey("retention") && fields.containsKey("import")) {
+      problem(
+          fields.get("retention"),
+          "an import is kept as long as its project says: 'retention' is for feeds and connectors");
     }
     if (fields.containsKey("mastodon")) {
       mastodon(node, fields, live);
@@ -769,7 +826,13 @@ public final class WorkspaceReader {
     String name = optionalScalar(fields, "name");
     long every = every(fields, 15 * 60);
     if (url != null) {
-      feeds.add(new Workspace.FeedSource(name == null ? url : name, url, every));
+      String shown = name == null ? url : name;
+      feeds.add(
+          new Workspace.FeedSource(
+              shown,
+              url,
+              every,
+              period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
     }
   }
 
@@ -837,13 +900,15 @@ public final class WorkspaceReader {
     String name = optionalScalar(fields, "name");
     if (url != null) {
       String what = chosen.get(0);
+      String shown = name == null ? url + " " + what + " " + settings.get(what) : name;
       live.add(
           new Workspace.LiveSource(
-              name == null ? url + " " + what + " " + settings.get(what) : name,
+              shown,
               "mastodon",
               url,
               settings,
-              every));
+              every,
+              period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
     }
   }
 
@@ -895,13 +960,16 @@ public final class WorkspaceReader {
     String name = optionalScalar(fields, "name");
     if (subreddit != null) {
       settings.put("subreddit", subreddit);
+      String shown =
+          name == null ? "r/" + subreddit + (search == null ? "" : " search " + search) : name;
       live.add(
           new Workspace.LiveSource(
-              name == null ? "r/" + subreddit + (search == null ? "" : " search " + search) : name,
+              shown,
               "reddit",
               "https://oauth.reddit.com",
               settings,
-              every));
+              every,
+              period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
     }
   }
 
@@ -940,15 +1008,18 @@ public final class WorkspaceReader {
       return;
     }
     String name = optionalScalar(fields, "name");
+    String shown =
+        name == null
+            ? "Hacker News " + (search == null ? "new stories" : "search " + search.strip())
+            : name;
     live.add(
         new Workspace.LiveSource(
-            name == null
-                ? "Hacker News " + (search == null ? "new stories" : "search " + search.strip())
-                : name,
+            shown,
             "hackernews",
             mode.equals("new") ? "https://hacker-news.firebaseio.com" : "https://hn.algolia.com",
             settings,
-            every(fields, 5 * 60)));
+            every(fields, 5 * 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
   }
 
   /**
@@ -994,13 +1065,16 @@ public final class WorkspaceReader {
       return;
     }
     String name = optionalScalar(fields, "name");
+    String shown =
+        name == null ? "Bluesky " + (search == null ? what : "search " + search.strip()) : name;
     live.add(
         new Workspace.LiveSource(
-            name == null ? "Bluesky " + (search == null ? what : "search " + search.strip()) : name,
+            shown,
             "bluesky",
             appview == null ? "https://public.api.bsky.app" : appview,
             settings,
-            every(fields, 5 * 60)));
+            every(fields, 5 * 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
   }
 
   /**
@@ -1030,13 +1104,15 @@ public final class WorkspaceReader {
       settings.put("search", search.strip());
     }
     String name = optionalScalar(fields, "name");
+    String shown = name == null ? "Jetstream " + url : name;
     live.add(
         new Workspace.LiveSource(
-            name == null ? "Jetstream " + url : name,
+            shown,
             "jetstream",
             url,
             settings,
-            every(fields, 60)));
+            every(fields, 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
   }
 
   /** Whether the source has only its own keys (and name and every); each other one is a problem. */
@@ -1044,6 +1120,7 @@ public final class WorkspaceReader {
     Set<String> allowed = new java.util.HashSet<>(List.of(own));
     allowed.add("name");
     allowed.add("every");
+    allowed.add("retention");
     boolean fine = true;
     for (Map.Entry<String, Node> field : fields.entrySet()) {
       if (!allowed.contains(field.getKey())) {

@@ -32,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 class InboxIntakeTest {
   static final Path EXAMPLE_WORKSPACE = Path.of("../examples/workspace.yaml");
 
+  /** The example's two small projects: the counts below are theirs. */
+  static Workspace example() throws Exception {
+    return WorkspaceReader.read(EXAMPLE_WORKSPACE).withProjects(List.of("bahn", "airlines"));
+  }
+
   @TempDir Path data;
 
   static void importAll(EmbeddedRuntime runtime) {
@@ -50,7 +55,7 @@ class InboxIntakeTest {
 
   @Test
   void theExampleDataYieldsItemsOnceAcrossReimportsAndRestarts() throws Exception {
-    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    Workspace workspace = example();
     List<InboxItem> first;
     try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
       importAll(runtime);
@@ -80,7 +85,7 @@ class InboxIntakeTest {
 
   @Test
   void postsStoredBeforeTheRulesGetTheirItemsOnTheNextStart() throws Exception {
-    Workspace withRules = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    Workspace withRules = example();
     Workspace withoutRules =
         new Workspace(
             withRules.file(),
@@ -107,7 +112,7 @@ class InboxIntakeTest {
 
   @Test
   void anItemIsWorkedFromOpenToDoneWithItsClockAndLog() throws Exception {
-    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    Workspace workspace = example();
     try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
       importAll(runtime);
       runtime.access().addUser("ana", Role.ANALYST, "analyst secret 123", Set.of());
@@ -201,7 +206,7 @@ class InboxIntakeTest {
   void anImportedPersonalXArchiveOpensItemsOnlyForRelevantPostsAndStartsNoClockForOldOnes()
       throws Exception {
     Path archive = SharedData.path("fixtures/exports/x-archive/tweets.js");
-    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    Workspace workspace = example();
     try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
       importAll(runtime);
       Set<Long> before =
@@ -242,7 +247,7 @@ class InboxIntakeTest {
 
   @Test
   void aPostOfAnotherProjectCannotBecomeAnItemHere() throws Exception {
-    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    Workspace workspace = example();
     try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
       importAll(runtime);
       String airlinesPost = all(runtime, "airlines").get(0).postId();
@@ -259,7 +264,7 @@ class InboxIntakeTest {
   @Test
   void aBackfillOfOldHistoryIsStoredButOpensNoItems() throws Exception {
     Path tweets = SharedData.path("streams/us-airline-tweets-2015-02.csv");
-    Workspace workspace = WorkspaceReader.read(EXAMPLE_WORKSPACE);
+    Workspace workspace = example();
     try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
       importAll(runtime);
       int before = all(runtime, "airlines").size();

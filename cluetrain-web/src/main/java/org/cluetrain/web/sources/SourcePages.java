@@ -24,6 +24,7 @@ import org.cluetrain.ingest.SourceDefinition;
 import org.cluetrain.ingest.SourceHealth;
 import org.cluetrain.web.access.Access;
 import org.cluetrain.web.access.Authentication;
+import org.cluetrain.web.page.Messages;
 import org.cluetrain.web.page.PageContext;
 import org.cluetrain.web.page.Templates;
 
@@ -45,6 +46,37 @@ public final class SourcePages {
     app.get("/sources", pages::page, Access.VIEWER);
     app.post("/sources/defined", pages::define, Access.ADMIN);
     app.post("/sources/defined/remove", pages::remove, Access.ADMIN);
+    app.post("/sources/retention/run", pages::runRetention, Access.ADMIN);
+  }
+
+  /** Runs retention now, for an admin's "Run now": recorded and audited under their name. */
+  private void runRetention(Context ctx) {
+    Account account = Authentication.requireAccount(ctx);
+    var report = runtime.retention().run(false, null, account.name());
+    ctx.redirect(
+        "/sources?retention=" + report.posts() + "&items=" + report.inboxItems() + "#retention");
+  }
+
+  /**
+   * How long a project keeps a source's posts, in the reader's language: {@code 15 months}, {@code
+   * 3 years}, or {@code keep forever}.
+   */
+  static String retentionLabel(org.cluetrain.app.workspace.RetentionPeriod period, Messages t) {
+    if (period.forever()) {
+      return t.get("sources.retention.forever");
+    }
+    java.time.Period p = period.period();
+    List<String> parts = new ArrayList<>();
+    if (p.getYears() > 0) {
+      parts.add(t.get("sources.retention.years", p.getYears()));
+    }
+    if (p.getMonths() > 0) {
+      parts.add(t.get("sources.retention.months", p.getMonths()));
+    }
+    if (p.getDays() > 0) {
+      parts.add(t.get("sources.retention.days", p.getDays()));
+    }
+    return String.join(" ", parts);
   }
 
   /** The kinds of source the form adds. */
@@ -282,6 +314,14 @@ public final class SourcePages {
     return null;
   }
 
+  private static long parseLong(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   /** How far back the coverage timeline of each source reaches. */
   static final Duration COVERAGE_WINDOW = Duration.ofHours(24);
 
@@ -315,6 +355,28 @@ public final class SourcePages {
       for (Map.Entry<String, Long> entry : runtime.rollups().postsBySource(project).entrySet()) {
         stored.add(new StoredCount(project, entry.getKey(), entry.getValue()));
         feedPosts.merge(project + " " + entry.getKey(), entry.getValue(), Long::sum);
+      }
+    }
+    Map<String, String> retention = new HashMap<>();
+    for (String project : projects) {
+      runtime
+          .retention()
+          .periods(project)
+          .forEach(
+              (sourceId, period) ->
+                  retention.put(
+                      project + " " + sourceId, retentionLabel(period.period(), page.t())));
+    }
+    for (SourceHealth h : health) {
+      if (h.project() != null && projects.contains(h.project())) {
+        retention.computeIfAbsent(
+            h.project() + " " + h.sourceId(),
+            key ->
+                retentionLabel(
+                    org.cluetrain.app.retention.RetentionPolicy.of(
+                            runtime.workspace().project(h.project()).orElseThrow(), h.sourceId())
+                        .period(),
+                    page.t()));
       }
     }
     Map<String, Long> healthPosts = new LinkedHashMap<>();
@@ -366,6 +428,19 @@ public final class SourcePages {
             : removed != null ? page.t().get("sources.defined.removed", removed) : null);
     ctx.status(status);
     model.put("stored", stored);
+    model.put("retention", retention);
+    model.put("lastRun", runtime.retention().lastRun().orElse(null));
+    model.put("nextRun", runtime.retentionSchedule().nextRun());
+    String ran = ctx.queryParam("retention");
+    if (ran != null && model.get("notice") == null) {
+      model.put(
+          "notice",
+          page.t()
+              .get(
+                  "sources.retention.ran",
+                  parseLong(ran),
+                  parseLong(Objects.requireNonNullElse(ctx.queryParam("items"), "0"))));
+    }
     Templates.page(ctx, "sources/sources.jte", model);
   }
 }

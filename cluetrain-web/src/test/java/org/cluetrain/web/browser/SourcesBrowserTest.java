@@ -220,4 +220,83 @@ class SourcesBrowserTest extends BrowserTestBase {
     field.clear();
     field.sendKeys(value);
   }
+
+  @Test
+  void eachSourceShowsItsRetentionAndAnAdminRunsItNow() throws Exception {
+    signIn(ADMIN);
+    browser.get(url("/sources"));
+    WebElement stored = browser.findElement(By.id("stored-posts"));
+    List<WebElement> rows = stored.findElements(By.cssSelector("tr[data-row]"));
+    assertThat(rows).isNotEmpty();
+    // the example keeps the bahn project's posts for months or years, and the airlines' forever
+    assertThat(rows)
+        .filteredOn(r -> r.getText().startsWith("bahn"))
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(r.findElement(By.cssSelector("td.retention")).getText())
+                    .matches("15 months|3 years|6 months"));
+    assertThat(rows)
+        .filteredOn(r -> r.getText().startsWith("airlines"))
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(r.findElement(By.cssSelector("td.retention")).getText())
+                    .isEqualTo("keep forever"));
+    WebElement retention = browser.findElement(By.id("retention"));
+    String lastRun = retention.findElement(By.id("retention-last-run")).getText();
+    screenshot("sources-retention");
+
+    retention.findElement(By.cssSelector("#retention-run button[type=submit]")).click();
+    wait.until(
+        d ->
+            d.findElements(By.id("sources-notice")).stream()
+                .anyMatch(n -> n.getText().startsWith("Retention ran:")));
+    assertThat(browser.findElement(By.id("sources-notice")).getText())
+        .isEqualTo("Retention ran: no posts and no inbox items removed.");
+    assertThat(browser.findElement(By.id("retention-last-run")).getText())
+        .startsWith("Last run:")
+        .isNotEqualTo(lastRun);
+    assertThat(browser.findElements(By.cssSelector("#retention-runs tr[data-project]")))
+        .extracting(r -> r.getAttribute("data-project"))
+        .containsExactly("airlines", "bahn");
+    assertThat(
+            runtime
+                .audit()
+                .count(
+                    new org.cluetrain.audit.AuditQuery(
+                        org.cluetrain.audit.AuditKind.RETENTION_RUN, ADMIN, null, null, 0, 10)))
+        .isPositive();
+  }
+
+  @Test
+  void aViewerSeesTheRetentionInGermanButNoRunButton() {
+    signIn(VIEWER);
+    browser.get(url("/sources"));
+    assertThat(browser.findElements(By.cssSelector("#stored-posts td.retention"))).isNotEmpty();
+    assertThat(browser.findElements(By.id("retention-next-run"))).hasSize(1);
+    assertThat(browser.findElements(By.id("retention-run"))).isEmpty();
+
+    browser.findElement(By.cssSelector(".language-switch button[value=de]")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe(
+            By.tagName("html"), "lang", "de"));
+    browser.get(url("/sources"));
+    List<WebElement> rows = browser.findElements(By.cssSelector("#stored-posts tr[data-row]"));
+    assertThat(rows)
+        .filteredOn(r -> r.getText().startsWith("bahn"))
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(r.findElement(By.cssSelector("td.retention")).getText())
+                    .matches("15 Monate|3 Jahre|6 Monate"));
+    assertThat(rows)
+        .filteredOn(r -> r.getText().startsWith("airlines"))
+        .allSatisfy(
+            r ->
+                assertThat(r.findElement(By.cssSelector("td.retention")).getText())
+                    .isEqualTo("unbegrenzt aufbewahren"));
+    assertThat(browser.findElement(By.cssSelector("#retention h2")).getText())
+        .isEqualTo("Aufbewahrung");
+  }
 }

@@ -1,0 +1,70 @@
+package org.cluetrain.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.cluetrain.alert.Alert;
+import org.cluetrain.app.alert.BacktestReport;
+import org.cluetrain.app.ingest.FileImporter;
+import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.app.workspace.WorkspaceReader;
+import org.cluetrain.formats.Formats;
+import org.cluetrain.report.OverviewReport;
+import org.cluetrain.report.Period;
+import org.cluetrain.report.Topics;
+import org.cluetrain.store.ProjectActivity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The example workspace's sample of several weeks shows every page at work: a newcomer sees the
+ * outage of 10 November as a spike the alert rules catch, as emerging topics, as the thread that
+ * grows fastest, and the blogger whose posts draw the discussion among the multipliers.
+ */
+class ExampleWorkspaceTest {
+  @TempDir Path data;
+
+  @Test
+  void theOutageIsASpikeATopicAGrowingThreadAndAnAlert() throws Exception {
+    Workspace workspace =
+        WorkspaceReader.read(ListeningEndToEndTest.EXAMPLE_WORKSPACE)
+            .withProjects(List.of("nordlicht"));
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace)) {
+      new FileImporter(runtime.pipeline(), Formats.standard())
+          .importWorkspace(
+              workspace,
+              (project, report) -> {
+                assertThat(report.problems()).isEmpty();
+                assertThat(report.stored()).isGreaterThan(500);
+              });
+
+      Instant since = Instant.parse("2026-11-01T00:00:00Z");
+      OverviewReport overview =
+          runtime.overview(
+              "nordlicht", new Period(since, Instant.parse("2026-11-23T00:00:00Z"), 22, null));
+      assertThat(overview.negative()).isGreaterThan(overview.mentions() / 4);
+      assertThat(overview.topics().emerging())
+          .extracting(Topics.Term::phrase)
+          .contains("netzausfall");
+      List<ProjectActivity.ThreadGrowth> threads = overview.activity().growingThreads();
+      assertThat(threads.get(0).thread().title()).contains("Störung im Nordlicht-Netz");
+      assertThat(threads.get(0).postsInPeriod()).isGreaterThan(40);
+      assertThat(overview.activity().answeredAuthors())
+          .extracting(ProjectActivity.AuthorCount::name)
+          .contains("Jana Petersen");
+      assertThat(overview.activity().activeAuthors())
+          .extracting(ProjectActivity.AuthorCount::name)
+          .noneMatch(name -> name.contains("Kredit"));
+
+      BacktestReport backtest = runtime.alerts().backtest("nordlicht", since, null, null);
+      assertThat(backtest.alerts())
+          .extracting(Alert::raisedAt)
+          .anyMatch(
+              at ->
+                  at.isAfter(Instant.parse("2026-11-10T06:00:00Z"))
+                      && at.isBefore(Instant.parse("2026-11-10T12:00:00Z")));
+    }
+  }
+}
