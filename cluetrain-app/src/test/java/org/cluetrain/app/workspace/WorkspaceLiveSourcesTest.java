@@ -193,6 +193,10 @@ class WorkspaceLiveSourcesTest {
             "https://hn.algolia.com/api/v1/search_by_date?query=acme%20widgets&tags=(story,comment)");
     assertThat(sources.get(1).address())
         .isEqualTo("https://hacker-news.firebaseio.com/v0/newstories.json");
+    // a per-source retention finds the posts by their source ids
+    List<Workspace.LiveSource> declared = workspace.project("acme").orElseThrow().liveSources();
+    assertThat(declared.get(0).covers(sources.get(0).id())).isTrue();
+    assertThat(declared.get(0).covers("mastodon:hn.algolia.com/public")).isFalse();
   }
 
   @Test
@@ -258,5 +262,9 @@ class WorkspaceLiveSourcesTest {
         .isEqualTo(
             "wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post");
     assertThat(sources.get(2).interval()).hasSeconds(60);
+    List<Workspace.LiveSource> declared = workspace.project("acme").orElseThrow().liveSources();
+    for (int i = 0; i < 3; i++) {
+      assertThat(declared.get(i).covers(sources.get(i).id())).isTrue();
+    }
   }
 }
