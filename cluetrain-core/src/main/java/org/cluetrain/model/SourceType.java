@@ -14,6 +14,7 @@ public enum SourceType {
   TWITTER,
   MASTODON,
   BLUESKY,
+  HACKERNEWS,
   REDDIT,
   DISQUS,
   FILE,

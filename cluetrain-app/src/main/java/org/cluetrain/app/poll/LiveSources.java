@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.cluetrain.app.workspace.Workspace;
+import org.cluetrain.connectors.bluesky.BlueskySource;
+import org.cluetrain.connectors.bluesky.JetstreamSource;
+import org.cluetrain.connectors.hackernews.HackerNewsSource;
 import org.cluetrain.connectors.mastodon.MastodonSource;
 import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.connectors.reddit.RedditSource;
@@ -74,7 +77,7 @@ public final class LiveSources implements AutoCloseable {
     for (Workspace.Project project : workspace.projects()) {
       for (Workspace.LiveSource live : project.liveSources()) {
         try {
-          sources.add(source(project.name(), live, client, environment));
+          sources.add(source(project.name(), withTerms(project, live), client, environment));
         } catch (IllegalArgumentException unusable) {
           problems.accept("project " + project.name() + ": " + unusable.getMessage());
         }
@@ -91,6 +94,39 @@ public final class LiveSources implements AutoCloseable {
       Function<String, String> environment) {
     if (live.kind().equals("reddit")) {
       return reddit(project, live, client, environment);
+    }
+    if (live.kind().equals("hackernews")) {
+      return hackerNews(project, live, client);
+    }
+    if (live.kind().equals("jetstream")) {
+      String search = live.setting("search");
+      return new JetstreamSource(
+          JetstreamSource.Settings.of(
+                  project,
+                  JetstreamSource.termsOf(search == null ? List.of() : List.of(search)),
+                  Duration.ofSeconds(live.everySeconds()))
+              .withEndpoint(URI.create(live.url())),
+          client,
+          Clock.systemUTC());
+    }
+    if (live.kind().equals("bluesky")) {
+      BlueskySource.Settings defaults =
+          BlueskySource.Settings.of(
+              project,
+              live.setting("search"),
+              live.setting("author"),
+              Duration.ofSeconds(live.everySeconds()));
+      return new BlueskySource(
+          new BlueskySource.Settings(
+              project,
+              defaults.search(),
+              defaults.author(),
+              defaults.interval(),
+              URI.create(live.url()),
+              defaults.pageSize(),
+              defaults.maxPages(),
+              defaults.maxThreads()),
+          client);
     }
     if (!live.kind().equals("mastodon")) {
       throw new IllegalArgumentException(
@@ -238,6 +274,46 @@ public final class LiveSources implements AutoCloseable {
             credentials[0],
             credentials[1],
             Duration.ofSeconds(live.everySeconds())),
+        client,
+        Clock.systemUTC());
+  }
+
+  /** A Jetstream source without a search of its own filters by the project's queries. */
+  private static Workspace.LiveSource withTerms(
+      Workspace.Project project, Workspace.LiveSource live) {
+    if (!live.kind().equals("jetstream") || live.setting("search") != null) {
+      return live;
+    }
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(live.settings());
+    settings.put(
+        "search",
+        String.join(
+            " OR ", project.queries().stream().map(org.cluetrain.query.SavedQuery::text).toList()));
+    return new Workspace.LiveSource(
+        live.name(), live.kind(), live.url(), settings, live.everySeconds(), live.retention());
+  }
+
+  private static Source hackerNews(String project, Workspace.LiveSource live, ApiClient client) {
+    HackerNewsSource.Mode mode =
+        "new".equals(live.setting("mode"))
+            ? HackerNewsSource.Mode.NEW
+            : HackerNewsSource.Mode.SEARCH;
+    HackerNewsSource.Settings defaults =
+        HackerNewsSource.Settings.of(
+            project, mode, live.setting("search"), Duration.ofSeconds(live.everySeconds()));
+    URI api = URI.create(live.url());
+    return new HackerNewsSource(
+        new HackerNewsSource.Settings(
+            project,
+            mode,
+            defaults.query(),
+            defaults.interval(),
+            mode == HackerNewsSource.Mode.SEARCH ? api : defaults.algolia(),
+            mode == HackerNewsSource.Mode.NEW ? api : defaults.firebase(),
+            defaults.pageSize(),
+            defaults.maxPages(),
+            defaults.maxItems(),
+            defaults.follow()),
         client,
         Clock.systemUTC());
   }

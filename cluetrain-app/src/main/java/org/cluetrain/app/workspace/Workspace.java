@@ -344,7 +344,8 @@ public record Workspace(
    * A live source of another kind than a feed: a connector (see {@code docs/sources.md}).
    *
    * @param name the source's name in the project
-   * @param kind the connector: {@code mastodon}
+   * @param kind the connector: {@code mastodon}, {@code reddit}, {@code hackernews}, {@code
+   *     bluesky}, {@code jetstream}
    * @param url the instance or site it reads from
    * @param settings the connector's settings as written (e.g. {@code tag}, {@code token-env})
    * @param everySeconds how often it is polled
@@ -382,6 +383,8 @@ public record Workspace(
       return sourceId.startsWith(prefix)
           && (host == null
               || kind.equals("reddit")
+              || kind.equals("hackernews")
+              || kind.equals("bluesky")
               || sourceId.regionMatches(true, prefix.length(), host, 0, host.length()));
     }
 

@@ -763,6 +763,10 @@ public final class WorkspaceReader {
                 "reddit",
                 "client-id-env",
                 "client-secret-env",
+                "hackernews",
+                "bluesky",
+                "appview",
+                "jetstream",
                 "retention"));
     if (fields == null) {
       return;
@@ -778,6 +782,18 @@ public final class WorkspaceReader {
     }
     if (fields.containsKey("reddit")) {
       reddit(node, fields, live);
+      return;
+    }
+    if (fields.containsKey("hackernews")) {
+      hackerNews(node, fields, live);
+      return;
+    }
+    if (fields.containsKey("bluesky")) {
+      bluesky(node, fields, live);
+      return;
+    }
+    if (fields.containsKey("jetstream")) {
+      jetstream(node, fields, live);
       return;
     }
     for (String key : List.of("timeline", "tag", "list", "search", "token-env", "stream")) {
@@ -955,6 +971,164 @@ public final class WorkspaceReader {
               every,
               period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
     }
+  }
+
+  /**
+   * A Hacker News source: {@code hackernews: search} with a {@code search} (Algolia's search of
+   * stories and comments), or {@code hackernews: new} (the newest stories and their comments).
+   */
+  private void hackerNews(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    if (!onlyKeys(node, fields, "a Hacker News source", "hackernews", "search")) {
+      return;
+    }
+    String mode = scalar(fields.get("hackernews"), "new or search");
+    String search = optionalScalar(fields, "search");
+    if (mode == null) {
+      return;
+    }
+    mode = mode.strip().toLowerCase(Locale.ROOT);
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("mode", mode);
+    if (mode.equals("search")) {
+      if (search == null || search.isBlank()) {
+        problem(node, "a Hacker News search source needs 'search': the query");
+        return;
+      }
+      settings.put("search", search.strip());
+    } else if (mode.equals("new")) {
+      if (search != null) {
+        problem(
+            fields.get("search"),
+            "a Hacker News 'new' source reads every new story; use 'hackernews: search' to search");
+        return;
+      }
+    } else {
+      problem(
+          fields.get("hackernews"), "Hacker News source '" + mode + "' is not one of new, search");
+      return;
+    }
+    String name = optionalScalar(fields, "name");
+    String shown =
+        name == null
+            ? "Hacker News " + (search == null ? "new stories" : "search " + search.strip())
+            : name;
+    live.add(
+        new Workspace.LiveSource(
+            shown,
+            "hackernews",
+            mode.equals("new") ? "https://hacker-news.firebaseio.com" : "https://hn.algolia.com",
+            settings,
+            every(fields, 5 * 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
+  }
+
+  /**
+   * A Bluesky source: {@code bluesky: search} with a {@code search} (the AppView's post search), or
+   * {@code bluesky: "@handle"} (an account's posts); {@code appview} names another AppView.
+   */
+  private void bluesky(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    if (!onlyKeys(node, fields, "a Bluesky source", "bluesky", "search", "appview")) {
+      return;
+    }
+    String what = scalar(fields.get("bluesky"), "search or an @handle");
+    if (what == null) {
+      return;
+    }
+    what = what.strip();
+    String search = optionalScalar(fields, "search");
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (what.equals("search")) {
+      if (search == null || search.isBlank()) {
+        problem(node, "a Bluesky search source needs 'search': the query");
+        return;
+      }
+      settings.put("search", search.strip());
+    } else if (what.matches("@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}|@did:[a-z]+:[A-Za-z0-9._:%-]+")) {
+      if (search != null) {
+        problem(fields.get("search"), "a Bluesky account source reads all the account's posts");
+        return;
+      }
+      settings.put("author", what.substring(1).toLowerCase(Locale.ROOT));
+    } else {
+      problem(
+          fields.get("bluesky"),
+          "Bluesky source '"
+              + what
+              + "' is neither 'search' nor an account such as '@acme.bsky.social'");
+      return;
+    }
+    String appview = optionalScalar(fields, "appview");
+    if (appview != null && !appview.matches("https?://[^/\\s]+/?")) {
+      problem(
+          fields.get("appview"),
+          "appview '" + appview + "' is not an address such as https://public.api.bsky.app");
+      return;
+    }
+    String name = optionalScalar(fields, "name");
+    String shown =
+        name == null ? "Bluesky " + (search == null ? what : "search " + search.strip()) : name;
+    live.add(
+        new Workspace.LiveSource(
+            shown,
+            "bluesky",
+            appview == null ? "https://public.api.bsky.app" : appview,
+            settings,
+            every(fields, 5 * 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
+  }
+
+  /**
+   * The Bluesky firehose: {@code jetstream: wss://…}, filtered by the project's queries' terms or
+   * by those of {@code search}.
+   */
+  private void jetstream(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    if (!onlyKeys(node, fields, "a Jetstream source", "jetstream", "search")) {
+      return;
+    }
+    String url = scalar(fields.get("jetstream"), "a Jetstream address");
+    if (url == null) {
+      return;
+    }
+    url = url.strip();
+    if (!url.matches("wss?://[^/\\s]+/?")) {
+      problem(
+          fields.get("jetstream"),
+          "Jetstream '"
+              + url
+              + "' is not an address such as wss://jetstream2.us-east.bsky.network");
+      return;
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    String search = optionalScalar(fields, "search");
+    if (search != null) {
+      settings.put("search", search.strip());
+    }
+    String name = optionalScalar(fields, "name");
+    String shown = name == null ? "Jetstream " + url : name;
+    live.add(
+        new Workspace.LiveSource(
+            shown,
+            "jetstream",
+            url,
+            settings,
+            every(fields, 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
+  }
+
+  /** Whether the source has only its own keys (and name and every); each other one is a problem. */
+  private boolean onlyKeys(Node node, Map<String, Node> fields, String what, String... own) {
+    Set<String> allowed = new java.util.HashSet<>(List.of(own));
+    allowed.add("name");
+    allowed.add("every");
+    allowed.add("retention");
+    boolean fine = true;
+    for (Map.Entry<String, Node> field : fields.entrySet()) {
+      if (!allowed.contains(field.getKey())) {
+        problem(field.getValue(), "'" + field.getKey() + "' is not a setting of " + what);
+        fine = false;
+      }
+    }
+    return fine;
   }
 
   /** The {@code every} of a source, at least a minute, or the default. */

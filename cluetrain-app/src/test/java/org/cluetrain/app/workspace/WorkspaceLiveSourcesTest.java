@@ -151,4 +151,120 @@ class WorkspaceLiveSourcesTest {
             "project acme: source 'r/de search deutsche bahn': the environment variable"
                 + " REDDIT_SECRET named by client-secret-env is not set");
   }
+
+  @Test
+  void hackerNewsSourcesAreASearchOrTheNewStories() throws Exception {
+    Workspace workspace =
+        read(
+            """
+            projects:
+              - name: acme
+                sources:
+                  - hackernews: search
+                    search: acme widgets
+                    every: 10m
+                  - name: HN new
+                    hackernews: new
+            """);
+    assertThat(workspace.project("acme").orElseThrow().liveSources())
+        .containsExactly(
+            new Workspace.LiveSource(
+                "Hacker News search acme widgets",
+                "hackernews",
+                "https://hn.algolia.com",
+                Map.of("mode", "search", "search", "acme widgets"),
+                600),
+            new Workspace.LiveSource(
+                "HN new",
+                "hackernews",
+                "https://hacker-news.firebaseio.com",
+                Map.of("mode", "new"),
+                300));
+    List<String> problems = new ArrayList<>();
+    List<Source> sources =
+        LiveSources.sources(
+            workspace, workspace.network(), Map.<String, String>of()::get, problems::add);
+    assertThat(problems).isEmpty();
+    assertThat(sources)
+        .extracting(Source::id)
+        .containsExactly("hackernews:search/acme widgets", "hackernews:new");
+    assertThat(sources.get(0).address())
+        .isEqualTo(
+            "https://hn.algolia.com/api/v1/search_by_date?query=acme%20widgets&tags=(story,comment)");
+    assertThat(sources.get(1).address())
+        .isEqualTo("https://hacker-news.firebaseio.com/v0/newstories.json");
+    // a per-source retention finds the posts by their source ids
+    List<Workspace.LiveSource> declared = workspace.project("acme").orElseThrow().liveSources();
+    assertThat(declared.get(0).covers(sources.get(0).id())).isTrue();
+    assertThat(declared.get(0).covers("mastodon:hn.algolia.com/public")).isFalse();
+  }
+
+  @Test
+  void hackerNewsAndBlueskyMistakesAreReportedTogether() throws Exception {
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    projects:
+                      - name: acme
+                        sources:
+                          - hackernews: top
+                          - hackernews: search
+                          - hackernews: new
+                            tag: acme
+                          - bluesky: acme.bsky.social
+                          - bluesky: search
+                    """))
+        .hasMessageContainingAll(
+            ":4: Hacker News source 'top' is not one of new, search",
+            ":5: a Hacker News search source needs 'search': the query",
+            ":7: 'tag' is not a setting of a Hacker News source",
+            ":8: Bluesky source 'acme.bsky.social' is neither 'search' nor an account such as"
+                + " '@acme.bsky.social'",
+            ":9: a Bluesky search source needs 'search': the query");
+  }
+
+  @Test
+  void blueskyAndJetstreamSourcesBecomeLiveSourcesFilteredByTheProjectsQueries() throws Exception {
+    Workspace workspace =
+        read(
+            """
+            projects:
+              - name: acme
+                sources:
+                  - bluesky: search
+                    search: acme sync
+                  - bluesky: "@Acme.bsky.social"
+                    appview: https://appview.example
+                  - jetstream: wss://jetstream2.us-east.bsky.network
+                queries:
+                  - name: brand
+                    query: '"acme sync" OR acmewidgets -lang:fr'
+            """);
+    List<String> problems = new ArrayList<>();
+    List<Source> sources =
+        LiveSources.sources(
+            workspace, workspace.network(), Map.<String, String>of()::get, problems::add);
+    assertThat(problems).isEmpty();
+    assertThat(sources)
+        .extracting(Source::id)
+        .containsExactly(
+            "bluesky:search/acme sync",
+            "bluesky:@acme.bsky.social",
+            "jetstream:jetstream2.us-east.bsky.network");
+    assertThat(sources.get(0).address())
+        .isEqualTo(
+            "https://public.api.bsky.app/xrpc/app.bsky.feed.searchPosts?q=acme%20sync&sort=latest");
+    assertThat(sources.get(1).address())
+        .isEqualTo(
+            "https://appview.example/xrpc/app.bsky.feed.getAuthorFeed?actor=acme.bsky.social");
+    assertThat(sources.get(2).address())
+        .isEqualTo(
+            "wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post");
+    assertThat(sources.get(2).interval()).hasSeconds(60);
+    List<Workspace.LiveSource> declared = workspace.project("acme").orElseThrow().liveSources();
+    for (int i = 0; i < 3; i++) {
+      assertThat(declared.get(i).covers(sources.get(i).id())).isTrue();
+    }
+  }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.cluetrain.connectors.source.ApiClient;
+import org.cluetrain.connectors.source.ApiJson;
 import org.cluetrain.connectors.source.ApiResponse;
 import org.cluetrain.formats.mastodon.MastodonReader;
 import org.cluetrain.ingest.GapReason;
@@ -293,37 +294,19 @@ public class MastodonSource implements Source {
 
   /** The statuses of a timeline page (an array) or of a search answer ({@code statuses}). */
   private JsonNode statusesOf(ApiResponse response) throws SourceFailure {
-    JsonNode root;
-    try {
-      root = Json.mapper().readTree(response.body());
-    } catch (IOException unreadable) {
-      throw unparseable(response, "not JSON (" + firstLine(unreadable.getMessage()) + ")");
-    }
-    if (root == null) {
-      throw unparseable(response, "an empty answer");
-    }
+    JsonNode root = ApiJson.parse(response);
     if (settings.timeline() == Timeline.SEARCH && root.isObject()) {
       root = root.path("statuses");
     }
     if (!root.isArray()) {
       String error = root.path("error").asText("");
-      throw unparseable(
+      throw ApiJson.unparseable(
           response,
           error.isEmpty()
               ? "not a list of statuses"
               : "not a list of statuses but the error \"" + error + "\"");
     }
     return root;
-  }
-
-  private static SourceFailure unparseable(ApiResponse response, String what) {
-    return new SourceFailure(GapReason.PAGE_UNPARSEABLE, response.uri() + ": " + what);
-  }
-
-  private static String firstLine(@Nullable String message) {
-    String text = Objects.requireNonNullElse(message, "unreadable");
-    int end = text.indexOf('\n');
-    return end < 0 ? text : text.substring(0, end);
   }
 
   /** The conversations of replies and of posts with replies, within the per-poll budget. */
@@ -501,7 +484,7 @@ public class MastodonSource implements Source {
                 } catch (IOException unreadable) {
                   problems.add(
                       new ReadItem.UnreadableItem(
-                          stream.toString(), "update", "not JSON: " + firstLine(data)));
+                          stream.toString(), "update", "not JSON: " + ApiJson.firstLine(data)));
                   sink.accept(new Batch(List.of(), problems, null, false));
                   return true;
                 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.cluetrain.connectors.source.ApiClient;
+import org.cluetrain.connectors.source.ApiJson;
 import org.cluetrain.connectors.source.ApiResponse;
 import org.cluetrain.formats.reddit.RedditListingReader;
 import org.cluetrain.ingest.GapReason;
@@ -358,15 +359,7 @@ public final class RedditSource implements Source {
   }
 
   private static JsonNode parse(ApiResponse response) throws SourceFailure {
-    try {
-      JsonNode root = Json.mapper().readTree(response.body());
-      if (root == null) {
-        throw new SourceFailure(GapReason.PAGE_UNPARSEABLE, response.uri() + ": an empty answer");
-      }
-      return root;
-    } catch (IOException unreadable) {
-      throw new SourceFailure(GapReason.PAGE_UNPARSEABLE, response.uri() + ": not JSON");
-    }
+    return ApiJson.parse(response);
   }
 
   private ApiResponse get(URI uri) throws SourceFailure, InterruptedException {

@@ -45,12 +45,14 @@ import org.jspecify.annotations.Nullable;
  * misconfigured), one request at a time goes to a host with a pause between, a body larger than the
  * limit ends the request, and the host's wishes are kept: {@code Retry-After} on {@code 429} and
  * {@code 503}, and {@code X-RateLimit-Remaining: 0} until {@code X-RateLimit-Reset} (seconds, as
- * Reddit sends it, or a time, as Mastodon does) hold every further request to that host back
- * without sending it.
+ * Reddit sends it, or a time, as Mastodon does), and the same of {@code RateLimit-*} (Bluesky) hold
+ * every further request to that host back without sending it.
  *
  * <p>Every failure is a {@link SourceFailure} whose reason is what the gap ledger records.
  */
 public final class ApiClient {
+  /** A reset given as a number above this is a time (seconds since 1970), not a wait (2001). */
+  private static final double EPOCH_SECONDS_FROM = 1_000_000_000;
 
   /** Settings; every one has a default suited to public APIs. */
   public record Settings(
@@ -183,6 +185,119 @@ public final class ApiClient {
     }
   }
 
+  /**
+   * Reads the text messages of a WebSocket ({@code ws:} or {@code wss:}) until the sink says stop,
+   * the host closes it, or no message comes for {@code idle}; the address is checked as an {@code
+   * http(s)} one would be. A message larger than the body limit ends the connection as an
+   * unparseable page; a connection that cannot be opened or breaks is a failure, and the sink has
+   * then had every message that arrived before.
+   *
+   * @param sink takes each message; answers false to stop reading
+   */
+  public void messages(URI uri, Duration idle, MessageSink sink)
+      throws SourceFailure, InterruptedException {
+    String scheme = Objects.requireNonNullElse(uri.getScheme(), "");
+    if (!scheme.equals("ws") && !scheme.equals("wss")) {
+      throw new SourceFailure(GapReason.REQUEST_REFUSED, uri + ": not a ws(s) address");
+    }
+    URI asHttp =
+        URI.create(
+            (scheme.equals("ws") ? "http" : "https") + uri.toString().substring(scheme.length()));
+    String host = hostOf(asHttp);
+    checkResting(uri, host);
+    checkAddress(asHttp);
+    java.util.concurrent.BlockingQueue<Object> inbox =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    Object closed = new Object();
+    java.net.http.WebSocket.Listener listener =
+        new java.net.http.WebSocket.Listener() {
+          private final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public void onOpen(java.net.http.WebSocket socket) {
+            // every message is taken as it comes: none waits for demand when the connection ends
+            socket.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public java.util.concurrent.@Nullable CompletionStage<?> onText(
+              java.net.http.WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (partial.length() > settings.maxBodyBytes()) {
+              inbox.add(
+                  new SourceFailure(
+                      GapReason.PAGE_UNPARSEABLE,
+                      uri
+                          + ": a message larger than the "
+                          + HumanUnits.bytes(settings.maxBodyBytes())
+                          + " limit"));
+              socket.abort();
+              return null;
+            }
+            if (last) {
+              inbox.add(partial.toString());
+              partial.setLength(0);
+            }
+            return null;
+          }
+
+          @Override
+          public java.util.concurrent.@Nullable CompletionStage<?> onClose(
+              java.net.http.WebSocket socket, int statusCode, String reason) {
+            inbox.add(closed);
+            return null;
+          }
+
+          @Override
+          public void onError(java.net.http.WebSocket socket, Throwable error) {
+            inbox.add(unreachable(uri, error));
+          }
+        };
+    java.net.http.WebSocket socket;
+    try {
+      socket =
+          client
+              .newWebSocketBuilder()
+              .connectTimeout(settings.connectTimeout())
+              .header("User-Agent", settings.userAgent())
+              .buildAsync(uri, listener)
+              .get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException slow) {
+      throw new SourceFailure(
+          GapReason.UNREACHABLE,
+          uri + ": timed out after " + HumanUnits.duration(settings.requestTimeout()));
+    } catch (ExecutionException failed) {
+      Throwable cause = Objects.requireNonNullElse(failed.getCause(), failed);
+      if (cause instanceof java.net.http.WebSocketHandshakeException handshake) {
+        HttpResponse<?> response = handshake.getResponse();
+        throw failure(uri, host, response.statusCode(), response.headers());
+      }
+      throw unreachable(uri, cause);
+    }
+    try {
+      while (true) {
+        Object next = inbox.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
+        if (next == null || next == closed) {
+          return;
+        }
+        if (next instanceof SourceFailure failure) {
+          throw failure;
+        }
+        if (!sink.accept((String) next)) {
+          return;
+        }
+      }
+    } finally {
+      socket.abort();
+    }
+  }
+
+  /** Takes the messages of a WebSocket. */
+  @FunctionalInterface
+  public interface MessageSink {
+    boolean accept(String message) throws SourceFailure, InterruptedException;
+  }
+
   /** Takes the events of a stream. */
   @FunctionalInterface
   public interface EventSink {
@@ -257,9 +372,17 @@ public final class ApiClient {
     }
   }
 
-  /** {@code X-RateLimit-Remaining: 0} means: nothing more until the reset. */
+  /**
+   * {@code X-RateLimit-Remaining: 0} (Reddit, Mastodon) or {@code RateLimit-Remaining: 0} (the
+   * Bluesky AppView) means: nothing more until the reset.
+   */
   private void noteRateLimit(String host, HttpHeaders headers) {
-    Optional<String> remaining = headers.firstValue("X-RateLimit-Remaining");
+    String prefix = "X-RateLimit-";
+    Optional<String> remaining = headers.firstValue(prefix + "Remaining");
+    if (remaining.isEmpty()) {
+      prefix = "RateLimit-";
+      remaining = headers.firstValue(prefix + "Remaining");
+    }
     if (remaining.isEmpty()) {
       return;
     }
@@ -272,13 +395,16 @@ public final class ApiClient {
     if (left >= 1) {
       return;
     }
-    Instant reset = rateLimitReset(headers.firstValue("X-RateLimit-Reset").orElse(null));
+    Instant reset = rateLimitReset(headers.firstValue(prefix + "Reset").orElse(null));
     if (reset != null) {
       resting.merge(host, reset, (a, b) -> a.isAfter(b) ? a : b);
     }
   }
 
-  /** Reddit sends seconds until the reset, Mastodon the time of it. */
+  /**
+   * Reddit sends seconds until the reset, Mastodon the time of it, the Bluesky AppView the time in
+   * seconds since 1970 (a number too large to be a wait).
+   */
   private @Nullable Instant rateLimitReset(@Nullable String header) {
     if (header == null || header.isBlank()) {
       return null;
@@ -286,6 +412,9 @@ public final class ApiClient {
     String value = header.strip();
     try {
       double seconds = Double.parseDouble(value);
+      if (seconds > EPOCH_SECONDS_FROM) {
+        return Instant.ofEpochSecond((long) Math.ceil(seconds));
+      }
       return clock.instant().plusMillis((long) Math.ceil(seconds * 1000));
     } catch (NumberFormatException notSeconds) {
       try {
@@ -305,7 +434,11 @@ public final class ApiClient {
               .orElseGet(
                   () -> {
                     Instant reset =
-                        rateLimitReset(headers.firstValue("X-RateLimit-Reset").orElse(null));
+                        rateLimitReset(
+                            headers
+                                .firstValue("X-RateLimit-Reset")
+                                .or(() -> headers.firstValue("RateLimit-Reset"))
+                                .orElse(null));
                     return reset != null ? reset : now.plusSeconds(60);
                   });
       resting.merge(host, until, (a, b) -> a.isAfter(b) ? a : b);

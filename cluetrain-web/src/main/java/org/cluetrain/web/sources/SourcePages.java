@@ -79,13 +79,27 @@ public final class SourcePages {
     return String.join(" ", parts);
   }
 
+  /** The kinds of source the form adds. */
+  public static final List<String> KINDS = List.of("mastodon", "hackernews", "bluesky");
+
+  /** The API a Hacker News or Bluesky source uses when the form names none. */
+  private static final Map<String, String> DEFAULT_API =
+      Map.of(
+          "hackernews new", "https://hacker-news.firebaseio.com",
+          "hackernews search", "https://hn.algolia.com",
+          "bluesky", "https://public.api.bsky.app");
+
   /**
-   * The form adding or changing a Mastodon source, as typed.
+   * The form adding or changing a source, as typed.
    *
-   * @param timeline one of tag, list, search, public, local
-   * @param value the hashtag, list id or search query
+   * @param kind one of {@link #KINDS}
+   * @param instance the Mastodon instance, or the API of another kind (empty: its public one)
+   * @param timeline one of tag, list, search, public, local (Mastodon)
+   * @param value the hashtag, list id or search query; for Hacker News the search query (empty: the
+   *     new stories); for Bluesky the search query or an {@code @handle}
    */
   public record SourceForm(
+      String kind,
       String project,
       String name,
       String instance,
@@ -95,10 +109,25 @@ public final class SourcePages {
       boolean stream,
       long everyMinutes) {
     static SourceForm empty(String project) {
-      return new SourceForm(project, "", "https://", "tag", "", "", false, 5);
+      return new SourceForm("mastodon", project, "", "https://", "tag", "", "", false, 5);
     }
 
     static SourceForm of(SourceDefinition d) {
+      if (!d.kind().equals("mastodon")) {
+        String author = d.setting("author");
+        String value =
+            author != null ? "@" + author : Objects.requireNonNullElse(d.setting("search"), "");
+        return new SourceForm(
+            d.kind(),
+            d.project(),
+            d.name(),
+            d.url(),
+            "tag",
+            value,
+            "",
+            false,
+            Math.max(1, d.everySeconds() / 60));
+      }
       String timeline = "timeline";
       String value = "";
       for (String key : List.of("tag", "list", "search")) {
@@ -111,6 +140,7 @@ public final class SourcePages {
         timeline = Objects.requireNonNullElse(d.setting("timeline"), "public");
       }
       return new SourceForm(
+          "mastodon",
           d.project(),
           d.name(),
           d.url(),
@@ -127,6 +157,7 @@ public final class SourcePages {
     String project = param(ctx, "project");
     SourceForm form =
         new SourceForm(
+            param(ctx, "kind").isEmpty() ? "mastodon" : param(ctx, "kind"),
             project,
             param(ctx, "name"),
             param(ctx, "instance"),
@@ -164,6 +195,9 @@ public final class SourcePages {
   }
 
   private static SourceDefinition definition(SourceForm form) {
+    if (!form.kind().equals("mastodon")) {
+      return otherDefinition(form);
+    }
     Map<String, String> settings = new LinkedHashMap<>();
     if (form.timeline().equals("public") || form.timeline().equals("local")) {
       settings.put("timeline", form.timeline());
@@ -185,6 +219,35 @@ public final class SourcePages {
         form.everyMinutes() * 60);
   }
 
+  /** A Hacker News or Bluesky source, with the settings its workspace key would have. */
+  private static SourceDefinition otherDefinition(SourceForm form) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    String api;
+    if (form.kind().equals("hackernews")) {
+      String mode = form.value().isEmpty() ? "new" : "search";
+      settings.put("mode", mode);
+      if (!form.value().isEmpty()) {
+        settings.put("search", form.value());
+      }
+      api = DEFAULT_API.get("hackernews " + mode);
+    } else {
+      if (form.value().startsWith("@")) {
+        settings.put("author", form.value().substring(1).toLowerCase(java.util.Locale.ROOT));
+      } else {
+        settings.put("search", form.value());
+      }
+      api = DEFAULT_API.get("bluesky");
+    }
+    boolean named = form.instance().matches("https?://[^/\\s]+/?");
+    return new SourceDefinition(
+        form.project(),
+        form.name(),
+        form.kind(),
+        named ? form.instance() : Objects.requireNonNull(api),
+        settings,
+        form.everyMinutes() * 60);
+  }
+
   /** What is wrong with the form, in words naming the field and the value, or null. */
   private String problem(SourceForm form, Account account) {
     if (runtime.workspace().project(form.project()).isEmpty() || !account.canSee(form.project())) {
@@ -193,6 +256,49 @@ public final class SourcePages {
     if (form.name().isEmpty() || form.name().length() > 80) {
       return "the name must not be empty and at most 80 characters";
     }
+    if (!KINDS.contains(form.kind())) {
+      return "'" + form.kind() + "' is not one of " + String.join(", ", KINDS);
+    }
+    if (form.kind().equals("bluesky") && form.value().isEmpty()) {
+      return "a Bluesky source needs a search query or an account such as @acme.bsky.social";
+    }
+    if (form.kind().equals("mastodon")) {
+      String mastodonProblem = mastodonProblem(form);
+      if (mastodonProblem != null) {
+        return mastodonProblem;
+      }
+    }
+    SourceDefinition definition = definition(form);
+    if (form.everyMinutes() < 1) {
+      return "'every' must be a whole number of minutes, at least 1";
+    }
+    try {
+      runtime.workspace().network().check(URI.create(definition.url()));
+    } catch (RefusedAddressException refused) {
+      return "instance '"
+          + definition.url()
+          + "' is refused: "
+          + refused.reason()
+          + " (an admin allows such addresses in the workspace's network section)";
+    } catch (java.net.UnknownHostException notFoundNow) {
+      // the host may come back: the source's health will say so
+    } catch (IllegalArgumentException badUri) {
+      return "instance '" + definition.url() + "' is not a valid address";
+    }
+    try {
+      LiveSources.source(
+          form.project(),
+          LiveSources.asLiveSource(definition),
+          new ApiClient(ApiClient.Settings.DEFAULT, java.time.Clock.systemUTC()),
+          System::getenv);
+    } catch (IllegalArgumentException unusable) {
+      return unusable.getMessage();
+    }
+    return null;
+  }
+
+  /** What is wrong with a Mastodon source's own fields, or null. */
+  private static @org.jspecify.annotations.Nullable String mastodonProblem(SourceForm form) {
     if (!form.instance().matches("https?://[^/\\s]+/?")) {
       return "instance '"
           + form.instance()
@@ -204,31 +310,6 @@ public final class SourcePages {
     boolean needsValue = !form.timeline().equals("public") && !form.timeline().equals("local");
     if (needsValue && form.value().isEmpty()) {
       return "a " + form.timeline() + " source needs the " + form.timeline() + " to listen to";
-    }
-    if (form.everyMinutes() < 1) {
-      return "'every' must be a whole number of minutes, at least 1";
-    }
-    try {
-      runtime.workspace().network().check(URI.create(form.instance()));
-    } catch (RefusedAddressException refused) {
-      return "instance '"
-          + form.instance()
-          + "' is refused: "
-          + refused.reason()
-          + " (an admin allows such addresses in the workspace's network section)";
-    } catch (java.net.UnknownHostException notFoundNow) {
-      // the host may come back: the source's health will say so
-    } catch (IllegalArgumentException badUri) {
-      return "instance '" + form.instance() + "' is not a valid address";
-    }
-    try {
-      LiveSources.source(
-          form.project(),
-          LiveSources.asLiveSource(definition(form)),
-          new ApiClient(ApiClient.Settings.DEFAULT, java.time.Clock.systemUTC()),
-          System::getenv);
-    } catch (IllegalArgumentException unusable) {
-      return unusable.getMessage();
     }
     return null;
   }

@@ -164,6 +164,51 @@ class SourcesBrowserTest extends BrowserTestBase {
   }
 
   @Test
+  void anAdminAddsHackerNewsAndBlueskySourcesChosenByKind() {
+    signIn(ADMIN);
+    browser.get(url("/sources"));
+    org.openqa.selenium.support.ui.Select kind =
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("kind")));
+    assertThat(kind.getOptions())
+        .extracting(WebElement::getText)
+        .containsExactly("Mastodon", "Hacker News", "Bluesky");
+    kind.selectByValue("hackernews");
+    fill("name", "hn");
+    browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+    assertThat(browser.findElement(By.id("sources-notice")).getText())
+        .isEqualTo("Source 'hn' saved; it is polled within seconds.");
+
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("kind")))
+        .selectByValue("bluesky");
+    fill("name", "sky");
+    browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+    assertThat(browser.findElement(By.id("source-problem")).getText())
+        .contains("a Bluesky source needs a search query or an account");
+    fill("value", "@Acme.bsky.social");
+    browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+            By.id("sources-notice")));
+    assertThat(runtime.sourceStates().definitions())
+        .extracting(d -> d.name() + " " + d.kind() + " " + d.url() + " " + d.settings())
+        .containsExactlyInAnyOrder(
+            "hn hackernews https://hacker-news.firebaseio.com {mode=new}",
+            "sky bluesky https://public.api.bsky.app {author=acme.bsky.social}");
+
+    browser.findElement(By.cssSelector("tr[data-defined='bahn/sky'] a[href*='edit=']")).click();
+    assertThat(
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("kind")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("bluesky");
+    assertThat(browser.findElement(By.name("value")).getAttribute("value"))
+        .isEqualTo("@acme.bsky.social");
+    // the runtime is shared by the class's tests
+    runtime.sourceStates().removeDefinition("bahn", "hn");
+    runtime.sourceStates().removeDefinition("bahn", "sky");
+  }
+
+  @Test
   void viewersSeeNoSourceForm() {
     signIn(VIEWER);
     browser.get(url("/sources"));
@@ -171,7 +216,7 @@ class SourcesBrowserTest extends BrowserTestBase {
   }
 
   private void fill(String name, String value) {
-    WebElement field = browser.findElement(By.name(name));
+    WebElement field = browser.findElement(By.cssSelector("#source-form [name='" + name + "']"));
     field.clear();
     field.sendKeys(value);
   }
