@@ -126,7 +126,12 @@ class SourcesBrowserTest extends BrowserTestBase {
         .selectByValue("tag");
     fill("value", "bahn");
     browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
-    assertThat(browser.findElement(By.id("source-problem")).getText())
+    // the answer is a new page: wait for it rather than read the old one
+    assertThat(
+            wait.until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        By.id("source-problem")))
+                .getText())
         .contains("instance 'http://127.0.0.1:9' is refused")
         .contains("network section");
     assertThat(runtime.sourceStates().definitions()).isEmpty();
@@ -182,7 +187,12 @@ class SourcesBrowserTest extends BrowserTestBase {
         .selectByValue("bluesky");
     fill("name", "sky");
     browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
-    assertThat(browser.findElement(By.id("source-problem")).getText())
+    // the answer is a new page: wait for it rather than read the old one
+    assertThat(
+            wait.until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        By.id("source-problem")))
+                .getText())
         .contains("a Bluesky source needs a search query or an account");
     fill("value", "@Acme.bsky.social");
     browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
