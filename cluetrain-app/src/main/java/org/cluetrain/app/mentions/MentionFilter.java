@@ -78,6 +78,13 @@ public record MentionFilter(
 
   /** The filter's values by name, the empty ones left out: for links that carry it on. */
   public Map<String, String> values() {
+    Map<String, String> values = fields();
+    values.values().removeIf(String::isEmpty);
+    return values;
+  }
+
+  /** Every one of the filter's values by name, empty or not, in the form's order. */
+  public Map<String, String> fields() {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("q", q);
     values.put("query", query);
@@ -89,7 +96,6 @@ public record MentionFilter(
     values.put("until", until);
     values.put("answered", answered);
     values.put("author", author);
-    values.values().removeIf(String::isEmpty);
     return values;
   }
 

@@ -92,17 +92,7 @@ public final class MentionPages {
 
     /** This form's address with one value changed, e.g. for "more" or removing a filter. */
     public String link(String project, String name, String value) {
-      Map<String, String> values = new LinkedHashMap<>();
-      values.put("q", q);
-      values.put("query", query);
-      values.put("sentiment", sentiment);
-      values.put("lang", lang);
-      values.put("source", source);
-      values.put("kind", kind);
-      values.put("since", since);
-      values.put("until", until);
-      values.put("answered", answered);
-      values.put("author", author);
+      Map<String, String> values = filter().fields();
       values.put("limit", limit == PAGE ? null : Integer.toString(limit));
       values.put(name, value);
       StringBuilder link = new StringBuilder("/p/").append(project).append("/mentions");
