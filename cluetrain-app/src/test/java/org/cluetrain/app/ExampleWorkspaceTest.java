@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.cluetrain.alert.Alert;
 import org.cluetrain.app.alert.BacktestReport;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.inbox.InboxItem;
+import org.cluetrain.inbox.InboxQuery;
 import org.cluetrain.report.OverviewReport;
 import org.cluetrain.report.Period;
 import org.cluetrain.report.Topics;
@@ -57,6 +60,19 @@ class ExampleWorkspaceTest {
       assertThat(overview.activity().activeAuthors())
           .extracting(ProjectActivity.AuthorCount::name)
           .noneMatch(name -> name.contains("Kredit"));
+
+      List<InboxItem> inbox =
+          runtime
+              .inbox()
+              .items(
+                  new InboxQuery(
+                      "nordlicht", Set.of(), null, false, null, null, false, Instant.now(), 1000));
+      assertThat(inbox)
+          .extracting(InboxItem::authorName)
+          .as("the brand's own status post is no item; its customers' comments are")
+          .doesNotContain("Nordlicht Mobil")
+          .contains("Jana Petersen");
+      assertThat(inbox).extracting(InboxItem::tags).anyMatch(t -> t.contains("eigener-kanal"));
 
       BacktestReport backtest = runtime.alerts().backtest("nordlicht", since, null, null);
       assertThat(backtest.alerts())

@@ -73,9 +73,13 @@ public record InboxSettings(
    * Whether the rules look at a post at all: it matched one of its project's saved queries (its own
    * or a competitor's), or it was written on one of the project's own channels. A post stored for a
    * project but about something else (a personal archive imported whole, say) never becomes an
-   * item, however much it looks like a question.
+   * item, however much it looks like a question. Nor does a post one of the project's own accounts
+   * wrote: the team does not answer itself.
    */
   public boolean isRelevant(StoredPost post) {
+    if (ownChannels.writtenByUs(post.post())) {
+      return false;
+    }
     String project = post.post().project();
     if (project != null
         && post.matchedQueries().stream().anyMatch(id -> id.startsWith(project + "/"))) {

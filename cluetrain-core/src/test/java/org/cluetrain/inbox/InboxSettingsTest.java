@@ -267,4 +267,57 @@ class InboxSettingsTest {
                     java.time.Duration.ZERO))
         .hasMessageContaining("max_post_age must be positive");
   }
+
+  @Test
+  void postsTheProjectsOwnAccountsWroteNeverBecomeItemsTheirCommentsDo() {
+    InboxRule ownChannel =
+        new InboxRule(
+            "own", Set.of(), Set.of(), null, true, Set.of(), null, Priority.HIGH, List.of(), null);
+    InboxSettings settings =
+        new InboxSettings(
+            InboxSettings.DEFAULT_TARGET,
+            InboxSettings.defaultHours(ZoneOffset.UTC),
+            new OwnChannels(List.of("blog.example"), List.of("@Martina_K", "DB Bahn")),
+            List.of(ownChannel));
+    StoredPost byHandle = post("Störung behoben.", null, "de", "https://blog.example/status");
+    Post byName =
+        Post.builder()
+            .id("url:https://blog.example/status#c1")
+            .source(byHandle.post().source())
+            .author(new Author("blog:db", "db bahn", null, null))
+            .url("https://blog.example/status#c1")
+            .text("Danke für eure Geduld.")
+            .published(Instant.parse("2026-11-16T10:00:00Z"))
+            .project("bahn")
+            .build();
+    Post customer =
+        Post.builder()
+            .id("url:https://blog.example/status#c2")
+            .source(byHandle.post().source())
+            .author(new Author("blog:kunde", "Kunde", "kunde", null))
+            .url("https://blog.example/status#c2")
+            .text("Gilt die Gutschrift auch für Prepaid?")
+            .published(Instant.parse("2026-11-16T10:05:00Z"))
+            .project("bahn")
+            .build();
+    // the helper's author is "Martina K." without a handle: give it the handle the account has
+    StoredPost byHandleWithHandle =
+        new StoredPost(
+            Post.builder()
+                .id(byHandle.post().id())
+                .source(byHandle.post().source())
+                .author(new Author("blog:martina", "Martina K.", "martina_k", null))
+                .url("https://blog.example/status")
+                .text("Störung behoben.")
+                .published(Instant.parse("2026-11-16T09:03:10Z"))
+                .project("bahn")
+                .build(),
+            List.of());
+    assertThat(settings.triage(byHandleWithHandle)).as("the account's handle").isEmpty();
+    assertThat(settings.triage(new StoredPost(byName, List.of()))).as("its name").isEmpty();
+    assertThat(settings.triage(new StoredPost(customer, List.of())))
+        .as("a customer's comment on the own channel")
+        .isPresent();
+    assertThat(settings.triage(byHandle)).as("same name, no handle: not the account").isPresent();
+  }
 }

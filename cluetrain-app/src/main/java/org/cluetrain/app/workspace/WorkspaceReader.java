@@ -505,7 +505,13 @@ public final class WorkspaceReader {
         mapping(
             node,
             "the inbox",
-            Set.of("respond_within", "business_hours", "own_channels", "max_post_age", "rules"));
+            Set.of(
+                "respond_within",
+                "business_hours",
+                "own_channels",
+                "own_accounts",
+                "max_post_age",
+                "rules"));
     if (fields == null) {
       return null;
     }
@@ -550,6 +556,15 @@ public final class WorkspaceReader {
         }
       }
     }
+    List<String> accounts = new ArrayList<>();
+    if (fields.containsKey("own_accounts")) {
+      for (Node item : sequence(fields.get("own_accounts"), "own_accounts")) {
+        String account = scalar(item, "an account's handle or name");
+        if (account != null) {
+          accounts.add(account);
+        }
+      }
+    }
     Duration maxPostAge = InboxSettings.DEFAULT_MAX_POST_AGE;
     if (fields.containsKey("max_post_age")) {
       String text = scalar(fields.get("max_post_age"), "an age such as 30d, or none");
@@ -588,7 +603,7 @@ public final class WorkspaceReader {
         }
       }
     }
-    return new InboxSettings(target, hours, new OwnChannels(own), rules, maxPostAge);
+    return new InboxSettings(target, hours, new OwnChannels(own, accounts), rules, maxPostAge);
   }
 
   private InboxRule rule(Node node, String project, List<SavedQuery> queries) {
