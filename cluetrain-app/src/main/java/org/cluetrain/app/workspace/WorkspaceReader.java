@@ -547,24 +547,10 @@ public final class WorkspaceReader {
         }
       }
     }
-    List<String> own = new ArrayList<>();
-    if (fields.containsKey("own_channels")) {
-      for (Node item : sequence(fields.get("own_channels"), "own_channels")) {
-        String channel = scalar(item, "a source id or host name");
-        if (channel != null) {
-          own.add(channel);
-        }
-      }
-    }
-    List<String> accounts = new ArrayList<>();
-    if (fields.containsKey("own_accounts")) {
-      for (Node item : sequence(fields.get("own_accounts"), "own_accounts")) {
-        String account = scalar(item, "an account's handle or name");
-        if (account != null) {
-          accounts.add(account);
-        }
-      }
-    }
+    List<String> own =
+        texts(fields.get("own_channels"), "own_channels", "a source id or host name");
+    List<String> accounts =
+        texts(fields.get("own_accounts"), "own_accounts", "an account's handle or name");
     Duration maxPostAge = InboxSettings.DEFAULT_MAX_POST_AGE;
     if (fields.containsKey("max_post_age")) {
       String text = scalar(fields.get("max_post_age"), "an age such as 30d, or none");
@@ -1204,16 +1190,21 @@ public final class WorkspaceReader {
   }
 
   private List<String> examples(Node node, String what) {
-    List<String> examples = new ArrayList<>();
+    return texts(node, what, "an example text");
+  }
+
+  /** A list of texts, each {@code expected}; empty when the key is absent. */
+  private List<String> texts(Node node, String what, String expected) {
+    List<String> texts = new ArrayList<>();
     if (node != null) {
       for (Node item : sequence(node, what)) {
-        String text = scalar(item, "an example text");
+        String text = scalar(item, expected);
         if (text != null) {
-          examples.add(text);
+          texts.add(text);
         }
       }
     }
-    return examples;
+    return texts;
   }
 
   String required(Map<String, Node> fields, String key, Node owner, String what) {
