@@ -12,9 +12,12 @@ import java.util.concurrent.Callable;
 import org.cluetrain.access.Account;
 import org.cluetrain.access.Role;
 import org.cluetrain.app.access.AccessControl;
+import org.cluetrain.app.audit.AuditTrail;
 import org.cluetrain.app.storage.StorageBackends;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceException;
+import org.cluetrain.audit.AuditEvent;
+import org.cluetrain.audit.AuditKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,6 +64,17 @@ final class UsersCommand implements Runnable {
 
     PrintWriter out() {
       return spec.commandLine().getOut();
+    }
+
+    /**
+     * Records a change in the audit log, as the web application records its own: done by the
+     * operator of this machine, who may open the data directory.
+     */
+    void audit(AuditKind kind, String target, String detail) throws WorkspaceException {
+      Workspace workspace = options.readWorkspace();
+      try (AuditTrail trail = AuditTrail.openOffline(workspace.storage(), options.data)) {
+        trail.record(AccessControl.OPERATOR, kind, target, detail, AuditEvent.LOCAL);
+      }
     }
   }
 
@@ -110,6 +124,13 @@ final class UsersCommand implements Runnable {
       } finally {
         access.accounts().close();
       }
+      audit(
+          AuditKind.USER_CREATED,
+          name,
+          "role "
+              + parsedRole.label()
+              + ", "
+              + (projects.isEmpty() ? "all projects" : "projects " + String.join(", ", projects)));
       out()
           .printf(
               "added %s (%s, %s)%n",
@@ -161,6 +182,7 @@ final class UsersCommand implements Runnable {
       } finally {
         access.accounts().close();
       }
+      audit(AuditKind.PASSWORD_RESET, name, "sessions ended, " + revoked + " API tokens revoked");
       out()
           .printf(
               "password of %s changed; their sessions ended and %d API tokens were revoked%n",
@@ -188,6 +210,7 @@ final class UsersCommand implements Runnable {
       } finally {
         access.accounts().close();
       }
+      audit(AuditKind.USER_REMOVED, name, "with their sessions and API tokens");
       out().printf("removed %s%n", name);
       return ExitCodes.OK;
     }
@@ -212,11 +235,14 @@ final class UsersCommand implements Runnable {
     @Override
     public Integer call() throws WorkspaceException {
       AccessControl access = open();
+      String token;
       try {
-        out().println(access.createToken(name, label));
+        token = access.createToken(name, label);
       } finally {
         access.accounts().close();
       }
+      audit(AuditKind.TOKEN_ISSUED, name, "label " + label);
+      out().println(token);
       return ExitCodes.OK;
     }
   }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.cluetrain.access.Account;
 import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.jdbc.TestDatabase;
 import org.cluetrain.jdbc.TestPostgres;
@@ -85,6 +86,20 @@ class UsersCommandTest {
       CliRun remove = users(data, workspace, "remove", "maria");
       assertThat(remove.exitCode()).as(remove.err()).isZero();
       assertThat(runtime.access().accounts().find("maria")).isEmpty();
+
+      // the command line's changes are in the audit log the server's admins read
+      assertThat(runtime.audit().find(org.cluetrain.audit.AuditQuery.all(100)))
+          .extracting(org.cluetrain.audit.AuditEntry::event)
+          .filteredOn(event -> event.target().equals("maria"))
+          .extracting(
+              event -> event.kind(),
+              event -> event.actor().equals(AccessControl.OPERATOR),
+              event -> event.address())
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(
+                  org.cluetrain.audit.AuditKind.USER_CREATED, true, "local"),
+              org.assertj.core.groups.Tuple.tuple(
+                  org.cluetrain.audit.AuditKind.USER_REMOVED, true, "local"));
 
       CliRun removeAgain = users(data, workspace, "remove", "maria");
       assertThat(removeAgain.exitCode()).isEqualTo(ExitCodes.UNUSABLE);
