@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.access.AccessControl;
@@ -162,21 +161,9 @@ final class ExportCommand implements Callable<Integer> {
       // the server writes the export, and records it in its audit log
       ServerClient server = ServerClient.holding(inUse);
       String chosen = project != null ? project : server.onlyProject("exports");
-      StringBuilder path =
-          new StringBuilder("/api/projects/")
-              .append(ServerClient.encode(chosen))
-              .append("/exports/")
-              .append(chosenKind.label())
-              .append("?format=")
-              .append(chosenFormat.label());
-      for (Map.Entry<String, String> value : filter.values().entrySet()) {
-        path.append('&')
-            .append(value.getKey())
-            .append('=')
-            .append(ServerClient.encode(value.getValue()));
-      }
+      String path = Exports.address(chosen, chosenKind, chosenFormat, filter);
       try (Sink sink = sink(chosenFormat)) {
-        server.download(path.toString(), sink.stream());
+        server.download(path, sink.stream());
       } catch (ServerClient.ServerRefused e) {
         spec.commandLine().getErr().println("cluetrain: " + e.getMessage());
         return ExitCodes.UNUSABLE;

@@ -65,6 +65,22 @@ public final class Exports {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * The HTTP API's address of an export, with the filter's values: what the pages link to and what
+   * the command line asks a running server for.
+   */
+  public static String address(
+      String project, ExportKind kind, ExportFormat format, MentionFilter filter) {
+    String parameters = filter.parameters();
+    return "/api/projects/"
+        + java.net.URLEncoder.encode(project, java.nio.charset.StandardCharsets.UTF_8)
+        + "/exports/"
+        + kind.label()
+        + "?format="
+        + format.label()
+        + (parameters.isEmpty() ? "" : "&" + parameters);
+  }
+
   /** An export that was checked and can be written. */
   public interface Prepared {
     ExportKind kind();

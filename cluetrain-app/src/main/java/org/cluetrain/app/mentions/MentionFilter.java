@@ -83,6 +83,27 @@ public record MentionFilter(
     return values;
   }
 
+  /** The filter's values as URL query parameters ({@code q=…&lang=de}), the empty ones left out. */
+  public String parameters() {
+    return parameters(values());
+  }
+
+  /** Values as URL query parameters, in their order, the {@code null} and empty ones left out. */
+  public static String parameters(Map<String, String> values) {
+    StringBuilder parameters = new StringBuilder();
+    values.forEach(
+        (name, value) -> {
+          if (value != null && !value.isBlank()) {
+            parameters
+                .append(parameters.isEmpty() ? "" : "&")
+                .append(name)
+                .append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+          }
+        });
+    return parameters.toString();
+  }
+
   /** Every one of the filter's values by name, empty or not, in the form's order. */
   public Map<String, String> fields() {
     Map<String, String> values = new LinkedHashMap<>();

@@ -110,22 +110,13 @@ public final class LiveSources implements AutoCloseable {
           Clock.systemUTC());
     }
     if (live.kind().equals("bluesky")) {
-      BlueskySource.Settings defaults =
-          BlueskySource.Settings.of(
-              project,
-              live.setting("search"),
-              live.setting("author"),
-              Duration.ofSeconds(live.everySeconds()));
       return new BlueskySource(
-          new BlueskySource.Settings(
-              project,
-              defaults.search(),
-              defaults.author(),
-              defaults.interval(),
-              URI.create(live.url()),
-              defaults.pageSize(),
-              defaults.maxPages(),
-              defaults.maxThreads()),
+          BlueskySource.Settings.of(
+                  project,
+                  live.setting("search"),
+                  live.setting("author"),
+                  Duration.ofSeconds(live.everySeconds()))
+              .withEndpoint(URI.create(live.url())),
           client);
     }
     if (!live.kind().equals("mastodon")) {
@@ -298,22 +289,10 @@ public final class LiveSources implements AutoCloseable {
         "new".equals(live.setting("mode"))
             ? HackerNewsSource.Mode.NEW
             : HackerNewsSource.Mode.SEARCH;
-    HackerNewsSource.Settings defaults =
-        HackerNewsSource.Settings.of(
-            project, mode, live.setting("search"), Duration.ofSeconds(live.everySeconds()));
-    URI api = URI.create(live.url());
     return new HackerNewsSource(
-        new HackerNewsSource.Settings(
-            project,
-            mode,
-            defaults.query(),
-            defaults.interval(),
-            mode == HackerNewsSource.Mode.SEARCH ? api : defaults.algolia(),
-            mode == HackerNewsSource.Mode.NEW ? api : defaults.firebase(),
-            defaults.pageSize(),
-            defaults.maxPages(),
-            defaults.maxItems(),
-            defaults.follow()),
+        HackerNewsSource.Settings.of(
+                project, mode, live.setting("search"), Duration.ofSeconds(live.everySeconds()))
+            .withEndpoint(URI.create(live.url())),
         client,
         Clock.systemUTC());
   }

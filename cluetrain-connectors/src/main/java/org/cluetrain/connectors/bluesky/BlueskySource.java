@@ -88,6 +88,12 @@ public final class BlueskySource implements Source {
           10,
           10);
     }
+
+    /** The same settings against another AppView (a self-hosted one, or a test's replay). */
+    public Settings withEndpoint(URI endpoint) {
+      return new Settings(
+          project, search, author, interval, endpoint, pageSize, maxPages, maxThreads);
+    }
   }
 
   private final Settings settings;

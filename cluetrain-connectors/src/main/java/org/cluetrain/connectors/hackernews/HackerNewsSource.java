@@ -122,6 +122,24 @@ public final class HackerNewsSource implements Source {
           200,
           Duration.ofDays(1));
     }
+
+    /**
+     * The same settings against another address of the API this mode reads (Algolia's for a search,
+     * Firebase's for new stories): a mirror, or a test's replay.
+     */
+    public Settings withEndpoint(URI endpoint) {
+      return new Settings(
+          project,
+          mode,
+          query,
+          interval,
+          mode == Mode.SEARCH ? endpoint : algolia,
+          mode == Mode.NEW ? endpoint : firebase,
+          pageSize,
+          maxPages,
+          maxItems,
+          follow);
+    }
   }
 
   private static final String SITE = "https://news.ycombinator.com/";

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.export.ExportFormat;
+import org.cluetrain.app.export.ExportKind;
+import org.cluetrain.app.export.Exports;
 import org.cluetrain.app.mentions.MentionFilter;
 import org.cluetrain.match.MatchHighlighter.Span;
 import org.cluetrain.model.PostKind;
@@ -72,22 +75,7 @@ public final class MentionPages {
 
     /** The address of an export of the mentions this form selects, in a format. */
     public String exportLink(String project, String format) {
-      StringBuilder link =
-          new StringBuilder("/api/projects/")
-              .append(project)
-              .append("/exports/mentions?format=")
-              .append(format);
-      filter()
-          .values()
-          .forEach(
-              (name, value) ->
-                  link.append('&')
-                      .append(name)
-                      .append('=')
-                      .append(
-                          java.net.URLEncoder.encode(
-                              value, java.nio.charset.StandardCharsets.UTF_8)));
-      return link.toString();
+      return Exports.address(project, ExportKind.MENTIONS, ExportFormat.parse(format), filter());
     }
 
     /** This form's address with one value changed, e.g. for "more" or removing a filter. */
@@ -95,20 +83,8 @@ public final class MentionPages {
       Map<String, String> values = filter().fields();
       values.put("limit", limit == PAGE ? null : Integer.toString(limit));
       values.put(name, value);
-      StringBuilder link = new StringBuilder("/p/").append(project).append("/mentions");
-      char separator = '?';
-      for (Map.Entry<String, String> entry : values.entrySet()) {
-        if (entry.getValue() != null && !entry.getValue().isBlank()) {
-          link.append(separator)
-              .append(entry.getKey())
-              .append('=')
-              .append(
-                  java.net.URLEncoder.encode(
-                      entry.getValue(), java.nio.charset.StandardCharsets.UTF_8));
-          separator = '&';
-        }
-      }
-      return link.toString();
+      String parameters = MentionFilter.parameters(values);
+      return "/p/" + project + "/mentions" + (parameters.isEmpty() ? "" : "?" + parameters);
     }
   }
 
