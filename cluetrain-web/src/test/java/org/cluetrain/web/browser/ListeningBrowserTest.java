@@ -224,4 +224,18 @@ class ListeningBrowserTest extends BrowserTestBase {
     assertThat(browser.findElement(By.cssSelector(".mainnav a.active")).getText())
         .isEqualTo("Mentions");
   }
+
+  @Test
+  void theSourcesPageFitsAPhone() {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    signIn(VIEWER);
+    browser.get(url("/sources"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("source-health")));
+    // a feed's address is one long word: it must break, not push the page sideways
+    Long pageWidth =
+        (Long)
+            ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth;");
+    assertThat(pageWidth).isLessThanOrEqualTo(390);
+  }
 }
