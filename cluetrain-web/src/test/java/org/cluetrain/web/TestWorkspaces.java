@@ -3,10 +3,15 @@ package org.cluetrain.web;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import org.cluetrain.access.Role;
+import org.cluetrain.app.EmbeddedRuntime;
+import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceException;
 import org.cluetrain.app.workspace.WorkspaceReader;
+import org.cluetrain.formats.Formats;
 import org.cluetrain.jdbc.TestDatabase;
 import org.cluetrain.jdbc.TestPostgres;
 
@@ -31,5 +36,25 @@ public final class TestWorkspaces {
     return workspace.withStorage(
         StorageConfig.postgresql(
             TestDatabase.postgres().url(), TestPostgres.USER, TestPostgres.PASSWORD));
+  }
+
+  /** The example workspace opened in {@code data} with its samples imported, as serve starts it. */
+  public static EmbeddedRuntime openExample(Path data) throws Exception {
+    Workspace workspace = example();
+    EmbeddedRuntime runtime = EmbeddedRuntime.open(data, workspace);
+    new FileImporter(runtime.pipeline(), Formats.standard())
+        .importWorkspace(workspace, (project, report) -> {});
+    return runtime;
+  }
+
+  /**
+   * Adds a user and returns an API token of theirs.
+   *
+   * @param projects the projects the user may see; empty for all
+   */
+  public static String userToken(
+      EmbeddedRuntime runtime, String name, Role role, Set<String> projects) {
+    runtime.access().addUser(name, role, name + " has a long secret", projects);
+    return runtime.access().createToken(name, "tests");
   }
 }

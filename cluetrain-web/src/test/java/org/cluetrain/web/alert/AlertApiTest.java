@@ -10,10 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.ingest.FileImporter;
-import org.cluetrain.app.workspace.Workspace;
-import org.cluetrain.formats.Formats;
 import org.cluetrain.json.Json;
 import org.cluetrain.web.ApiServer;
 import org.cluetrain.web.TestWorkspaces;
@@ -33,16 +32,9 @@ class AlertApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = TestWorkspaces.example();
-    runtime = EmbeddedRuntime.open(data, workspace);
-    new FileImporter(runtime.pipeline(), Formats.standard())
-        .importWorkspace(workspace, (project, report) -> {});
+    runtime = TestWorkspaces.openExample(data);
     server = ApiServer.start(runtime, "127.0.0.1", 0, () -> Map.of());
-    runtime
-        .access()
-        .addUser(
-            "ana", org.cluetrain.access.Role.ANALYST, "analyst secret 123", java.util.Set.of());
-    token = runtime.access().createToken("ana", "alert tests");
+    token = TestWorkspaces.userToken(runtime, "ana", Role.ANALYST, Set.of());
   }
 
   @AfterAll

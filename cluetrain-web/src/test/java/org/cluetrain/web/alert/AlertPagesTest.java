@@ -19,11 +19,8 @@ import org.cluetrain.alert.Alert;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.alert.Explanation;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.ingest.FileImporter;
-import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.detect.DetectorKind;
-import org.cluetrain.formats.Formats;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.web.ApiServer;
 import org.cluetrain.web.TestWorkspaces;
@@ -43,15 +40,10 @@ class AlertPagesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = TestWorkspaces.example();
-    runtime = EmbeddedRuntime.open(data, workspace);
-    new FileImporter(runtime.pipeline(), Formats.standard())
-        .importWorkspace(workspace, (project, report) -> {});
+    runtime = TestWorkspaces.openExample(data);
     server = ApiServer.start(runtime, "127.0.0.1", 0, Map::of);
-    runtime.access().addUser("ana", Role.ANALYST, "analyst secret 123", Set.of());
-    runtime.access().addUser("vera", Role.VIEWER, "viewer secret 123", Set.of());
-    analyst = runtime.access().createToken("ana", "alert page tests");
-    viewer = runtime.access().createToken("vera", "alert page tests");
+    analyst = TestWorkspaces.userToken(runtime, "ana", Role.ANALYST, Set.of());
+    viewer = TestWorkspaces.userToken(runtime, "vera", Role.VIEWER, Set.of());
   }
 
   @AfterAll

@@ -17,13 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.mentions.MentionFilter;
-import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.audit.AuditEntry;
 import org.cluetrain.audit.AuditKind;
 import org.cluetrain.audit.AuditQuery;
-import org.cluetrain.formats.Formats;
 import org.cluetrain.json.Json;
 import org.cluetrain.web.ApiServer;
 import org.cluetrain.web.TestWorkspaces;
@@ -44,15 +41,10 @@ class ExportsApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = TestWorkspaces.example();
-    runtime = EmbeddedRuntime.open(data, workspace);
-    new FileImporter(runtime.pipeline(), Formats.standard())
-        .importWorkspace(workspace, (project, report) -> {});
+    runtime = TestWorkspaces.openExample(data);
     server = ApiServer.start(runtime, "127.0.0.1", 0, () -> Map.of("polling", false));
-    runtime.access().addUser("ana", Role.ANALYST, "a long enough secret", Set.of());
-    runtime.access().addUser("bea", Role.VIEWER, "a long enough secret", Set.of("bahn"));
-    analyst = runtime.access().createToken("ana", "exports");
-    bahnOnly = runtime.access().createToken("bea", "exports");
+    analyst = TestWorkspaces.userToken(runtime, "ana", Role.ANALYST, Set.of());
+    bahnOnly = TestWorkspaces.userToken(runtime, "bea", Role.VIEWER, Set.of("bahn"));
   }
 
   @AfterAll

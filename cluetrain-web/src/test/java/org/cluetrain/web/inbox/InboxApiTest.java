@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.ingest.FileImporter;
-import org.cluetrain.app.workspace.Workspace;
-import org.cluetrain.formats.Formats;
 import org.cluetrain.json.Json;
 import org.cluetrain.store.SearchRequest;
 import org.cluetrain.web.ApiServer;
@@ -38,17 +35,11 @@ class InboxApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = TestWorkspaces.example();
-    runtime = EmbeddedRuntime.open(data, workspace);
-    new FileImporter(runtime.pipeline(), Formats.standard())
-        .importWorkspace(workspace, (project, report) -> {});
+    runtime = TestWorkspaces.openExample(data);
     server = ApiServer.start(runtime, "127.0.0.1", 0, Map::of);
-    runtime.access().addUser("ana", Role.ANALYST, "analyst secret 123", Set.of());
-    runtime.access().addUser("vera", Role.VIEWER, "viewer secret 123", Set.of());
-    runtime.access().addUser("client", Role.ANALYST, "client secret 123", Set.of("airlines"));
-    analyst = runtime.access().createToken("ana", "test");
-    viewer = runtime.access().createToken("vera", "test");
-    airlinesOnly = runtime.access().createToken("client", "test");
+    analyst = TestWorkspaces.userToken(runtime, "ana", Role.ANALYST, Set.of());
+    viewer = TestWorkspaces.userToken(runtime, "vera", Role.VIEWER, Set.of());
+    airlinesOnly = TestWorkspaces.userToken(runtime, "client", Role.ANALYST, Set.of("airlines"));
   }
 
   @AfterAll

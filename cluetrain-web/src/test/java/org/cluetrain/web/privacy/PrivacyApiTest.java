@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.ingest.FileImporter;
-import org.cluetrain.app.workspace.Workspace;
-import org.cluetrain.formats.Formats;
 import org.cluetrain.json.Json;
 import org.cluetrain.store.AuthorSummary;
 import org.cluetrain.store.SearchRequest;
@@ -40,15 +37,10 @@ class PrivacyApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = TestWorkspaces.example();
-    runtime = EmbeddedRuntime.open(data, workspace);
-    new FileImporter(runtime.pipeline(), Formats.standard())
-        .importWorkspace(workspace, (project, report) -> {});
+    runtime = TestWorkspaces.openExample(data);
     server = ApiServer.start(runtime, "127.0.0.1", 0, () -> Map.of());
-    runtime.access().addUser("root", Role.ADMIN, "admin secret 12345", Set.of());
-    runtime.access().addUser("ana", Role.ANALYST, "analyst secret 123", Set.of());
-    adminToken = runtime.access().createToken("root", "privacy tests");
-    analystToken = runtime.access().createToken("ana", "privacy tests");
+    adminToken = TestWorkspaces.userToken(runtime, "root", Role.ADMIN, Set.of());
+    analystToken = TestWorkspaces.userToken(runtime, "ana", Role.ANALYST, Set.of());
   }
 
   @AfterAll

@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.ingest.FileImporter;
-import org.cluetrain.app.workspace.Workspace;
-import org.cluetrain.formats.Formats;
 import org.cluetrain.json.Json;
 import org.cluetrain.model.Post;
 import org.cluetrain.model.SourceRef;
@@ -41,13 +38,9 @@ class QueryApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = TestWorkspaces.example();
-    runtime = EmbeddedRuntime.open(data, workspace);
-    new FileImporter(runtime.pipeline(), Formats.standard())
-        .importWorkspace(workspace, (project, report) -> {});
+    runtime = TestWorkspaces.openExample(data);
     server = ApiServer.start(runtime, "127.0.0.1", 0, Map::of);
-    runtime.access().addUser("ana", Role.ANALYST, "analyst secret 123", Set.of());
-    analyst = runtime.access().createToken("ana", "test");
+    analyst = TestWorkspaces.userToken(runtime, "ana", Role.ANALYST, Set.of());
   }
 
   @AfterAll

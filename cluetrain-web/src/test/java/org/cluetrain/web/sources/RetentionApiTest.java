@@ -17,11 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import org.cluetrain.access.Role;
 import org.cluetrain.app.EmbeddedRuntime;
-import org.cluetrain.app.ingest.FileImporter;
-import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.audit.AuditKind;
 import org.cluetrain.audit.AuditQuery;
-import org.cluetrain.formats.Formats;
 import org.cluetrain.json.Json;
 import org.cluetrain.web.ApiServer;
 import org.cluetrain.web.TestWorkspaces;
@@ -45,15 +42,10 @@ class RetentionApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Workspace workspace = TestWorkspaces.example();
-    runtime = EmbeddedRuntime.open(data, workspace);
-    new FileImporter(runtime.pipeline(), Formats.standard())
-        .importWorkspace(workspace, (project, report) -> {});
+    runtime = TestWorkspaces.openExample(data);
     server = ApiServer.start(runtime, "127.0.0.1", 0, () -> Map.of());
-    runtime.access().addUser("root", Role.ADMIN, "admin secret 12345", Set.of());
-    runtime.access().addUser("ana", Role.ANALYST, "analyst secret 123", Set.of("airlines"));
-    adminToken = runtime.access().createToken("root", "retention tests");
-    airlinesToken = runtime.access().createToken("ana", "retention tests");
+    adminToken = TestWorkspaces.userToken(runtime, "root", Role.ADMIN, Set.of());
+    airlinesToken = TestWorkspaces.userToken(runtime, "ana", Role.ANALYST, Set.of("airlines"));
   }
 
   @AfterAll
