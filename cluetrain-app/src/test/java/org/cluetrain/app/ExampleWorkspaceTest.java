@@ -14,8 +14,10 @@ import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxQuery;
+import org.cluetrain.report.Multipliers;
 import org.cluetrain.report.OverviewReport;
 import org.cluetrain.report.Period;
+import org.cluetrain.report.SourceSentiment;
 import org.cluetrain.report.Topics;
 import org.cluetrain.store.ProjectActivity;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,18 @@ class ExampleWorkspaceTest {
       assertThat(overview.activity().answeredAuthors())
           .extracting(ProjectActivity.AuthorCount::name)
           .contains("Jana Petersen");
+      assertThat(overview.multipliers().complete()).isTrue();
+      assertThat(overview.multipliers().ranked())
+          .extracting(Multipliers.Multiplier::name)
+          .contains("Jana Petersen")
+          .noneMatch(name -> name.contains("Kredit"));
+      assertThat(overview.sourceSentiment()).isNotEmpty();
+      assertThat(overview.sourceSentiment().stream().mapToLong(SourceSentiment::mentions).sum())
+          .as("the top sources hold at most every mention")
+          .isLessThanOrEqualTo(overview.mentions());
+      assertThat(overview.sourceSentiment())
+          .as("the forum thread about the outage is the most negative source")
+          .anyMatch(s -> s.net() < -0.3 && s.mentions() >= 10);
       assertThat(overview.activity().activeAuthors())
           .extracting(ProjectActivity.AuthorCount::name)
           .noneMatch(name -> name.contains("Kredit"));

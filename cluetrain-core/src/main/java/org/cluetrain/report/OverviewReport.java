@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
 import org.cluetrain.store.ActivityRollups;
@@ -20,8 +21,10 @@ import org.cluetrain.store.StoredPost;
 
 /**
  * The figures of one project's overview for one period ("measure"), read from the roll-ups (hourly
- * counts, hourly sentiment, activity) and from counts in the searchable store, never from all
- * posts. The web pages, the HTTP API and the command line show the same report.
+ * counts, hourly sentiment, activity) and from counts in the searchable store; the multipliers and
+ * the sentiment per source need each post's replies, links and label, so they come from one pass
+ * over the period's posts (without their texts, at most {@link Multipliers#READ}). The web pages,
+ * the HTTP API and the command line show the same report.
  *
  * @param mentions posts that matched at least one of the project's own (listening) queries
  * @param negative those of them labelled negative
@@ -31,6 +34,8 @@ import org.cluetrain.store.StoredPost;
  * @param topSources sources by posts matched by the brand queries, most first
  * @param topics what the brand's mentions are about: terms emerging against the baseline, and what
  *     the negative ones are about
+ * @param sourceSentiment the sentiment of the brand's mentions on each of the top sources
+ * @param multipliers the authors whose mentions drew the most people into the conversation
  */
 public record OverviewReport(
     String project,
@@ -44,7 +49,9 @@ public record OverviewReport(
     List<Series> sentiment,
     List<Slice> topSources,
     ProjectActivity activity,
-    Topics topics) {
+    Topics topics,
+    List<SourceSentiment> sourceSentiment,
+    Multipliers multipliers) {
 
   /** How many sources, threads and authors the lists show. */
   public static final int TOP = 10;
@@ -158,6 +165,17 @@ public record OverviewReport(
 
     ProjectActivity activity =
         rollups.activity(project, brand, period.since(), period.until(), TOP);
+    SourceSentiment.Tally bySourceSentiment = new SourceSentiment.Tally(brand);
+    Multipliers.Tally multipliers = new Multipliers.Tally(brand);
+    boolean complete =
+        readPeriod(
+            store,
+            project,
+            period,
+            post -> {
+              bySourceSentiment.accept(post);
+              multipliers.accept(post);
+            });
     return new OverviewReport(
         project,
         period,
@@ -170,7 +188,44 @@ public record OverviewReport(
         sentimentSeries,
         sources,
         activity,
-        Topics.of(project, period, brand, store));
+        Topics.of(project, period, brand, store),
+        bySourceSentiment.result(TOP),
+        multipliers.result(complete));
+  }
+
+  /**
+   * Hands the project's posts of the period to {@code each}, newest first, up to {@link
+   * Multipliers#READ} of them.
+   *
+   * @return whether every post of the period was read
+   */
+  private static boolean readPeriod(
+      PostStore store, String project, Period period, Consumer<StoredPost> each) {
+    int[] read = {0};
+    try {
+      store.scan(
+          new SearchRequest("", project, period.since(), period.until(), 1),
+          post -> {
+            if (read[0]++ == Multipliers.READ) {
+              throw new EnoughRead();
+            }
+            each.accept(post);
+          });
+      return true;
+    } catch (EnoughRead e) {
+      return false;
+    } catch (QuerySyntaxException e) {
+      throw new IllegalStateException("an empty query always parses", e);
+    }
+  }
+
+  /** Ends a scan that has read as many posts as a report reads. */
+  private static final class EnoughRead extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EnoughRead() {
+      super(null, null, false, false);
+    }
   }
 
   private static long count(

@@ -185,7 +185,8 @@ public record Topics(
     }
   }
 
-  private static boolean isSpam(Post post) {
+  /** Whether the spam classifier is sure the post is spam. */
+  static boolean isSpam(Post post) {
     Label spam = post.labels().get("spam");
     return spam != null && !spam.unsure() && "spam".equals(spam.value());
   }

@@ -123,6 +123,12 @@ public final class Messages {
     return format.format(share);
   }
 
+  /** A share with its sign, e.g. {@code +12 %} or {@code −40 %}; {@code 0 %} without one. */
+  public String signedPercent(double share) {
+    String unsigned = percent(Math.abs(share));
+    return share > 0 ? "+" + unsigned : share < 0 ? "−" + unsigned : unsigned;
+  }
+
   /** A moment as date and time in the server's zone, e.g. {@code 23.11.26, 09:41}. */
   public String dateTime(Instant instant) {
     if (instant == null) {

@@ -209,6 +209,48 @@ class OverviewBrowserTest extends BrowserTestBase {
   }
 
   /**
+   * The multipliers are ranked by the people they drew in, each figure named on a phone too, and
+   * the sentiment per source links to the posts behind its counts.
+   */
+  @Test
+  void multipliersAndTheSentimentPerSourceShowWhoDrawsPeopleInAndWhereItIsNegative() {
+    signIn(VIEWER);
+    browser.get(url("/p/airlines?days=90"));
+    List<WebElement> rows = browser.findElements(By.cssSelector("#multipliers tbody tr"));
+    assertThat(rows).as("the example's threads have openers who drew replies").isNotEmpty();
+    List<Long> voices =
+        rows.stream()
+            .map(r -> Long.parseLong(r.findElements(By.tagName("td")).get(1).getText().strip()))
+            .toList();
+    assertThat(voices).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(voices.get(0)).isPositive();
+    assertThat(browser.findElement(By.id("multipliers")).getText())
+        .doesNotContain("Travel Deals 4U");
+
+    List<WebElement> sources = browser.findElements(By.cssSelector("#source-sentiment tbody tr"));
+    assertThat(sources).isNotEmpty();
+    WebElement negative = sources.get(0).findElements(By.tagName("td")).get(4);
+    String count = negative.getText().strip();
+    String href = negative.findElement(By.tagName("a")).getAttribute("href");
+    assertThat(href).contains("sentiment=negative").contains("source=");
+    browser.get(href);
+    WebElement total =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-count")));
+    assertThat(total.getAttribute("data-total")).isEqualTo(count);
+
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.get(url("/p/airlines?days=90"));
+    WebElement firstVoices =
+        browser.findElement(By.cssSelector("#multipliers tbody tr td:nth-child(2)"));
+    assertThat(
+            (String)
+                script("return getComputedStyle(arguments[0], '::before').content;", firstVoices))
+        .as("on a phone each figure says what it is")
+        .contains("Voices");
+    assertNoSidewaysScroll("airlines at 390 px");
+  }
+
+  /**
    * Spam senders ("Bester Kredit", "Sofortkredit ohne Schufa!") were listed among the most active
    * authors, and their posts carried no spam badge in the thread.
    */
