@@ -34,6 +34,8 @@ import org.cluetrain.store.StoredPost;
  * @param topSources sources by posts matched by the brand queries, most first
  * @param topics what the brand's mentions are about: terms emerging against the baseline, and what
  *     the negative ones are about
+ * @param copies the mentions that are near-copies of an earlier post (syndication, retweets without
+ *     comment): echo among the mentions, not voices (from the pass over the period's posts)
  * @param sourceSentiment the sentiment of the brand's mentions on each of the top sources
  * @param multipliers the authors whose mentions drew the most people into the conversation
  */
@@ -50,6 +52,7 @@ public record OverviewReport(
     List<Slice> topSources,
     ProjectActivity activity,
     Topics topics,
+    long copies,
     List<SourceSentiment> sourceSentiment,
     Multipliers multipliers) {
 
@@ -189,6 +192,7 @@ public record OverviewReport(
         sources,
         activity,
         Topics.of(project, period, brand, store),
+        bySourceSentiment.copies(),
         bySourceSentiment.result(TOP),
         multipliers.result(complete));
   }

@@ -14,6 +14,8 @@ import org.cluetrain.store.StoredPost;
  * asks for a different answer than the other way round.
  *
  * @param mentions the source's posts in the period that matched one of the brand's queries
+ * @param copies those of them that are near-copies of an earlier post (syndication, retweets):
+ *     echo, not voices
  * @param unsure those of them whose label the classifier was unsure of (counted under their label
  *     too, as the sentiment chart and the mentions filter count them)
  */
@@ -24,6 +26,7 @@ public record SourceSentiment(
     long positive,
     long neutral,
     long negative,
+    long copies,
     long unsure) {
 
   /**
@@ -52,19 +55,27 @@ public record SourceSentiment(
       Post post = stored.post();
       String source = post.source().id();
       names.putIfAbsent(source, post.source().name());
-      long[] counts = bySource.computeIfAbsent(source, s -> new long[5]);
+      long[] counts = bySource.computeIfAbsent(source, s -> new long[6]);
       counts[0]++;
+      if (post.duplicateOf() != null) {
+        counts[4]++;
+      }
       Label sentiment = post.labels().get("sentiment");
       if (sentiment == null) {
         return;
       }
       if (sentiment.unsure()) {
-        counts[4]++;
+        counts[5]++;
       }
       int label = OverviewReport.SENTIMENTS.indexOf(sentiment.value());
       if (label >= 0) {
         counts[1 + label]++;
       }
+    }
+
+    /** The mentions that were near-copies of an earlier post, on every source. */
+    long copies() {
+      return bySource.values().stream().mapToLong(c -> c[4]).sum();
     }
 
     /** The sources with the most mentions, most first, at most {@code top}. */
@@ -80,7 +91,8 @@ public record SourceSentiment(
                     c[1],
                     c[2],
                     c[3],
-                    c[4]);
+                    c[4],
+                    c[5]);
               })
           .sorted(
               Comparator.comparingLong(SourceSentiment::mentions)

@@ -116,11 +116,15 @@ class MultipliersTest {
     add(post("p0", "p0", FORUM).labels(Map.of("sentiment", positive)).build(), true);
     add(post("u0", "u0", FORUM).labels(Map.of("sentiment", unsure)).build(), true);
     add(post("b0", "b0", BLOG).labels(Map.of("sentiment", positive)).build(), true);
+    add(
+        post("b1", "b1", BLOG).duplicateOf("b0").labels(Map.of("sentiment", positive)).build(),
+        true);
     add(post("x0", "x0", BLOG).labels(Map.of("sentiment", negative)).build(), false);
 
     List<SourceSentiment> rows = sentiment.result(10);
 
     assertThat(rows).extracting(SourceSentiment::name).containsExactly("Forum", "Blog");
+    assertThat(rows.get(1).mentions()).isEqualTo(2);
     SourceSentiment forum = rows.get(0);
     assertThat(forum.mentions()).isEqualTo(5);
     assertThat(forum.negative()).as("the unsure one counts under its label").isEqualTo(4);
@@ -128,6 +132,9 @@ class MultipliersTest {
     assertThat(forum.unsure()).isEqualTo(1);
     assertThat(forum.net()).isEqualTo(-0.6);
     assertThat(rows.get(1).net()).as("the post matching no brand query is left out").isEqualTo(1);
+    assertThat(rows.get(1).copies()).isEqualTo(1);
+    assertThat(forum.copies()).isZero();
+    assertThat(sentiment.copies()).isEqualTo(1);
     assertThat(sentiment.result(1)).hasSize(1);
   }
 }

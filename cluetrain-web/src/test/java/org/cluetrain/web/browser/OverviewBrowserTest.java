@@ -229,7 +229,7 @@ class OverviewBrowserTest extends BrowserTestBase {
 
     List<WebElement> sources = browser.findElements(By.cssSelector("#source-sentiment tbody tr"));
     assertThat(sources).isNotEmpty();
-    WebElement negative = sources.get(0).findElements(By.tagName("td")).get(4);
+    WebElement negative = sources.get(0).findElements(By.tagName("td")).get(5);
     String count = negative.getText().strip();
     String href = negative.findElement(By.tagName("a")).getAttribute("href");
     assertThat(href).contains("sentiment=negative").contains("source=");
