@@ -30,7 +30,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * listening on loopback ports only, its logs in a directory the test owns. What {@code
  * kafka-storage.sh format} and {@code kafka-server-start.sh} do, without a script.
  */
-final class InProcessKafka implements AutoCloseable {
+public final class InProcessKafka implements AutoCloseable {
   private final KafkaRaftServer server;
   private final String bootstrapServers;
 
@@ -42,7 +42,7 @@ final class InProcessKafka implements AutoCloseable {
   /**
    * Formats {@code directory} as a new cluster's only node, starts it and waits until it serves.
    */
-  static InProcessKafka start(Path directory) throws Exception {
+  public static InProcessKafka start(Path directory) throws Exception {
     int brokerPort = freePort();
     int controllerPort = freePort();
     String logDir = directory.toAbsolutePath().toString();
@@ -93,7 +93,7 @@ final class InProcessKafka implements AutoCloseable {
     return kafka;
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return bootstrapServers;
   }
 
