@@ -17,6 +17,7 @@ import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.kafka.PostLogSettings;
+import org.cluetrain.kafka.PostLogTopics;
 import org.cluetrain.kafka.PostLogWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,6 +105,7 @@ final class ImportCommand implements Callable<Integer> {
   private Integer importToPostLog(
       Workspace workspace, PostLogSettings log, Formats formats, PrintWriter out, PrintWriter err) {
     String chosenProject = Options.project(workspace, project);
+    PostLogTopics.requireExisting(log);
     Outcome outcome = new Outcome();
     try (PostLogWriter writer = new PostLogWriter(log)) {
       FileImporter importer = FileImporter.toPostLog(writer, formats);

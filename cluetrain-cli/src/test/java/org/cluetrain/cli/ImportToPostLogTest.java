@@ -82,4 +82,33 @@ class ImportToPostLogTest {
     assertThat(posts).hasSize(12).allSatisfy(p -> assertThat(p.project()).isEqualTo("bahn"));
     assertThat(posts).extracting(Post::id).doesNotHaveDuplicates();
   }
+
+  @Test
+  void aMissingTopicIsNamedAndNothingIsRead() throws Exception {
+    Path workspace = dir.resolve("cluetrain.yaml");
+    Files.writeString(
+        workspace,
+        "projects:\n  - name: bahn\nkafka:\n  bootstrap-servers: "
+            + kafka.bootstrapServers()
+            + "\n  topic: nowhere.posts\n  dead-letter-topic: nowhere.dead-letters\n");
+
+    CliRun run =
+        CliRun.of(
+            "import",
+            "--data",
+            dir.resolve("data").toString(),
+            "-w",
+            workspace.toString(),
+            CommandLineTest.WXR_SAMPLE);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "cluetrain: the Kafka cluster at "
+                + kafka.bootstrapServers()
+                + " has no topic nowhere.posts and no topic nowhere.dead-letters; create the post"
+                + " log's topics first (docs/operations.md)"
+                + System.lineSeparator());
+    assertThat(run.out()).isEmpty();
+  }
 }

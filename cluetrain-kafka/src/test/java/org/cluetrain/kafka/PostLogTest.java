@@ -282,6 +282,25 @@ class PostLogTest {
     assertThat(read).isEqualTo(posts);
   }
 
+  @Test
+  void missingTopicsAreNamedBeforeAnythingIsWritten() {
+    assertThatThrownBy(() -> PostLogTopics.requireExisting(settings))
+        .isInstanceOf(PostLogException.class)
+        .hasMessage(
+            "the Kafka cluster at "
+                + kafka.bootstrapServers()
+                + " has no topic "
+                + settings.topic()
+                + " and no topic "
+                + settings.deadLetterTopic()
+                + "; create the post log's topics first (docs/operations.md)");
+
+    assertThat(PostLogTopics.ensure(settings, 2, (short) 1))
+        .containsExactly(settings.topic(), settings.deadLetterTopic());
+    PostLogTopics.requireExisting(settings);
+    assertThat(PostLogTopics.ensure(settings, 2, (short) 1)).isEmpty();
+  }
+
   /** The crash of a reader's process, in the middle of storing a batch. */
   private static final class Killed extends Error {
     private static final long serialVersionUID = 1L;
