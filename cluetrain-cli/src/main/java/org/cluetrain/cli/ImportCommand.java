@@ -12,9 +12,13 @@ import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.ingest.CountedFile;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.FileReport;
+import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
+import org.cluetrain.kafka.PostLogSettings;
+import org.cluetrain.kafka.PostLogTopics;
+import org.cluetrain.kafka.PostLogWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +33,9 @@ import picocli.CommandLine.Spec;
           + " CSV/NDJSON, web pages.",
       "Importing the same file again adds nothing. While 'serve' holds the data directory, the"
           + " files are handed to the running server and imported there. Exit status: 0 all imported, 3 finished with"
-          + " per-item errors (listed), 2 an input could not be used at all."
+          + " per-item errors (listed), 2 an input could not be used at all.",
+      "When the workspace names a Kafka cluster (a 'kafka:' section), the posts are written to"
+          + " its post log instead, for the pipeline that reads the log to store."
     })
 final class ImportCommand implements Callable<Integer> {
   @Mixin Options options;
@@ -62,8 +68,12 @@ final class ImportCommand implements Callable<Integer> {
     if (!format.equals("auto")) {
       formats.byName(format); // fails with the list of known formats
     }
+    Workspace workspace = options.readWorkspace();
+    if (workspace.postLog() != null) {
+      return importToPostLog(workspace, workspace.postLog(), formats, out, err);
+    }
     Outcome outcome = new Outcome();
-    try (EmbeddedRuntime runtime = options.open()) {
+    try (EmbeddedRuntime runtime = EmbeddedRuntime.open(options.data, workspace)) {
       String chosenProject = Options.project(runtime.workspace(), project);
       FileImporter importer = new FileImporter(runtime.pipeline(), formats);
       for (Path file : files) {
@@ -81,6 +91,50 @@ final class ImportCommand implements Callable<Integer> {
       String chosenProject = project != null ? project : server.onlyProject("imports into");
       for (Path file : files) {
         importThrough(server, file, chosenProject, out, err, outcome);
+      }
+    }
+    return outcome.unusable
+        ? ExitCodes.UNUSABLE
+        : outcome.partial ? ExitCodes.PARTIAL : ExitCodes.OK;
+  }
+
+  /**
+   * Reads the files and writes their posts to the workspace's post log; nothing is stored here, so
+   * the data directory is not opened.
+   */
+  private Integer importToPostLog(
+      Workspace workspace, PostLogSettings log, Formats formats, PrintWriter out, PrintWriter err) {
+    String chosenProject = Options.project(workspace, project);
+    PostLogTopics.requireExisting(log);
+    Outcome outcome = new Outcome();
+    try (PostLogWriter writer = new PostLogWriter(log)) {
+      FileImporter importer = FileImporter.toPostLog(writer, formats);
+      for (Path file : files) {
+        FileReport report = importLocally(importer, file, chosenProject, out);
+        out.printf(
+            "%s: %s, %d read, %d written to the post log (topic %s at %s)%s%n",
+            report.file(),
+            report.format() == null ? "unknown format" : report.format(),
+            report.read(),
+            report.read(),
+            log.topic(),
+            log.bootstrapServers(),
+            report.problems().isEmpty() ? "" : ", " + report.problems().size() + " problems");
+        report.problems().forEach(problem -> err.println("  " + problem));
+        if (report.unusable() != null) {
+          err.println("  " + report.unusable());
+          outcome.unusable = true;
+        } else if (!report.problems().isEmpty()) {
+          outcome.partial = true;
+        }
+        if (!report.subscriptions().isEmpty()) {
+          out.println(
+              "  feeds listed (subscriptions are kept in the data directory: add them to a"
+                  + " project):");
+          for (ReadItem.FeedSubscription feed : report.subscriptions()) {
+            out.printf("    - name: %s%n      feed: %s%n", quoteYaml(feed.title()), feed.feedUrl());
+          }
+        }
       }
     }
     return outcome.unusable

@@ -9,12 +9,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.ingest.FormatReader;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
 import org.cluetrain.ingest.UnusableInputException;
+import org.cluetrain.kafka.PostLogException;
+import org.cluetrain.kafka.PostLogWriter;
 import org.cluetrain.model.Post;
 import org.cluetrain.pipeline.BatchOutcome;
 import org.cluetrain.pipeline.ListeningPipeline;
@@ -29,12 +32,37 @@ public final class FileImporter {
   /** Posts per pipeline batch: large enough to amortise commits, small enough to lose little. */
   public static final int BATCH_SIZE = 1_000;
 
-  private final ListeningPipeline pipeline;
+  private final Function<List<Post>, CompletableFuture<BatchOutcome>> destination;
   private final Formats formats;
 
   public FileImporter(ListeningPipeline pipeline, Formats formats) {
-    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this(Objects.requireNonNull(pipeline, "pipeline")::submit, formats);
+  }
+
+  private FileImporter(
+      Function<List<Post>, CompletableFuture<BatchOutcome>> destination, Formats formats) {
+    this.destination = destination;
     this.formats = Objects.requireNonNull(formats, "formats");
+  }
+
+  /**
+   * An importer that writes the posts to the post log instead of running the pipeline: the pipeline
+   * runs where the log is read. A batch counts as done once the cluster acknowledged all of its
+   * posts; its outcome says how many were written (received), none stored.
+   */
+  public static FileImporter toPostLog(PostLogWriter writer, Formats formats) {
+    Objects.requireNonNull(writer, "writer");
+    return new FileImporter(
+        batch -> {
+          try {
+            int written = writer.write(batch);
+            return CompletableFuture.completedFuture(
+                new BatchOutcome(written, 0, 0, List.of(), List.of()));
+          } catch (PostLogException e) {
+            return CompletableFuture.failedFuture(e);
+          }
+        },
+        formats);
   }
 
   /**
@@ -139,7 +167,7 @@ public final class FileImporter {
       if (batch.isEmpty()) {
         return;
       }
-      CompletableFuture<BatchOutcome> next = pipeline.submit(List.copyOf(batch));
+      CompletableFuture<BatchOutcome> next = destination.apply(List.copyOf(batch));
       batch.clear();
       finish();
       writing = next;

@@ -11,6 +11,7 @@ import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.inbox.InboxSettings;
+import org.cluetrain.kafka.PostLogSettings;
 import org.cluetrain.privacy.ErasureMode;
 import org.cluetrain.query.SavedQuery;
 
@@ -30,6 +31,8 @@ import org.cluetrain.query.SavedQuery;
  * @param publicHosts the host names the server is reached by besides loopback and addresses (the
  *     name a reverse proxy serves it under); requests naming another host are refused, so that a
  *     web page cannot reach the server through a name it rebinds to this machine
+ * @param postLog the Kafka cluster and topic that ingest writes posts to instead of running the
+ *     pipeline itself, or {@code null} when posts go straight into the pipeline (the default)
  */
 public record Workspace(
     Path file,
@@ -39,7 +42,8 @@ public record Workspace(
     StorageConfig storage,
     AddressPolicy network,
     List<AddressBlock> trustedProxies,
-    List<String> publicHosts) {
+    List<String> publicHosts,
+    PostLogSettings postLog) {
   public Workspace {
     languages = List.copyOf(languages);
     projects = List.copyOf(projects);
@@ -47,6 +51,19 @@ public record Workspace(
     network = network == null ? AddressPolicy.publicOnly() : network;
     trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     publicHosts = publicHosts == null ? List.of() : List.copyOf(publicHosts);
+  }
+
+  /** A workspace whose ingest runs the pipeline itself, without a post log. */
+  public Workspace(
+      Path file,
+      List<String> languages,
+      List<Project> projects,
+      Smtp smtp,
+      StorageConfig storage,
+      AddressPolicy network,
+      List<AddressBlock> trustedProxies,
+      List<String> publicHosts) {
+    this(file, languages, projects, smtp, storage, network, trustedProxies, publicHosts, null);
   }
 
   /** A workspace served under no public host name. */
@@ -81,30 +98,43 @@ public record Workspace(
   /** The same workspace with its data kept in another storage. */
   public Workspace withStorage(StorageConfig other) {
     return new Workspace(
-        file, languages, projects, smtp, other, network, trustedProxies, publicHosts);
+        file, languages, projects, smtp, other, network, trustedProxies, publicHosts, postLog);
   }
 
   /** The same workspace with only the named projects, in their order in the file. */
   public Workspace withProjects(List<String> names) {
     List<Project> kept = projects.stream().filter(p -> names.contains(p.name())).toList();
     return new Workspace(
-        file, languages, kept, smtp, storage, network, trustedProxies, publicHosts);
+        file, languages, kept, smtp, storage, network, trustedProxies, publicHosts, postLog);
   }
 
   /** The same workspace allowing other addresses. */
   public Workspace withNetwork(AddressPolicy other) {
     return new Workspace(
-        file, languages, projects, smtp, storage, other, trustedProxies, publicHosts);
+        file, languages, projects, smtp, storage, other, trustedProxies, publicHosts, postLog);
   }
 
   /** The same workspace trusting other reverse proxies. */
   public Workspace withTrustedProxies(List<AddressBlock> other) {
-    return new Workspace(file, languages, projects, smtp, storage, network, other, publicHosts);
+    return new Workspace(
+        file, languages, projects, smtp, storage, network, other, publicHosts, postLog);
   }
 
   /** The same workspace served under other public host names. */
   public Workspace withPublicHosts(List<String> other) {
-    return new Workspace(file, languages, projects, smtp, storage, network, trustedProxies, other);
+    return new Workspace(
+        file, languages, projects, smtp, storage, network, trustedProxies, other, postLog);
+  }
+
+  /** The same workspace writing ingested posts to another post log ({@code null}: none). */
+  public Workspace withPostLog(PostLogSettings other) {
+    return new Workspace(
+        file, languages, projects, smtp, storage, network, trustedProxies, publicHosts, other);
+  }
+
+  /** The post log ingest writes to, when the workspace names a Kafka cluster. */
+  public Optional<PostLogSettings> postLogIfAny() {
+    return Optional.ofNullable(postLog);
   }
 
   /** A workspace with embedded storage. */

@@ -27,6 +27,7 @@ import org.cluetrain.inbox.InboxRule;
 import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.inbox.OwnChannels;
 import org.cluetrain.inbox.Priority;
+import org.cluetrain.kafka.PostLogSettings;
 import org.cluetrain.privacy.ErasureMode;
 import org.cluetrain.query.QueryParser;
 import org.cluetrain.query.QuerySyntaxException;
@@ -135,10 +136,13 @@ public final class WorkspaceReader {
     }
     Map<String, Node> top =
         mapping(
-            root, "the workspace", Set.of("languages", "projects", "smtp", "storage", "network"));
+            root,
+            "the workspace",
+            Set.of("languages", "projects", "smtp", "storage", "network", "kafka"));
     List<String> languages = languages(top.get("languages"));
     StorageConfig storage =
         top.containsKey("storage") ? storage(top.get("storage")) : StorageConfig.EMBEDDED;
+    PostLogSettings postLog = top.containsKey("kafka") ? kafka(top.get("kafka")) : null;
     AddressPolicy network =
         top.containsKey("network") ? network(top.get("network")) : AddressPolicy.publicOnly();
     List<AddressBlock> trustedProxies =
@@ -168,7 +172,57 @@ public final class WorkspaceReader {
       throw new WorkspaceException(problems);
     }
     return new Workspace(
-        file, languages, projects, smtp, storage, network, trustedProxies, publicHosts);
+        file, languages, projects, smtp, storage, network, trustedProxies, publicHosts, postLog);
+  }
+
+  /**
+   * The {@code kafka:} section: the cluster ({@code bootstrap-servers}) whose post log ingest
+   * writes to, and optionally the {@code topic}, {@code dead-letter-topic}, {@code client-id} and
+   * {@code group-id} (defaults in {@link PostLogSettings}). Each bad value is a problem on its own
+   * line.
+   */
+  private PostLogSettings kafka(Node node) {
+    Map<String, Node> fields =
+        mapping(
+            node,
+            "'kafka'",
+            Set.of("bootstrap-servers", "topic", "dead-letter-topic", "client-id", "group-id"));
+    if (fields == null) {
+      return null;
+    }
+    int before = problems.size();
+    String servers = required(fields, "bootstrap-servers", node, "'kafka' section");
+    if (servers != null) {
+      PostLogSettings.bootstrapProblem(servers)
+          .ifPresent(why -> problem(fields.get("bootstrap-servers"), "kafka: " + why));
+    }
+    String topic = kafkaName(fields, "topic", PostLogSettings.DEFAULT_TOPIC);
+    String deadLetters =
+        kafkaName(fields, "dead-letter-topic", PostLogSettings.DEFAULT_DEAD_LETTER_TOPIC);
+    String clientId = kafkaName(fields, "client-id", PostLogSettings.DEFAULT_CLIENT_ID);
+    String groupId = kafkaName(fields, "group-id", PostLogSettings.DEFAULT_GROUP_ID);
+    if (problems.size() > before || servers == null) {
+      return null;
+    }
+    try {
+      return new PostLogSettings(servers, topic, deadLetters, clientId, groupId);
+    } catch (IllegalArgumentException e) {
+      problem(node, "kafka: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** A name of the {@code kafka:} section, checked where it is a topic name, or its default. */
+  private String kafkaName(Map<String, Node> fields, String key, String fallback) {
+    if (!fields.containsKey(key)) {
+      return fallback;
+    }
+    String value = scalar(fields.get(key), "'" + key + "'");
+    if (value != null && key.endsWith("topic")) {
+      PostLogSettings.topicProblem(key, value)
+          .ifPresent(why -> problem(fields.get(key), "kafka: " + why));
+    }
+    return value;
   }
 
   /**
