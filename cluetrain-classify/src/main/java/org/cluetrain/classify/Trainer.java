@@ -76,8 +76,104 @@ public final class Trainer {
       extractor.extract(examples.get(i).text(), buffer);
       compact(buffer, i, idx, val);
     }
-
     int dim = 1 << config.features().hashBits();
+    LinearModel model = averageRuns(idx, val, y, exampleWeights, classWeight, config, dim);
+
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("examples", Integer.toString(n));
+    StringBuilder labelCounts = new StringBuilder();
+    for (int c = 0; c < k; c++) {
+      labelCounts.append(c == 0 ? "" : " ").append(labels.get(c)).append('=').append(counts[c]);
+    }
+    metadata.put("label_counts", labelCounts.toString());
+    metadata.put("seed", Long.toString(config.seed()));
+    metadata.put("epochs", Integer.toString(config.epochs()));
+    if (config.runs() > 1) {
+      metadata.put("runs", Integer.toString(config.runs()));
+    }
+    metadata.put("learning_rate", Double.toString(config.learningRate()));
+    metadata.put("l2", Double.toString(config.l2()));
+    metadata.put("class_weighting", Double.toString(config.classWeighting()));
+    metadata.put("algorithm", "multinomial logistic regression, AdaGrad, L2");
+    metadata.putAll(extraMetadata);
+    return new TextClassifier(task, lang, labels, config.features(), model, metadata);
+  }
+
+  /**
+   * A bare linear model over each text's hashed features followed by {@code dense[i]} times {@code
+   * denseWeight} at the buckets after the hashed ones ({@code 2^hashBits + j}), for experiments
+   * with features computed outside this module (sentence embeddings); same labels, class weights
+   * and runs as {@link #train}. Without {@code hashed}, the dense features alone (at buckets {@code
+   * j}). Score a text with {@link #denseFeatures}.
+   */
+  static LinearModel trainWithDense(
+      Task task,
+      List<LabeledExample> examples,
+      double[] exampleWeights,
+      TrainingConfig config,
+      boolean hashed,
+      float[][] dense,
+      float denseWeight) {
+    List<String> labels = task.labels();
+    int k = labels.size();
+    int n = examples.size();
+    int[] y = new int[n];
+    double[] weighted = new double[k];
+    double weightedTotal = 0;
+    for (int i = 0; i < n; i++) {
+      y[i] = labels.indexOf(examples.get(i).label());
+      double w = exampleWeights == null ? 1 : exampleWeights[i];
+      weighted[y[i]] += w;
+      weightedTotal += w;
+    }
+    double[] classWeight = new double[k];
+    for (int c = 0; c < k; c++) {
+      classWeight[c] =
+          weighted[c] == 0
+              ? 0
+              : Math.pow(weightedTotal / (k * weighted[c]), config.classWeighting());
+    }
+    FeatureExtractor extractor = hashed ? new FeatureExtractor(config.features()) : null;
+    int[][] idx = new int[n][];
+    float[][] val = new float[n][];
+    Features buffer = new Features();
+    for (int i = 0; i < n; i++) {
+      denseFeatures(extractor, examples.get(i).text(), dense[i], denseWeight, buffer);
+      compact(buffer, i, idx, val);
+    }
+    int dim = (hashed ? 1 << config.features().hashBits() : 0) + dense[0].length;
+    return averageRuns(idx, val, y, exampleWeights, classWeight, config, dim);
+  }
+
+  /**
+   * The features {@link #trainWithDense} sees for one text: the hashed ones ({@code extractor}
+   * null: none) and the dense vector, into {@code out} (one entry per character n-gram).
+   */
+  static void denseFeatures(
+      FeatureExtractor extractor, String text, float[] dense, float denseWeight, Features out) {
+    int first;
+    if (extractor == null) {
+      out.clear();
+      first = 0;
+    } else {
+      extractor.extract(text, out);
+      first = 1 << extractor.config().hashBits();
+    }
+    for (int j = 0; j < dense.length; j++) {
+      out.add(first + j, dense[j] * denseWeight, -1);
+    }
+  }
+
+  /** The average of {@code config.runs()} runs with seeds {@code seed, seed + 1, …}. */
+  private static LinearModel averageRuns(
+      int[][] idx,
+      float[][] val,
+      int[] y,
+      double[] exampleWeights,
+      double[] classWeight,
+      TrainingConfig config,
+      int dim) {
+    int k = classWeight.length;
     float[] w = new float[dim * k];
     float[] bias = new float[k];
     for (int run = 0; run < config.runs(); run++) {
@@ -101,26 +197,7 @@ public final class Trainer {
         bias[c] += runBias[c] * share;
       }
     }
-
-    Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("examples", Integer.toString(n));
-    StringBuilder labelCounts = new StringBuilder();
-    for (int c = 0; c < k; c++) {
-      labelCounts.append(c == 0 ? "" : " ").append(labels.get(c)).append('=').append(counts[c]);
-    }
-    metadata.put("label_counts", labelCounts.toString());
-    metadata.put("seed", Long.toString(config.seed()));
-    metadata.put("epochs", Integer.toString(config.epochs()));
-    if (config.runs() > 1) {
-      metadata.put("runs", Integer.toString(config.runs()));
-    }
-    metadata.put("learning_rate", Double.toString(config.learningRate()));
-    metadata.put("l2", Double.toString(config.l2()));
-    metadata.put("class_weighting", Double.toString(config.classWeighting()));
-    metadata.put("algorithm", "multinomial logistic regression, AdaGrad, L2");
-    metadata.putAll(extraMetadata);
-    return new TextClassifier(
-        task, lang, labels, config.features(), LinearModel.quantise(k, dim, w, bias), metadata);
+    return LinearModel.quantise(k, dim, w, bias);
   }
 
   /**

@@ -27,7 +27,15 @@ import org.cluetrain.store.StoredPost;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The listening pipeline for one batch: skip what is known → enrich → match → store → record.
+ * The listening pipeline for one batch: skip what is known → enrich → match → enrich the matched
+ * posts → store → record.
+ *
+ * <p>The second enrichment is for the expensive tier: enrichers that are too slow for every post
+ * read (a sentence encoder) run only on the posts that matched at least one saved query, since a
+ * post no project listens for is never shown, counted or alerted on. They run after the first
+ * enrichers (whose labels they may replace) and before the post is stored; matching must not depend
+ * on what they add. A post on which one of them fails is stored as the first enrichers left it, and
+ * the failure is reported under that enricher's name.
  *
  * <p>Ordering is what makes it crash-safe: posts are made durable in the searchable store first and
  * recorded in the ledger last. A crash in between leaves posts the ledger does not know, so they
@@ -42,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ListeningPipeline implements AutoCloseable {
   private final List<Enricher> enrichers;
+  private final List<Enricher> matchedEnrichers;
   private final QueryMatcher matcher;
   private final PostStore store;
   private final PostLedger ledger;
@@ -73,7 +82,22 @@ public final class ListeningPipeline implements AutoCloseable {
       PostStore store,
       PostLedger ledger,
       List<StoredPostsListener> listeners) {
+    this(enrichers, List.of(), matcher, store, ledger, listeners);
+  }
+
+  /**
+   * A pipeline whose {@code matchedEnrichers} run only on the posts that matched at least one
+   * query, after matching (the expensive tier).
+   */
+  public ListeningPipeline(
+      List<Enricher> enrichers,
+      List<Enricher> matchedEnrichers,
+      QueryMatcher matcher,
+      PostStore store,
+      PostLedger ledger,
+      List<StoredPostsListener> listeners) {
     this.enrichers = List.copyOf(enrichers);
+    this.matchedEnrichers = List.copyOf(matchedEnrichers);
     this.matcher = Objects.requireNonNull(matcher, "matcher");
     this.store = Objects.requireNonNull(store, "store");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -83,6 +107,11 @@ public final class ListeningPipeline implements AutoCloseable {
 
   public List<Enricher> enrichers() {
     return enrichers;
+  }
+
+  /** The enrichers that run only on posts that matched a query. */
+  public List<Enricher> matchedEnrichers() {
+    return matchedEnrichers;
   }
 
   /**
@@ -177,7 +206,12 @@ public final class ListeningPipeline implements AutoCloseable {
       QueryMatcher.MatchBatch matches = matcher.match(enriched);
       List<StoredPost> stored = new ArrayList<>(enriched.size());
       for (int i = 0; i < enriched.size(); i++) {
-        stored.add(new StoredPost(enriched.get(i), matches.matches().get(i)));
+        List<String> matched = matches.matches().get(i);
+        Post post = enriched.get(i);
+        if (!matched.isEmpty()) {
+          post = enrichMatched(post, failures);
+        }
+        stored.add(new StoredPost(post, matched));
       }
       List<String> queryProblems = new ArrayList<>();
       for (QueryMatcher.QueryProblem problem : matches.problems()) {
@@ -204,6 +238,20 @@ public final class ListeningPipeline implements AutoCloseable {
     } finally {
       intake.unlock();
     }
+  }
+
+  /** The matched post through the expensive tier; as it was if one of those enrichers fails. */
+  private Post enrichMatched(Post post, List<BatchOutcome.PostFailure> failures) {
+    Post current = post;
+    for (Enricher enricher : matchedEnrichers) {
+      try {
+        current = enricher.enrich(current);
+      } catch (RuntimeException e) {
+        failures.add(new BatchOutcome.PostFailure(post.id(), enricher.name(), describe(e)));
+        return post;
+      }
+    }
+    return current;
   }
 
   /** Stores and records one enriched, matched batch and tells the listeners: the writer's part. */
