@@ -86,6 +86,30 @@ public record OverviewReport(
       List<SavedQuery> queries,
       ActivityRollups rollups,
       PostStore store) {
+    return build(project, period, queries, rollups, store, true);
+  }
+
+  /**
+   * The figures of a project for a period without what its topics are: the same counts as {@link
+   * #build}, with {@link Topics#voicesOnly} in place of the terms, which are costly to compare.
+   * Goals read a report like this for every check-in.
+   */
+  public static OverviewReport figures(
+      String project,
+      Period period,
+      List<SavedQuery> queries,
+      ActivityRollups rollups,
+      PostStore store) {
+    return build(project, period, queries, rollups, store, false);
+  }
+
+  private static OverviewReport build(
+      String project,
+      Period period,
+      List<SavedQuery> queries,
+      ActivityRollups rollups,
+      PostStore store,
+      boolean topics) {
     queries = queries.stream().filter(q -> q.project().equals(project)).toList();
     List<String> brand =
         queries.stream()
@@ -170,7 +194,9 @@ public record OverviewReport(
         sentimentSeries,
         sources,
         activity,
-        Topics.of(project, period, brand, store));
+        topics
+            ? Topics.of(project, period, brand, store)
+            : Topics.voicesOnly(project, period, brand, store));
   }
 
   private static long count(

@@ -134,6 +134,23 @@ public record Topics(
         compare(complaining, rest));
   }
 
+  /**
+   * Only the voices of a period: distinct authors of the brand's mentions, echo (near-duplicates,
+   * syndicated copies) and spam left out; no terms and no baseline are read.
+   */
+  public static Topics voicesOnly(
+      String project, Period period, List<String> brand, PostStore store) {
+    Duration length = Duration.between(period.since(), period.until());
+    Instant baselineSince = period.since().minus(length.multipliedBy(BASELINE_PERIODS));
+    if (brand.isEmpty()) {
+      return new Topics(0, 0, baselineSince, 0, List.of(), List.of());
+    }
+    List<Post> now =
+        read(
+            store, project, period.since(), period.until(), Filters.NONE.withMatchedQueries(brand));
+    return new Topics(Voices.of(now).authors, 0, baselineSince, 0, List.of(), List.of());
+  }
+
   private static List<Post> read(
       PostStore store, String project, Instant since, Instant until, Filters filters) {
     try {
