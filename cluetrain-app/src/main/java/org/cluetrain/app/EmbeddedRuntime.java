@@ -42,6 +42,7 @@ import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.formats.push.PushedPostsReader;
+import org.cluetrain.goal.GoalTracker;
 import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
@@ -398,6 +399,19 @@ public final class EmbeddedRuntime implements AutoCloseable {
    */
   public OverviewReport overview(String project, Period period) {
     return OverviewReport.build(project, period, queries.queries(), rollups(), store);
+  }
+
+  /** Measures goals against the overview figures of the queries in effect, as of now. */
+  public GoalTracker goalTracker() {
+    return goalTracker(Clock.systemUTC());
+  }
+
+  /** Measures goals against the overview figures of the queries in effect, as of the clock. */
+  public GoalTracker goalTracker(Clock clock) {
+    return new GoalTracker(
+        (project, period) ->
+            OverviewReport.figures(project, period, queries.queries(), rollups(), store),
+        clock);
   }
 
   /** The engagement inbox of every project. */
