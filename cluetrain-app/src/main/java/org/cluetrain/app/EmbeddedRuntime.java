@@ -18,6 +18,7 @@ import java.util.Set;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.audit.AuditTrail;
+import org.cluetrain.app.goal.Goals;
 import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.FileReport;
@@ -399,6 +400,11 @@ public final class EmbeddedRuntime implements AutoCloseable {
    */
   public OverviewReport overview(String project, Period period) {
     return OverviewReport.build(project, period, queries.queries(), rollups(), store);
+  }
+
+  /** The goals of the workspace's projects, measured as of now. */
+  public Goals goals() {
+    return new Goals(workspace, goalTracker());
   }
 
   /** Measures goals against the overview figures of the queries in effect, as of now. */
