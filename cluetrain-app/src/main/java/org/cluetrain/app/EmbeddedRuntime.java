@@ -18,6 +18,7 @@ import java.util.Set;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.audit.AuditTrail;
+import org.cluetrain.app.goal.Goals;
 import org.cluetrain.app.inbox.Inbox;
 import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.ingest.FileReport;
@@ -42,6 +43,7 @@ import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.formats.push.PushedPostsReader;
+import org.cluetrain.goal.GoalTracker;
 import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
@@ -398,6 +400,24 @@ public final class EmbeddedRuntime implements AutoCloseable {
    */
   public OverviewReport overview(String project, Period period) {
     return OverviewReport.build(project, period, queries.queries(), rollups(), store);
+  }
+
+  /** The goals of the workspace's projects, measured as of now. */
+  public Goals goals() {
+    return new Goals(workspace, goalTracker());
+  }
+
+  /** Measures goals against the overview figures of the queries in effect, as of now. */
+  public GoalTracker goalTracker() {
+    return goalTracker(Clock.systemUTC());
+  }
+
+  /** Measures goals against the overview figures of the queries in effect, as of the clock. */
+  public GoalTracker goalTracker(Clock clock) {
+    return new GoalTracker(
+        (project, period) ->
+            OverviewReport.figures(project, period, queries.queries(), rollups(), store),
+        clock);
   }
 
   /** The engagement inbox of every project. */

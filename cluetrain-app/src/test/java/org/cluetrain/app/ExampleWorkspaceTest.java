@@ -3,7 +3,10 @@ package org.cluetrain.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.cluetrain.alert.Alert;
@@ -12,6 +15,8 @@ import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
+import org.cluetrain.goal.GoalProgress;
+import org.cluetrain.goal.GoalTracker;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxQuery;
 import org.cluetrain.report.Multipliers;
@@ -95,6 +100,23 @@ class ExampleWorkspaceTest {
               at ->
                   at.isAfter(Instant.parse("2026-11-10T06:00:00Z"))
                       && at.isBefore(Instant.parse("2026-11-10T12:00:00Z")));
+
+      GoalTracker goals =
+          runtime.goalTracker(Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC));
+      Workspace.Project nordlicht = workspace.project("nordlicht").orElseThrow();
+      GoalProgress complaints = goals.progress(nordlicht.goal("weniger-beschwerden").orElseThrow());
+      assertThat(complaints.baseline()).isBetween(0.15, 0.30);
+      assertThat(complaints.points()).hasSize(4);
+      assertThat(complaints.points().get(2).start()).isEqualTo(LocalDate.of(2026, 11, 9));
+      assertThat(complaints.points().get(2).value())
+          .as("the outage week is the worst")
+          .isGreaterThan(0.4);
+      assertThat(complaints.status())
+          .as("after the outage the negative share is not on course for 15 %")
+          .isEqualTo(GoalProgress.Status.BEHIND);
+      GoalProgress voices = goals.progress(nordlicht.goal("mehr-stimmen").orElseThrow());
+      assertThat(voices.points()).extracting(GoalProgress.Point::value).allMatch(v -> v > 20);
+      assertThat(voices.status()).isEqualTo(GoalProgress.Status.ON_TRACK);
     }
   }
 }

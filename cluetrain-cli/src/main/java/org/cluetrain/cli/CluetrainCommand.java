@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       LabelCommand.class,
       UsersCommand.class,
       AlertsCommand.class,
+      GoalsCommand.class,
       AuditCommand.class,
       PrivacyCommand.class,
       RetentionCommand.class,

@@ -39,7 +39,10 @@ class CommandLineTest {
         "label add",
         "label next",
         "retention",
-        "retention run"
+        "retention run",
+        "goals",
+        "goals list",
+        "goals show"
       })
   void everyCommandHasHelp(String command) {
     String[] args = (command + " --help").strip().split(" ");

@@ -97,6 +97,22 @@ class WhileServingTest {
   }
 
   @Test
+  void goalsAreMeasuredByTheServer() {
+    CliRun imported = cli("import", "-p", "nordlicht", GoalsCommandTest.NORDLICHT_SAMPLE);
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    CliRun list = cli("goals", "list");
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out())
+        .contains("bahn\n  no goals")
+        .containsPattern("weniger-beschwerden +negative_share +baseline 2\\d\\.\\d%");
+    CliRun show = cli("goals", "show", "-p", "nordlicht", "mehr-stimmen");
+    assertThat(show.exitCode()).as(show.err()).isZero();
+    assertThat(show.out())
+        .contains("KPI       unique_authors (higher is better)")
+        .contains("target    40.0");
+  }
+
+  @Test
   void withoutAProjectTheServersProjectsAreNamed() {
     CliRun run = cli("import", CommandLineTest.WXR_SAMPLE);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNUSABLE);

@@ -75,6 +75,20 @@ public record Multipliers(List<Multiplier> ranked, long postsRead, boolean compl
       posts.add(Seen.of(post, mention));
     }
 
+    /**
+     * The distinct people behind the mentions read: copies and spam left out, a post without an
+     * author one voice.
+     */
+    long voices() {
+      Set<String> voices = new HashSet<>();
+      for (Seen seen : posts) {
+        if (seen.mention && !seen.spam && seen.duplicateOf == null) {
+          voices.add(seen.authorId != null ? seen.authorId : "post:" + seen.id);
+        }
+      }
+      return voices.size();
+    }
+
     Multipliers result(boolean complete) {
       Map<String, Seen> mentionsById = new HashMap<>();
       Map<String, String> authorByUrl = new HashMap<>();

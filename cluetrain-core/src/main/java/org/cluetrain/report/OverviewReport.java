@@ -34,6 +34,8 @@ import org.cluetrain.store.StoredPost;
  * @param topSources sources by posts matched by the brand queries, most first
  * @param topics what the brand's mentions are about: terms emerging against the baseline, and what
  *     the negative ones are about
+ * @param voices the distinct people behind the mentions, voices not echo: copies and spam left out,
+ *     a post without an author one voice (from the pass over the period's posts)
  * @param copies the mentions that are near-copies of an earlier post (syndication, retweets without
  *     comment): echo among the mentions, not voices (from the pass over the period's posts)
  * @param sourceSentiment the sentiment of the brand's mentions on each of the top sources
@@ -52,6 +54,7 @@ public record OverviewReport(
     List<Slice> topSources,
     ProjectActivity activity,
     Topics topics,
+    long voices,
     long copies,
     List<SourceSentiment> sourceSentiment,
     Multipliers multipliers) {
@@ -96,6 +99,30 @@ public record OverviewReport(
       List<SavedQuery> queries,
       ActivityRollups rollups,
       PostStore store) {
+    return build(project, period, queries, rollups, store, true);
+  }
+
+  /**
+   * The figures of a project for a period without what its topics are: the same counts as {@link
+   * #build}, with {@link Topics#none} in place of the terms, which are costly to compare. Goals
+   * read a report like this for every check-in.
+   */
+  public static OverviewReport figures(
+      String project,
+      Period period,
+      List<SavedQuery> queries,
+      ActivityRollups rollups,
+      PostStore store) {
+    return build(project, period, queries, rollups, store, false);
+  }
+
+  private static OverviewReport build(
+      String project,
+      Period period,
+      List<SavedQuery> queries,
+      ActivityRollups rollups,
+      PostStore store,
+      boolean topics) {
     queries = queries.stream().filter(q -> q.project().equals(project)).toList();
     List<String> brand =
         queries.stream()
@@ -191,7 +218,8 @@ public record OverviewReport(
         sentimentSeries,
         sources,
         activity,
-        Topics.of(project, period, brand, store),
+        topics ? Topics.of(project, period, brand, store) : Topics.none(period),
+        multipliers.voices(),
         bySourceSentiment.copies(),
         bySourceSentiment.result(TOP),
         multipliers.result(complete));

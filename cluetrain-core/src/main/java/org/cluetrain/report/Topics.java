@@ -134,6 +134,13 @@ public record Topics(
         compare(complaining, rest));
   }
 
+  /** No topics: for figures that do not need them (a goal's check-ins). */
+  public static Topics none(Period period) {
+    Duration length = Duration.between(period.since(), period.until());
+    return new Topics(
+        0, 0, period.since().minus(length.multipliedBy(BASELINE_PERIODS)), 0, List.of(), List.of());
+  }
+
   private static List<Post> read(
       PostStore store, String project, Instant since, Instant until, Filters filters) {
     try {

@@ -105,6 +105,14 @@ public final class ApiRoutes {
             "since",
             "until"));
     routes.add(
+        get(
+            "/api/projects/{project}/goals",
+            "a project's goals: KPI, baseline, target, horizon, latest check-in, forecast, status"));
+    routes.add(
+        get(
+            "/api/projects/{project}/goals/{goal}",
+            "one goal with every check-in, the least-squares trend and the forecast"));
+    routes.add(
         new Route(
             "GET",
             org.cluetrain.web.exports.ExportApi.PATH,

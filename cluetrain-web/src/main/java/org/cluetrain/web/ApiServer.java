@@ -150,6 +150,7 @@ public final class ApiServer implements AutoCloseable {
     AdminPages.register(app, runtime);
     org.cluetrain.web.privacy.PrivacyApi.register(app, runtime);
     org.cluetrain.web.sources.RetentionApi.register(app, runtime);
+    org.cluetrain.web.goals.GoalPages.register(app, runtime);
     org.cluetrain.web.privacy.PrivacyPages.register(app, runtime);
     org.cluetrain.web.alert.AlertApi.register(app, runtime);
     org.cluetrain.web.alert.AlertPages.register(app, runtime);

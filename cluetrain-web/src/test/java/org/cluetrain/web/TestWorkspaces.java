@@ -29,7 +29,12 @@ public final class TestWorkspaces {
 
   /** The example workspace on the storage of this test run. */
   public static Workspace example() throws IOException, WorkspaceException {
-    Workspace workspace = WorkspaceReader.read(EXAMPLE).withProjects(List.of("bahn", "airlines"));
+    return example(List.of("bahn", "airlines"));
+  }
+
+  /** The example workspace with these of its projects, on the storage of this test run. */
+  public static Workspace example(List<String> projects) throws IOException, WorkspaceException {
+    Workspace workspace = WorkspaceReader.read(EXAMPLE).withProjects(projects);
     if (!"postgresql".equals(System.getProperty("cluetrain.test.storage"))) {
       return workspace;
     }

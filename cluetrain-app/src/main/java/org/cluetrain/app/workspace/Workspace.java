@@ -10,6 +10,7 @@ import org.cluetrain.alert.AlertRule;
 import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.connectors.net.AddressPolicy;
+import org.cluetrain.goal.Goal;
 import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.kafka.PostLogSettings;
 import org.cluetrain.privacy.ErasureMode;
@@ -194,6 +195,7 @@ public record Workspace(
    * @param alerts its alert rules and where alerts go (the defaults when the file says nothing)
    * @param inbox its engagement inbox: rules, response target, business hours, own channels
    * @param retention how long its posts and closed inbox items are kept (forever when not said)
+   * @param goals what it wants to reach, as the workspace file says
    */
   public record Project(
       String name,
@@ -205,9 +207,11 @@ public record Workspace(
       InboxSettings inbox,
       Privacy privacy,
       List<LiveSource> liveSources,
-      Retention retention) {
+      Retention retention,
+      List<Goal> goals) {
     public Project {
       retention = retention == null ? Retention.FOREVER : retention;
+      goals = goals == null ? List.of() : List.copyOf(goals);
       feeds = List.copyOf(feeds);
       liveSources = liveSources == null ? List.of() : List.copyOf(liveSources);
       imports = List.copyOf(imports);
@@ -253,10 +257,67 @@ public record Workspace(
           Retention.FOREVER);
     }
 
+    /** A project without goals. */
+    public Project(
+        String name,
+        String description,
+        List<FeedSource> feeds,
+        List<Path> imports,
+        List<SavedQuery> queries,
+        Alerts alerts,
+        InboxSettings inbox,
+        Privacy privacy,
+        List<LiveSource> liveSources,
+        Retention retention) {
+      this(
+          name,
+          description,
+          feeds,
+          imports,
+          queries,
+          alerts,
+          inbox,
+          privacy,
+          liveSources,
+          retention,
+          List.of());
+    }
+
     /** The same project keeping its posts and inbox items as long as {@code other} says. */
     public Project withRetention(Retention other) {
       return new Project(
-          name, description, feeds, imports, queries, alerts, inbox, privacy, liveSources, other);
+          name,
+          description,
+          feeds,
+          imports,
+          queries,
+          alerts,
+          inbox,
+          privacy,
+          liveSources,
+          other,
+          goals);
+    }
+
+    /** The same project with other goals. */
+    public Project withGoals(List<Goal> other) {
+      return new Project(
+          name,
+          description,
+          feeds,
+          imports,
+          queries,
+          alerts,
+          inbox,
+          privacy,
+          liveSources,
+          retention,
+          other);
+    }
+
+    /** Its goal of that name. */
+    public Optional<Goal> goal(String goalName) {
+      return goals.stream().filter(g -> g.name().equals(goalName)).findFirst();
     }
 
     /**

@@ -21,6 +21,7 @@ import org.cluetrain.app.storage.StorageBackends;
 import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.connectors.net.AddressPolicy;
+import org.cluetrain.goal.Goal;
 import org.cluetrain.inbox.BusinessHours;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxRule;
@@ -433,7 +434,8 @@ public final class WorkspaceReader {
                 "alerts",
                 "inbox",
                 "privacy",
-                "retention"));
+                "retention",
+                "goals"));
     if (fields == null) {
       return null;
     }
@@ -485,10 +487,24 @@ public final class WorkspaceReader {
         fields.containsKey("retention")
             ? retention(fields.get("retention"), name)
             : Workspace.Retention.FOREVER;
+    List<Goal> goals =
+        fields.containsKey("goals")
+            ? new GoalSectionReader(this).goals(fields.get("goals"), name)
+            : List.of();
     return name == null
         ? null
         : new Workspace.Project(
-            name, description, feeds, imports, queries, alerts, inbox, privacy, live, retention);
+            name,
+            description,
+            feeds,
+            imports,
+            queries,
+            alerts,
+            inbox,
+            privacy,
+            live,
+            retention,
+            goals);
   }
 
   /**

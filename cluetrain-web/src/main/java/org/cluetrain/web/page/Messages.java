@@ -33,7 +33,8 @@ public final class Messages {
           "inbox",
           "admin",
           "alerts",
-          "imports");
+          "imports",
+          "goals");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;

@@ -60,7 +60,11 @@ public abstract class BrowserTestBase {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "skipped: chromium and chromium-driver are not installed (apt-get install chromium"
             + " chromium-driver)");
-    Workspace workspace = TestWorkspaces.example();
+    start(TestWorkspaces.example());
+  }
+
+  /** Starts the server on a workspace, its imports done, with an admin, an analyst, a viewer. */
+  protected static void start(Workspace workspace) throws Exception {
     runtime = EmbeddedRuntime.open(data, workspace);
     new FileImporter(runtime.pipeline(), Formats.standard())
         .importWorkspace(workspace, (project, report) -> {});
