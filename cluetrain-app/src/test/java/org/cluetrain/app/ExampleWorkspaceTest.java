@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.cluetrain.alert.Alert;
@@ -16,6 +17,9 @@ import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxQuery;
 import org.cluetrain.report.OverviewReport;
 import org.cluetrain.report.Period;
+import org.cluetrain.report.PeriodKind;
+import org.cluetrain.report.Report;
+import org.cluetrain.report.ReportDefinition;
 import org.cluetrain.report.Topics;
 import org.cluetrain.store.ProjectActivity;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,19 @@ class ExampleWorkspaceTest {
           .doesNotContain("Nordlicht Mobil")
           .contains("Jana Petersen");
       assertThat(inbox).extracting(InboxItem::tags).anyMatch(t -> t.contains("eigener-kanal"));
+
+      ReportDefinition monthly =
+          workspace.project("nordlicht").orElseThrow().report("monatsbericht").orElseThrow();
+      assertThat(monthly.language()).isEqualTo("de");
+      Report report =
+          runtime.report(
+              "nordlicht", monthly, PeriodKind.MONTH.containing(LocalDate.of(2026, 11, 10)));
+      assertThat(report.previousPeriod().firstDate()).isEqualTo(LocalDate.of(2026, 10, 1));
+      assertThat(report.figure("mentions").value())
+          .as("November with the outage against October")
+          .isGreaterThan(report.figure("mentions").previous());
+      assertThat(report.figure("negative_share").change()).isPositive();
+      assertThat(report.figure("mentions").previous()).isEqualTo(report.previous().mentions());
 
       BacktestReport backtest = runtime.alerts().backtest("nordlicht", since, null, null);
       assertThat(backtest.alerts())

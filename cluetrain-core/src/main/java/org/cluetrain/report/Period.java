@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The time a report covers: whole days in UTC, {@code [since, until)}.
@@ -13,7 +14,7 @@ import java.util.Set;
  * @param days the length chosen with the 7/30/90 buttons, or 0 when since/until were given
  * @param shiftedTo when the default window held no data, the latest post's time it was moved to
  */
-public record Period(Instant since, Instant until, int days, Instant shiftedTo) {
+public record Period(Instant since, Instant until, int days, @Nullable Instant shiftedTo) {
   /** The lengths offered as buttons. */
   public static final Set<Integer> CHOICES = Set.of(7, 30, 90);
 

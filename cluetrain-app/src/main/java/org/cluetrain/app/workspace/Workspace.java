@@ -13,6 +13,7 @@ import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.privacy.ErasureMode;
 import org.cluetrain.query.SavedQuery;
+import org.cluetrain.report.ReportDefinition;
 
 /**
  * What a team listens to: its projects, each with sources, saved queries and competitors. Read from
@@ -164,6 +165,7 @@ public record Workspace(
    * @param alerts its alert rules and where alerts go (the defaults when the file says nothing)
    * @param inbox its engagement inbox: rules, response target, business hours, own channels
    * @param retention how long its posts and closed inbox items are kept (forever when not said)
+   * @param reports the reports it defines, in file order
    */
   public record Project(
       String name,
@@ -175,9 +177,11 @@ public record Workspace(
       InboxSettings inbox,
       Privacy privacy,
       List<LiveSource> liveSources,
-      Retention retention) {
+      Retention retention,
+      List<ReportDefinition> reports) {
     public Project {
       retention = retention == null ? Retention.FOREVER : retention;
+      reports = reports == null ? List.of() : List.copyOf(reports);
       feeds = List.copyOf(feeds);
       liveSources = liveSources == null ? List.of() : List.copyOf(liveSources);
       imports = List.copyOf(imports);
@@ -223,10 +227,67 @@ public record Workspace(
           Retention.FOREVER);
     }
 
+    /** A project that defines no reports. */
+    public Project(
+        String name,
+        String description,
+        List<FeedSource> feeds,
+        List<Path> imports,
+        List<SavedQuery> queries,
+        Alerts alerts,
+        InboxSettings inbox,
+        Privacy privacy,
+        List<LiveSource> liveSources,
+        Retention retention) {
+      this(
+          name,
+          description,
+          feeds,
+          imports,
+          queries,
+          alerts,
+          inbox,
+          privacy,
+          liveSources,
+          retention,
+          List.of());
+    }
+
     /** The same project keeping its posts and inbox items as long as {@code other} says. */
     public Project withRetention(Retention other) {
       return new Project(
-          name, description, feeds, imports, queries, alerts, inbox, privacy, liveSources, other);
+          name,
+          description,
+          feeds,
+          imports,
+          queries,
+          alerts,
+          inbox,
+          privacy,
+          liveSources,
+          other,
+          reports);
+    }
+
+    /** The same project with other report definitions. */
+    public Project withReports(List<ReportDefinition> other) {
+      return new Project(
+          name,
+          description,
+          feeds,
+          imports,
+          queries,
+          alerts,
+          inbox,
+          privacy,
+          liveSources,
+          retention,
+          other);
+    }
+
+    /** The report named {@code name}, if the project defines it. */
+    public Optional<ReportDefinition> report(String name) {
+      return reports.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     /**
