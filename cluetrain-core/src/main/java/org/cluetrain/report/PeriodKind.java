@@ -6,6 +6,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long a report's period is. The calendar kinds are whole weeks (Monday to Sunday), months,
@@ -76,6 +77,49 @@ public enum PeriodKind {
       return days(period.firstDate().minusDays(length), period.firstDate());
     }
     return containing(period.firstDate().minusDays(1));
+  }
+
+  /**
+   * The period a report is asked for: the days from {@code since} to {@code until} (exclusive,
+   * today's end when absent) when since is given; else the period of this kind holding {@code at};
+   * else the last whole one before today, or the one holding the latest post when the data ends
+   * before that.
+   *
+   * @throws IllegalArgumentException when since is not before until
+   */
+  public Period choose(
+      @Nullable LocalDate at,
+      @Nullable LocalDate since,
+      @Nullable LocalDate until,
+      LocalDate today,
+      @Nullable LocalDate latest) {
+    if (since != null) {
+      LocalDate end = until == null ? today.plusDays(1) : until;
+      if (!since.isBefore(end)) {
+        throw new IllegalArgumentException("since must be before until");
+      }
+      return days(since, end);
+    }
+    if (until != null) {
+      throw new IllegalArgumentException("until needs since");
+    }
+    if (at != null) {
+      return containing(at);
+    }
+    Period last = lastBefore(today);
+    if (latest != null && latest.isBefore(last.firstDate())) {
+      return containing(latest);
+    }
+    return last;
+  }
+
+  /** Whether {@code period} is a whole period of this kind (a custom one always is). */
+  public boolean fits(Period period) {
+    if (this == CUSTOM) {
+      return true;
+    }
+    Period whole = containing(period.firstDate());
+    return whole.since().equals(period.since()) && whole.until().equals(period.until());
   }
 
   /** The period {@code [first, end)}. */

@@ -148,7 +148,9 @@ public record Report(
       Function<Period, OverviewReport> overview,
       Collection<Alert> alerts,
       InboxStore inbox) {
-    Period before = definition.period().previous(period);
+    // a period chosen by its days (not a whole week, month …) is compared with as many days before
+    PeriodKind kind = definition.period().fits(period) ? definition.period() : PeriodKind.CUSTOM;
+    Period before = kind.previous(period);
     OverviewReport now = overview.apply(period);
     OverviewReport then = overview.apply(before);
     List<Alert> raised =

@@ -33,7 +33,8 @@ public final class Messages {
           "inbox",
           "admin",
           "alerts",
-          "imports");
+          "imports",
+          "reports");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
