@@ -84,6 +84,22 @@ class ExampleReportTest {
   }
 
   @Test
+  void theApiAnswersTheReportAsJsonWithEachFigureBesideItsPreviousValue() throws Exception {
+    var json =
+        org.cluetrain.json.Json.snakeCase()
+            .readTree(org.cluetrain.json.Json.snakeCase().writeValueAsString(report));
+
+    assertThat(json.at("/definition/name").asText()).isEqualTo("monatsbericht");
+    assertThat(json.at("/current/period/since").asText()).startsWith("2026-11-01");
+    assertThat(json.at("/previous/period/since").asText()).startsWith("2026-10-01");
+    var mentions = json.get("figures").get(0);
+    assertThat(mentions.get("key").asText()).isEqualTo("mentions");
+    assertThat(mentions.get("value").asDouble()).isEqualTo(report.current().mentions());
+    assertThat(mentions.get("previous").asDouble()).isEqualTo(report.previous().mentions());
+    assertThat(json.at("/inbox/items").asLong()).isEqualTo(report.inbox().items());
+  }
+
+  @Test
   void thePdfHasTheWordsUmlautsAndChartsAndItsFirstPageIsKept() throws Exception {
     long start = System.nanoTime();
     byte[] pdf = ReportDocument.pdf(report);
