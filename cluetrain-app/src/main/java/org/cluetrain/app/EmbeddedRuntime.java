@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cluetrain.alert.Alert;
+import org.cluetrain.alert.AlertStore;
 import org.cluetrain.app.access.AccessControl;
 import org.cluetrain.app.alert.Alerting;
 import org.cluetrain.app.audit.AuditTrail;
@@ -61,6 +63,8 @@ import org.cluetrain.privacy.KeyedHash;
 import org.cluetrain.privacy.PrivacyEvents;
 import org.cluetrain.report.OverviewReport;
 import org.cluetrain.report.Period;
+import org.cluetrain.report.Report;
+import org.cluetrain.report.ReportDefinition;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
@@ -418,6 +422,18 @@ public final class EmbeddedRuntime implements AutoCloseable {
         (project, period) ->
             OverviewReport.figures(project, period, queries.queries(), rollups(), store),
         clock);
+  }
+
+  /**
+   * A project's report for a period, compared with the period before it: what the reports page, the
+   * PDF, the HTTP API, the command line and the scheduled e-mail show.
+   */
+  public Report report(String project, ReportDefinition definition, Period period) {
+    List<Alert> alerts =
+        storage.alerts().list(project, false, 500).stream()
+            .map(AlertStore.StoredAlert::alert)
+            .toList();
+    return Report.build(definition, period, p -> overview(project, p), alerts, storage.inbox());
   }
 
   /** The engagement inbox of every project. */

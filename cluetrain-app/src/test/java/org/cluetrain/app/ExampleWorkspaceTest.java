@@ -22,6 +22,9 @@ import org.cluetrain.inbox.InboxQuery;
 import org.cluetrain.report.Multipliers;
 import org.cluetrain.report.OverviewReport;
 import org.cluetrain.report.Period;
+import org.cluetrain.report.PeriodKind;
+import org.cluetrain.report.Report;
+import org.cluetrain.report.ReportDefinition;
 import org.cluetrain.report.SourceSentiment;
 import org.cluetrain.report.Topics;
 import org.cluetrain.store.ProjectActivity;
@@ -92,6 +95,19 @@ class ExampleWorkspaceTest {
           .doesNotContain("Nordlicht Mobil")
           .contains("Jana Petersen");
       assertThat(inbox).extracting(InboxItem::tags).anyMatch(t -> t.contains("eigener-kanal"));
+
+      ReportDefinition monthly =
+          workspace.project("nordlicht").orElseThrow().report("monatsbericht").orElseThrow();
+      assertThat(monthly.language()).isEqualTo("de");
+      Report report =
+          runtime.report(
+              "nordlicht", monthly, PeriodKind.MONTH.containing(LocalDate.of(2026, 11, 10)));
+      assertThat(report.previousPeriod().firstDate()).isEqualTo(LocalDate.of(2026, 10, 1));
+      assertThat(report.figure("mentions").value())
+          .as("November with the outage against October")
+          .isGreaterThan(report.figure("mentions").previous());
+      assertThat(report.figure("negative_share").change()).isPositive();
+      assertThat(report.figure("mentions").previous()).isEqualTo(report.previous().mentions());
 
       BacktestReport backtest = runtime.alerts().backtest("nordlicht", since, null, null);
       assertThat(backtest.alerts())

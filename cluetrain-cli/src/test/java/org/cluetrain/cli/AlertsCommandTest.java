@@ -97,6 +97,47 @@ class AlertsCommandTest {
     assertThat(text.out()).contains(String.format("%,d mentions", mentions));
   }
 
+  @Test
+  void reportWritesADocumentAsHtmlAndAsPdf() throws Exception {
+    Path pdf = dir.resolve("acme.pdf");
+    CliRun written =
+        CliRun.of(
+            args(
+                "report",
+                new String[] {"--period", "week", "--at", "2026-03-06"},
+                "--format",
+                "pdf",
+                "--out",
+                pdf.toString()));
+    assertThat(written.exitCode()).as(written.err()).isZero();
+    assertThat(written.out()).contains("report of acme, 2026-03-02 – 2026-03-08, written to");
+    try (org.apache.pdfbox.pdmodel.PDDocument document =
+        org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(pdf))) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+          .contains("Report report · acme")
+          .contains("Mentions");
+    }
+    CliRun html =
+        CliRun.of(
+            args(
+                "report",
+                new String[] {"--since", "2026-03-05"},
+                "--format",
+                "html",
+                "--until",
+                "2026-03-07"));
+    assertThat(html.exitCode()).as(html.err()).isZero();
+    assertThat(html.out())
+        .startsWith("<html")
+        .contains("Mar 5, 2026 – Mar 6, 2026, compared with Mar 3, 2026 – Mar 4, 2026");
+    CliRun refused = CliRun.of(args("report", new String[] {"--format", "pdf"}));
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err()).contains("--format pdf needs --out FILE");
+    CliRun unknown =
+        CliRun.of(args("report", new String[] {"--report", "weekly"}, "--format", "html"));
+    assertThat(unknown.err()).contains("project 'acme' defines no report 'weekly'");
+  }
+
   private String[] args(String command, String[] period, String... more) {
     List<String> all = new ArrayList<>(List.of(command, "--workspace", workspace, "--data", data));
     all.addAll(List.of(period));

@@ -113,6 +113,19 @@ public final class ApiRoutes {
             "/api/projects/{project}/goals/{goal}",
             "one goal with every check-in, the least-squares trend and the forecast"));
     routes.add(
+        get(
+            org.cluetrain.web.report.ReportPages.API_LIST,
+            "the reports a project defines: sections, period, language, schedule, recipients"));
+    routes.add(
+        new Route(
+            "GET",
+            org.cluetrain.web.report.ReportPages.API_REPORT,
+            "a defined report for a period beside the previous one, as JSON, HTML or PDF; the"
+                + " period is a day in it (at), or since and until, else the last whole one",
+            List.of("format", "at", "since", "until"),
+            200,
+            List.of(JSON, "text/html", "application/pdf")));
+    routes.add(
         new Route(
             "GET",
             org.cluetrain.web.exports.ExportApi.PATH,

@@ -155,6 +155,7 @@ public final class ApiServer implements AutoCloseable {
     org.cluetrain.web.alert.AlertApi.register(app, runtime);
     org.cluetrain.web.alert.AlertPages.register(app, runtime);
     org.cluetrain.web.exports.ExportApi.register(app, runtime);
+    org.cluetrain.web.report.ReportPages.register(app, runtime);
     app.exception(HttpResponseException.class, ErrorPages::answer);
     app.exception(
         BadRequest.class,

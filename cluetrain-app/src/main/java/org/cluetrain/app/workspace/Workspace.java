@@ -15,6 +15,7 @@ import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.kafka.PostLogSettings;
 import org.cluetrain.privacy.ErasureMode;
 import org.cluetrain.query.SavedQuery;
+import org.cluetrain.report.ReportDefinition;
 
 /**
  * What a team listens to: its projects, each with sources, saved queries and competitors. Read from
@@ -196,6 +197,7 @@ public record Workspace(
    * @param inbox its engagement inbox: rules, response target, business hours, own channels
    * @param retention how long its posts and closed inbox items are kept (forever when not said)
    * @param goals what it wants to reach, as the workspace file says
+   * @param reports the reports it defines, in file order
    */
   public record Project(
       String name,
@@ -208,10 +210,12 @@ public record Workspace(
       Privacy privacy,
       List<LiveSource> liveSources,
       Retention retention,
-      List<Goal> goals) {
+      List<Goal> goals,
+      List<ReportDefinition> reports) {
     public Project {
       retention = retention == null ? Retention.FOREVER : retention;
       goals = goals == null ? List.of() : List.copyOf(goals);
+      reports = reports == null ? List.of() : List.copyOf(reports);
       feeds = List.copyOf(feeds);
       liveSources = liveSources == null ? List.of() : List.copyOf(liveSources);
       imports = List.copyOf(imports);
@@ -257,7 +261,7 @@ public record Workspace(
           Retention.FOREVER);
     }
 
-    /** A project without goals. */
+    /** A project without goals and reports. */
     public Project(
         String name,
         String description,
@@ -280,6 +284,7 @@ public record Workspace(
           privacy,
           liveSources,
           retention,
+          List.of(),
           List.of());
     }
 
@@ -296,7 +301,8 @@ public record Workspace(
           privacy,
           liveSources,
           other,
-          goals);
+          goals,
+          reports);
     }
 
     /** The same project with other goals. */
@@ -312,12 +318,35 @@ public record Workspace(
           privacy,
           liveSources,
           retention,
+          other,
+          reports);
+    }
+
+    /** The same project with other report definitions. */
+    public Project withReports(List<ReportDefinition> other) {
+      return new Project(
+          name,
+          description,
+          feeds,
+          imports,
+          queries,
+          alerts,
+          inbox,
+          privacy,
+          liveSources,
+          retention,
+          goals,
           other);
     }
 
     /** Its goal of that name. */
     public Optional<Goal> goal(String goalName) {
       return goals.stream().filter(g -> g.name().equals(goalName)).findFirst();
+    }
+
+    /** The report named {@code name}, if the project defines it. */
+    public Optional<ReportDefinition> report(String name) {
+      return reports.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +34,10 @@ import org.cluetrain.privacy.ErasureMode;
 import org.cluetrain.query.QueryParser;
 import org.cluetrain.query.QuerySyntaxException;
 import org.cluetrain.query.SavedQuery;
+import org.cluetrain.report.PeriodKind;
+import org.cluetrain.report.ReportDefinition;
+import org.cluetrain.report.ReportSchedule;
+import org.cluetrain.report.ReportSection;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -435,7 +440,8 @@ public final class WorkspaceReader {
                 "inbox",
                 "privacy",
                 "retention",
-                "goals"));
+                "goals",
+                "reports"));
     if (fields == null) {
       return null;
     }
@@ -491,6 +497,20 @@ public final class WorkspaceReader {
         fields.containsKey("goals")
             ? new GoalSectionReader(this).goals(fields.get("goals"), name)
             : List.of();
+    List<ReportDefinition> reports = new ArrayList<>();
+    if (fields.containsKey("reports")) {
+      Set<String> reportNames = new HashSet<>();
+      for (Node reportNode : sequence(fields.get("reports"), "reports")) {
+        ReportDefinition report = report(reportNode);
+        if (report != null && !reportNames.add(report.name())) {
+          problem(
+              reportNode,
+              inProject("report '" + report.name() + "' is declared twice in the project"));
+        } else if (report != null) {
+          reports.add(report);
+        }
+      }
+    }
     return name == null
         ? null
         : new Workspace.Project(
@@ -504,7 +524,95 @@ public final class WorkspaceReader {
             privacy,
             live,
             retention,
-            goals);
+            goals,
+            reports);
+  }
+
+  /**
+   * A report definition: {@code name}, {@code sections} (all when absent), {@code period} (month
+   * when absent), {@code language} (en when absent), {@code schedule} and {@code recipients}.
+   */
+  private ReportDefinition report(Node node) {
+    Map<String, Node> fields =
+        mapping(
+            node,
+            inProject("a report"),
+            Set.of("name", "sections", "period", "language", "schedule", "recipients"));
+    if (fields == null) {
+      return null;
+    }
+    String name = required(fields, "name", node, "report");
+    if (name == null) {
+      return null;
+    }
+    String where = inProject("report '" + name + "'");
+    int before = problemCount();
+    Set<ReportSection> sections = EnumSet.noneOf(ReportSection.class);
+    if (fields.containsKey("sections")) {
+      for (Node item : sequence(fields.get("sections"), "sections")) {
+        String key = scalar(item, "a section such as overview");
+        if (key != null) {
+          try {
+            sections.add(ReportSection.of(key));
+          } catch (IllegalArgumentException e) {
+            problem(item, where + ": " + e.getMessage());
+          }
+        }
+      }
+    } else {
+      sections.addAll(EnumSet.allOf(ReportSection.class));
+    }
+    PeriodKind period = PeriodKind.MONTH;
+    String periodText = optionalScalar(fields, "period");
+    if (periodText != null) {
+      try {
+        period = PeriodKind.of(periodText);
+      } catch (IllegalArgumentException e) {
+        problem(fields.get("period"), where + ": " + e.getMessage());
+      }
+    }
+    String language = fields.containsKey("language") ? optionalScalar(fields, "language") : "en";
+    if (language != null && !ReportDefinition.LANGUAGES.contains(language)) {
+      problem(
+          fields.get("language"),
+          where
+              + ": language '"
+              + language
+              + "' is not one of "
+              + String.join(", ", ReportDefinition.LANGUAGES));
+    }
+    ReportSchedule schedule = null;
+    String scheduleText = optionalScalar(fields, "schedule");
+    if (scheduleText != null) {
+      try {
+        schedule = ReportSchedule.parse(scheduleText);
+      } catch (IllegalArgumentException e) {
+        problem(fields.get("schedule"), where + ": " + e.getMessage());
+      }
+    }
+    List<String> recipients = new ArrayList<>();
+    if (fields.containsKey("recipients")) {
+      for (Node item : scalarOrList(fields.get("recipients"), "recipients")) {
+        String address = scalar(item, "an e-mail address");
+        if (address != null && !address.matches("[^@\\s]+@[^@\\s]+")) {
+          problem(item, where + ": recipient '" + address + "' is not an e-mail address");
+        } else if (address != null) {
+          recipients.add(address);
+        }
+      }
+    }
+    if (problemCount() > before || language == null || sections.isEmpty()) {
+      if (sections.isEmpty() && problemCount() == before) {
+        problem(fields.get("sections"), where + ": a report needs at least one section");
+      }
+      return null;
+    }
+    try {
+      return new ReportDefinition(name, sections, period, language, schedule, recipients);
+    } catch (IllegalArgumentException e) {
+      problem(node, where + ": " + e.getMessage());
+      return null;
+    }
   }
 
   /**

@@ -34,7 +34,8 @@ public final class Messages {
           "admin",
           "alerts",
           "imports",
-          "goals");
+          "goals",
+          "reports");
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
