@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,6 @@ import org.cluetrain.enrich.entities.EntityExtractor;
 import org.cluetrain.enrich.language.LanguageEnricher;
 import org.cluetrain.formats.Formats;
 import org.cluetrain.formats.push.PushedPostsReader;
-import org.cluetrain.goal.GoalTracker;
 import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.InputDocument;
 import org.cluetrain.ingest.ReadItem;
@@ -65,6 +65,8 @@ import org.cluetrain.report.OverviewReport;
 import org.cluetrain.report.Period;
 import org.cluetrain.report.Report;
 import org.cluetrain.report.ReportDefinition;
+import org.cluetrain.report.goal.GoalProgress;
+import org.cluetrain.report.goal.GoalTracker;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
@@ -433,7 +435,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
         storage.alerts().list(project, false, 500).stream()
             .map(AlertStore.StoredAlert::alert)
             .toList();
-    return Report.build(definition, period, p -> overview(project, p), alerts, storage.inbox());
+    // goals as they stood when the period ended, so that last quarter's report stays last quarter's
+    GoalTracker asThen = goalTracker(Clock.fixed(period.until(), ZoneOffset.UTC));
+    List<GoalProgress> goals =
+        workspace.project(project).map(Workspace.Project::goals).orElse(List.of()).stream()
+            .map(asThen::progress)
+            .toList();
+    return Report.build(
+        definition, period, p -> overview(project, p), alerts, storage.inbox(), goals);
   }
 
   /** The engagement inbox of every project. */

@@ -15,8 +15,6 @@ import org.cluetrain.app.ingest.FileImporter;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.app.workspace.WorkspaceReader;
 import org.cluetrain.formats.Formats;
-import org.cluetrain.goal.GoalProgress;
-import org.cluetrain.goal.GoalTracker;
 import org.cluetrain.inbox.InboxItem;
 import org.cluetrain.inbox.InboxQuery;
 import org.cluetrain.report.Multipliers;
@@ -27,6 +25,8 @@ import org.cluetrain.report.Report;
 import org.cluetrain.report.ReportDefinition;
 import org.cluetrain.report.SourceSentiment;
 import org.cluetrain.report.Topics;
+import org.cluetrain.report.goal.GoalProgress;
+import org.cluetrain.report.goal.GoalTracker;
 import org.cluetrain.store.ProjectActivity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +108,13 @@ class ExampleWorkspaceTest {
           .isGreaterThan(report.figure("mentions").previous());
       assertThat(report.figure("negative_share").change()).isPositive();
       assertThat(report.figure("mentions").previous()).isEqualTo(report.previous().mentions());
+      assertThat(report.figure("voices").value()).isEqualTo(report.current().voices());
+      assertThat(report.goals())
+          .as("the goals as they stood when November ended")
+          .extracting(g -> g.goal().name())
+          .containsExactly("weniger-beschwerden", "mehr-stimmen");
+      assertThat(report.goals().get(0).points())
+          .allMatch(p -> !p.end().isAfter(LocalDate.of(2026, 12, 1)));
 
       BacktestReport backtest = runtime.alerts().backtest("nordlicht", since, null, null);
       assertThat(backtest.alerts())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.cluetrain.alert.Alert;
 import org.cluetrain.inbox.InboxStore;
+import org.cluetrain.report.goal.GoalProgress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param alerts the project's alerts raised in the period, newest first
  * @param inbox how the inbox kept up in the period
  * @param previousInbox the same for the previous period
+ * @param goals the project's goals as they stood at the end of the period
  */
 public record Report(
     ReportDefinition definition,
@@ -27,7 +29,8 @@ public record Report(
     List<Figure> figures,
     List<Alert> alerts,
     InboxPerformance inbox,
-    InboxPerformance previousInbox) {
+    InboxPerformance previousInbox,
+    List<GoalProgress> goals) {
 
   /** How many alerts the report lists. */
   public static final int ALERTS_SHOWN = 10;
@@ -35,6 +38,7 @@ public record Report(
   public Report {
     figures = List.copyOf(figures);
     alerts = List.copyOf(alerts);
+    goals = List.copyOf(goals);
   }
 
   /** What a figure counts, so that it is written and compared the right way. */
@@ -49,9 +53,9 @@ public record Report(
   /**
    * A figure of the period beside its value in the previous period.
    *
-   * @param key what it is: {@code mentions}, {@code negative_share}, {@code authors}, {@code
-   *     sources}, {@code alerts}, {@code inbox_items}, {@code inbox_answered}, {@code
-   *     inbox_response_hours}
+   * @param key what it is: {@code mentions}, {@code negative_share}, {@code voices}, {@code
+   *     copies}, {@code sources}, {@code alerts}, {@code inbox_items}, {@code inbox_answered},
+   *     {@code inbox_response_hours}
    */
   public record Figure(String key, double value, double previous, Unit unit) {
     /** The difference to the previous period (in percentage points for a share). */
@@ -119,13 +123,9 @@ public record Report(
     return current.project();
   }
 
-  /**
-   * Whether the report shows a section. Goals are not measured yet, so their section is left out
-   * whatever the definition says; once a project's goals can be read, this is the one place that
-   * lets them in (with their progress added to this record).
-   */
+  /** Whether the report shows a section: the definition asks for it. */
   public boolean shows(ReportSection section) {
-    return section != ReportSection.GOALS && definition.has(section);
+    return definition.has(section);
   }
 
   /** The figure named {@code key}. */
@@ -141,13 +141,15 @@ public record Report(
    *
    * @param overview builds the project's overview for a period
    * @param alerts the project's alerts (those of other periods are left out here)
+   * @param goals the project's goals as they stood at the end of the period
    */
   public static Report build(
       ReportDefinition definition,
       Period period,
       Function<Period, OverviewReport> overview,
       Collection<Alert> alerts,
-      InboxStore inbox) {
+      InboxStore inbox,
+      List<GoalProgress> goals) {
     // a period chosen by its days (not a whole week, month …) is compared with as many days before
     PeriodKind kind = definition.period().fits(period) ? definition.period() : PeriodKind.CUSTOM;
     Period before = kind.previous(period);
@@ -165,7 +167,8 @@ public record Report(
         List.of(
             new Figure("mentions", now.mentions(), then.mentions(), Unit.COUNT),
             new Figure("negative_share", now.negativeShare(), then.negativeShare(), Unit.SHARE),
-            new Figure("authors", now.authors(), then.authors(), Unit.COUNT),
+            new Figure("voices", now.voices(), then.voices(), Unit.COUNT),
+            new Figure("copies", now.copies(), then.copies(), Unit.COUNT),
             new Figure("sources", now.sources(), then.sources(), Unit.COUNT),
             new Figure("alerts", raised.size(), raisedBefore, Unit.COUNT),
             new Figure("inbox_items", inboxNow.items(), inboxThen.items(), Unit.COUNT),
@@ -178,7 +181,8 @@ public record Report(
         figures,
         raised.subList(0, Math.min(ALERTS_SHOWN, raised.size())),
         inboxNow,
-        inboxThen);
+        inboxThen,
+        goals);
   }
 
   private static boolean inPeriod(Instant at, Period period) {

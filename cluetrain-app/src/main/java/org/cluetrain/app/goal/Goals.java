@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cluetrain.app.workspace.Workspace;
-import org.cluetrain.goal.Goal;
-import org.cluetrain.goal.GoalProgress;
-import org.cluetrain.goal.GoalTracker;
+import org.cluetrain.report.goal.Goal;
+import org.cluetrain.report.goal.GoalProgress;
+import org.cluetrain.report.goal.GoalTracker;
 
 /** The goals of the workspace's projects and how each is doing. */
 public final class Goals {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cluetrain.goal.Cadence;
-import org.cluetrain.goal.Goal;
-import org.cluetrain.goal.Kpi;
+import org.cluetrain.report.goal.Cadence;
+import org.cluetrain.report.goal.Goal;
+import org.cluetrain.report.goal.Kpi;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**

@@ -10,12 +10,12 @@ import org.cluetrain.alert.AlertRule;
 import org.cluetrain.app.storage.StorageConfig;
 import org.cluetrain.connectors.net.AddressBlock;
 import org.cluetrain.connectors.net.AddressPolicy;
-import org.cluetrain.goal.Goal;
 import org.cluetrain.inbox.InboxSettings;
 import org.cluetrain.kafka.PostLogSettings;
 import org.cluetrain.privacy.ErasureMode;
 import org.cluetrain.query.SavedQuery;
 import org.cluetrain.report.ReportDefinition;
+import org.cluetrain.report.goal.Goal;
 
 /**
  * What a team listens to: its projects, each with sources, saved queries and competitors. Read from

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cluetrain.app.EmbeddedRuntime;
 import org.cluetrain.app.goal.Goals;
-import org.cluetrain.goal.Goal;
+import org.cluetrain.report.goal.Goal;
 import org.cluetrain.web.access.Access;
 import org.cluetrain.web.access.Authentication;
 import org.cluetrain.web.page.PageContext;

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cluetrain.goal.Goal;
-import org.cluetrain.goal.GoalProgress;
-import org.cluetrain.goal.Kpi;
 import org.cluetrain.json.Json;
+import org.cluetrain.report.goal.Goal;
+import org.cluetrain.report.goal.GoalProgress;
+import org.cluetrain.report.goal.Kpi;
 import org.cluetrain.web.page.Messages;
 
 /**
@@ -23,7 +23,7 @@ public final class GoalView {
   private final GoalProgress progress;
   private final Messages t;
 
-  GoalView(GoalProgress progress, Messages t) {
+  public GoalView(GoalProgress progress, Messages t) {
     this.progress = progress;
     this.t = t;
   }

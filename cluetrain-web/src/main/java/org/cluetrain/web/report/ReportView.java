@@ -9,6 +9,7 @@ import org.cluetrain.report.OverviewReport.Slice;
 import org.cluetrain.report.Period;
 import org.cluetrain.report.Report;
 import org.cluetrain.report.ReportSection;
+import org.cluetrain.web.goals.GoalView;
 import org.cluetrain.web.page.Messages;
 
 /**
@@ -37,6 +38,11 @@ public final class ReportView {
 
   public Messages t() {
     return t;
+  }
+
+  /** The project's goals as they stood at the end of the period, worded for the report. */
+  public List<GoalView> goals() {
+    return report.goals().stream().map(g -> new GoalView(g, t)).toList();
   }
 
   public boolean shows(String section) {

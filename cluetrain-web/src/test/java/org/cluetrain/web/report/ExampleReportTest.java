@@ -77,7 +77,13 @@ class ExampleReportTest {
         .contains("verglichen mit")
         .contains("Wo die Gespräche stattfinden")
         .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+        .contains("id=\"section-goals\"")
+        .contains("weniger-beschwerden")
+        .contains("id=\"section-multipliers\"")
+        .contains("Jana Petersen")
+        .contains("Stimmung je Quelle")
         .doesNotContain("reports.")
+        .doesNotContain("goals.")
         .doesNotContain("overview.");
     assertThat(report.period().firstDate()).isEqualTo(LocalDate.of(2026, 11, 1));
     assertThat(report.previousPeriod().firstDate()).isEqualTo(LocalDate.of(2026, 10, 1));

@@ -1,4 +1,4 @@
-package org.cluetrain.goal;
+package org.cluetrain.report.goal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.cluetrain.goal;
+package org.cluetrain.report.goal;
 
 import java.time.LocalDate;
 import java.util.Locale;
