@@ -106,7 +106,10 @@ public final class ApiClient {
     return settings;
   }
 
-  /** GET, with these headers (an {@code Authorization} among them, say). */
+  /**
+   * GET, with these headers (an {@code Authorization} among them, say); a header named here
+   * replaces the default one ({@code Accept: application/json}).
+   */
   public ApiResponse get(URI uri, Map<String, String> headers)
       throws SourceFailure, InterruptedException {
     return send(HttpRequest.newBuilder(uri).GET(), uri, headers);
@@ -313,7 +316,8 @@ public final class ApiClient {
         .timeout(settings.requestTimeout())
         .header("User-Agent", settings.userAgent())
         .header("Accept", "application/json");
-    headers.forEach(request::header);
+    // a caller's header replaces the default of that name (an Accept of HTML pages, say)
+    headers.forEach(request::setHeader);
     HttpRequest built = request.build();
     HttpResponse<byte[]> response;
     try {
