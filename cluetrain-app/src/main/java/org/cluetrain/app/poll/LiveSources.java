@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.connectors.bluesky.BlueskySource;
 import org.cluetrain.connectors.bluesky.JetstreamSource;
+import org.cluetrain.connectors.forum.ForumSource;
 import org.cluetrain.connectors.hackernews.HackerNewsSource;
 import org.cluetrain.connectors.mastodon.MastodonSource;
 import org.cluetrain.connectors.net.AddressPolicy;
@@ -106,6 +107,13 @@ public final class LiveSources implements AutoCloseable {
                   JetstreamSource.termsOf(search == null ? List.of() : List.of(search)),
                   Duration.ofSeconds(live.everySeconds()))
               .withEndpoint(URI.create(live.url())),
+          client,
+          Clock.systemUTC());
+    }
+    if (live.kind().equals("forum")) {
+      return new ForumSource(
+          ForumSource.Settings.of(
+              project, URI.create(live.url()), Duration.ofSeconds(live.everySeconds())),
           client,
           Clock.systemUTC());
     }

@@ -768,6 +768,7 @@ public final class WorkspaceReader {
                 "bluesky",
                 "appview",
                 "jetstream",
+                "forum",
                 "retention"));
     if (fields == null) {
       return;
@@ -795,6 +796,10 @@ public final class WorkspaceReader {
     }
     if (fields.containsKey("jetstream")) {
       jetstream(node, fields, live);
+      return;
+    }
+    if (fields.containsKey("forum")) {
+      forum(node, fields, live);
       return;
     }
     for (String key : List.of("timeline", "tag", "list", "search", "token-env", "stream")) {
@@ -1075,6 +1080,49 @@ public final class WorkspaceReader {
             appview == null ? "https://public.api.bsky.app" : appview,
             settings,
             every(fields, 5 * 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
+  }
+
+  /**
+   * A forum thread or board by its address: {@code forum: https://…}; the engine (Discourse, phpBB,
+   * XenForo, vBulletin, WordPress comments) is recognised from the page when it is first fetched.
+   */
+  private void forum(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    if (!onlyKeys(node, fields, "a forum source", "forum")) {
+      return;
+    }
+    String url = scalar(fields.get("forum"), "a thread's or board's address");
+    if (url == null) {
+      return;
+    }
+    url = url.strip();
+    java.net.URI address = null;
+    try {
+      address = java.net.URI.create(url);
+    } catch (IllegalArgumentException notAUri) {
+      // told below
+    }
+    if (address == null
+        || address.getHost() == null
+        || !("http".equals(address.getScheme()) || "https".equals(address.getScheme()))) {
+      problem(
+          fields.get("forum"),
+          inProject(
+              "forum '"
+                  + url
+                  + "' is not the http(s) address of a thread or board such as"
+                  + " https://forum.example/viewtopic.php?t=7"));
+      return;
+    }
+    String name = optionalScalar(fields, "name");
+    String shown = name == null ? "forum " + url : name;
+    live.add(
+        new Workspace.LiveSource(
+            shown,
+            "forum",
+            url,
+            Map.of(),
+            every(fields, 15 * 60),
             period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
   }
 

@@ -267,4 +267,63 @@ class WorkspaceLiveSourcesTest {
       assertThat(declared.get(i).covers(sources.get(i).id())).isTrue();
     }
   }
+
+  @Test
+  void forumSourcesAreAThreadOrBoardAddress() throws Exception {
+    Workspace workspace =
+        read(
+            """
+            projects:
+              - name: acme
+                sources:
+                  - forum: https://forum.example/viewtopic.php?t=7
+                  - name: Acme category
+                    forum: https://community.example/c/support/5
+                    every: 1h
+            """);
+    assertThat(workspace.project("acme").orElseThrow().liveSources())
+        .containsExactly(
+            new Workspace.LiveSource(
+                "forum https://forum.example/viewtopic.php?t=7",
+                "forum",
+                "https://forum.example/viewtopic.php?t=7",
+                Map.of(),
+                900),
+            new Workspace.LiveSource(
+                "Acme category", "forum", "https://community.example/c/support/5", Map.of(), 3600));
+    List<String> problems = new ArrayList<>();
+    List<Source> sources =
+        LiveSources.sources(
+            workspace, workspace.network(), Map.<String, String>of()::get, problems::add);
+    assertThat(problems).isEmpty();
+    assertThat(sources)
+        .extracting(Source::id)
+        .containsExactly(
+            "forum:forum.example/viewtopic.php?t=7", "forum:community.example/c/support/5");
+    assertThat(sources).extracting(Source::kind).containsOnly("forum");
+    List<Workspace.LiveSource> declared = workspace.project("acme").orElseThrow().liveSources();
+    assertThat(declared.get(0).covers(sources.get(0).id())).isTrue();
+    assertThat(declared.get(0).covers(sources.get(1).id())).isFalse();
+  }
+
+  @Test
+  void forumMistakesNameTheLineTheProjectAndTheValue() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    projects:
+                      - name: acme
+                        sources:
+                          - forum: forum.example/viewtopic.php?t=7
+                          - forum: https://forum.example/t/42
+                            tag: acme
+                          - forum: ftp://forum.example/board
+                    """))
+        .hasMessageContainingAll(
+            ":4: project 'acme', forum 'forum.example/viewtopic.php?t=7' is not the http(s)"
+                + " address of a thread or board such as https://forum.example/viewtopic.php?t=7",
+            ":6: 'tag' is not a setting of a forum source",
+            ":7: project 'acme', forum 'ftp://forum.example/board' is not the http(s) address");
+  }
 }
