@@ -80,7 +80,7 @@ public final class SourcePages {
   }
 
   /** The kinds of source the form adds. */
-  public static final List<String> KINDS = List.of("mastodon", "hackernews", "bluesky");
+  public static final List<String> KINDS = List.of("mastodon", "hackernews", "bluesky", "forum");
 
   /** The API a Hacker News or Bluesky source uses when the form names none. */
   private static final Map<String, String> DEFAULT_API =
@@ -93,7 +93,8 @@ public final class SourcePages {
    * The form adding or changing a source, as typed.
    *
    * @param kind one of {@link #KINDS}
-   * @param instance the Mastodon instance, or the API of another kind (empty: its public one)
+   * @param instance the Mastodon instance, a forum thread's or board's address, or the API of
+   *     another kind (empty: its public one)
    * @param timeline one of tag, list, search, public, local (Mastodon)
    * @param value the hashtag, list id or search query; for Hacker News the search query (empty: the
    *     new stories); for Bluesky the search query or an {@code @handle}
@@ -219,10 +220,19 @@ public final class SourcePages {
         form.everyMinutes() * 60);
   }
 
-  /** A Hacker News or Bluesky source, with the settings its workspace key would have. */
+  /** A Hacker News, Bluesky or forum source, with the settings its workspace key would have. */
   private static SourceDefinition otherDefinition(SourceForm form) {
     Map<String, String> settings = new LinkedHashMap<>();
     String api;
+    if (form.kind().equals("forum")) {
+      return new SourceDefinition(
+          form.project(),
+          form.name(),
+          "forum",
+          form.instance(),
+          settings,
+          form.everyMinutes() * 60);
+    }
     if (form.kind().equals("hackernews")) {
       String mode = form.value().isEmpty() ? "new" : "search";
       settings.put("mode", mode);
@@ -258,6 +268,12 @@ public final class SourcePages {
     }
     if (!KINDS.contains(form.kind())) {
       return "'" + form.kind() + "' is not one of " + String.join(", ", KINDS);
+    }
+    if (form.kind().equals("forum") && !form.instance().matches("https?://[^/\\s]+(/\\S*)?")) {
+      return "forum '"
+          + form.instance()
+          + "' is not the address of a thread or board such as"
+          + " https://forum.example/viewtopic.php?t=7";
     }
     if (form.kind().equals("bluesky") && form.value().isEmpty()) {
       return "a Bluesky source needs a search query or an account such as @acme.bsky.social";
