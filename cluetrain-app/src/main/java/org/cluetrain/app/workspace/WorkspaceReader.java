@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +47,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * file once, not once per error.
  */
 public final class WorkspaceReader {
+  /** A YouTube watch, short or shorts address, whose video id is taken. */
+  private static final Pattern YOUTUBE_VIDEO_ADDRESS =
+      Pattern.compile(
+          "^https?://(?:www\\.|m\\.)?(?:youtube\\.com/(?:watch\\?(?:.*&)?v=|shorts/)|youtu\\.be/)"
+              + "([A-Za-z0-9_-]{11})");
+
   /** A DNS name: labels of letters, digits and dashes, joined by dots. */
   private static final java.util.regex.Pattern PUBLIC_HOST =
       java.util.regex.Pattern.compile(
@@ -769,6 +776,10 @@ public final class WorkspaceReader {
                 "appview",
                 "jetstream",
                 "forum",
+                "youtube",
+                "key",
+                "key-env",
+                "api",
                 "retention"));
     if (fields == null) {
       return;
@@ -800,6 +811,10 @@ public final class WorkspaceReader {
     }
     if (fields.containsKey("forum")) {
       forum(node, fields, live);
+      return;
+    }
+    if (fields.containsKey("youtube")) {
+      youtube(node, fields, live);
       return;
     }
     for (String key : List.of("timeline", "tag", "list", "search", "token-env", "stream")) {
@@ -1080,6 +1095,92 @@ public final class WorkspaceReader {
             appview == null ? "https://public.api.bsky.app" : appview,
             settings,
             every(fields, 5 * 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
+  }
+
+  /**
+   * YouTube comments: {@code youtube: {video: ID}} (an id or a watch address) or {@code youtube:
+   * {channel: UC…}}, with the Data API key in the variable {@code key-env} names, or in {@code
+   * key}; {@code api} names another address of the API (a mirror, a test).
+   */
+  private void youtube(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    if (!onlyKeys(node, fields, "a YouTube source", "youtube", "key", "key-env", "api")) {
+      return;
+    }
+    Map<String, Node> target =
+        mapping(fields.get("youtube"), "a YouTube source's target", Set.of("video", "channel"));
+    if (target == null) {
+      return;
+    }
+    if (target.size() != 1) {
+      problem(
+          fields.get("youtube"),
+          inProject("a YouTube source needs exactly one of 'video' or 'channel'"));
+      return;
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    String what = target.containsKey("video") ? "video" : "channel";
+    String value = scalar(target.get(what), "a " + what + " id");
+    if (value == null) {
+      return;
+    }
+    value = value.strip();
+    if (what.equals("video")) {
+      Matcher address = YOUTUBE_VIDEO_ADDRESS.matcher(value);
+      if (address.find()) {
+        value = address.group(1);
+      }
+      if (!value.matches("[A-Za-z0-9_-]{11}")) {
+        problem(
+            target.get(what),
+            inProject(
+                "YouTube video '"
+                    + value
+                    + "' is neither a video id such as dQw4w9WgXcQ nor a watch address"));
+        return;
+      }
+    } else if (!value.matches("UC[A-Za-z0-9_-]{22}")) {
+      problem(
+          target.get(what),
+          inProject(
+              "YouTube channel '"
+                  + value
+                  + "' is not a channel id such as UCuAXFkgsw1L7xaCfnd5JJOw (an @handle is"
+                  + " not one)"));
+      return;
+    }
+    settings.put(what, value);
+    String keyEnv = optionalScalar(fields, "key-env");
+    String key = optionalScalar(fields, "key");
+    if ((keyEnv == null) == (key == null)) {
+      problem(
+          node,
+          inProject(
+              "a YouTube source needs exactly one of 'key-env' (the environment variable holding"
+                  + " the Data API key) or 'key'"));
+      return;
+    }
+    if (keyEnv != null) {
+      settings.put("key-env", keyEnv.strip());
+    } else {
+      settings.put("key", Objects.requireNonNull(key).strip());
+    }
+    String api = optionalScalar(fields, "api");
+    if (api != null && !api.strip().matches("https?://[^/\\s]+/?")) {
+      problem(
+          fields.get("api"),
+          inProject("api '" + api + "' is not an address such as https://www.googleapis.com"));
+      return;
+    }
+    String name = optionalScalar(fields, "name");
+    String shown = name == null ? "YouTube " + what + " " + value : name;
+    live.add(
+        new Workspace.LiveSource(
+            shown,
+            "youtube",
+            api == null ? "https://www.googleapis.com" : api.strip(),
+            settings,
+            every(fields, 15 * 60),
             period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
   }
 
