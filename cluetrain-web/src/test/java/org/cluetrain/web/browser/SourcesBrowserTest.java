@@ -153,6 +153,20 @@ class SourcesBrowserTest extends BrowserTestBase {
     wait.until(
         org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
             By.id("sources-notice")));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("kind")))
+        .selectByValue("youtube");
+    fill("name", "yt");
+    fill("value", "@acme");
+    fill("token-env", "YOUTUBE_KEY");
+    browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+    assertThat(
+            wait.until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        By.id("source-problem")))
+                .getText())
+        .isEqualTo(
+            "YouTube '@acme' is neither a video id such as dQw4w9WgXcQ nor a channel id such as"
+                + " UCuAXFkgsw1L7xaCfnd5JJOw");
     assertThat(runtime.sourceStates().definitions())
         .singleElement()
         .satisfies(d -> assertThat(d.settings()).containsEntry("tag", "deutschebahn"));
@@ -176,7 +190,8 @@ class SourcesBrowserTest extends BrowserTestBase {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("kind")));
     assertThat(kind.getOptions())
         .extracting(WebElement::getText)
-        .containsExactly("Mastodon", "Hacker News", "Bluesky", "Forum thread or board");
+        .containsExactly(
+            "Mastodon", "Hacker News", "Bluesky", "Forum thread or board", "YouTube comments");
     kind.selectByValue("hackernews");
     fill("name", "hn");
     browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
