@@ -97,7 +97,13 @@ public final class ForumSource implements Source {
 
   private static final Map<String, String> HTML =
       Map.of("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
-  private static final Pattern DISCOURSE_TOPIC = Pattern.compile("^(.*?)/t/(?:[^/]+/)?(\\d+)");
+
+  /**
+   * {@code /t/slug/ID}, {@code /t/ID}, either with a post number after: a slug is not all digits.
+   */
+  private static final Pattern DISCOURSE_TOPIC =
+      Pattern.compile("^(.*?)/t/(?:[^/]*[^/\\d][^/]*/)?(\\d+)");
+
   private static final Pattern WP_POST_ID = Pattern.compile("(?:^|\\s)postid-(\\d+)(?:\\s|$)");
   private static final Pattern SHORTLINK_ID = Pattern.compile("[?&]p=(\\d+)");
   private static final int DISCOURSE_CHUNK = 20;

@@ -141,6 +141,17 @@ class ForumSourceTest {
   }
 
   @Test
+  void aDiscourseTopicAddressedByItsIdAndAPostNumberIsReadWhole() throws Exception {
+    ForumSource source = source("/t/42/3");
+    forum.answer("/t/42/3", fixture("discourse/topic.html"));
+    forum.answer("/t/42.json", fixture("discourse/topic.json"));
+    forum.answer("/t/42/posts.json?post_ids%5B%5D=1003", fixture("discourse/posts.json"));
+    pollOnce(source);
+
+    assertThat(stored).extracting(Post::id).startsWith("forum:127.0.0.1/t/42/1").hasSize(3);
+  }
+
+  @Test
   void aDiscourseCategoryListsTheTopicsToFollow() throws Exception {
     ForumSource source = source("/c/support/5");
     forum.answer("/c/support/5", fixture("discourse/topic.html"));
