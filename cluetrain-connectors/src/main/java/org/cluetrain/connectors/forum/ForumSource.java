@@ -107,6 +107,11 @@ public final class ForumSource implements Source {
   private static final Pattern WP_POST_ID = Pattern.compile("(?:^|\\s)postid-(\\d+)(?:\\s|$)");
   private static final Pattern SHORTLINK_ID = Pattern.compile("[?&]p=(\\d+)");
   private static final int DISCOURSE_CHUNK = 20;
+
+  /** The product token robots.txt groups are matched against (the user agent's first word). */
+  private static final String ROBOTS_AGENT = "cluetrain";
+
+  private static final Duration ROBOTS_KEPT = Duration.ofDays(1);
   private static final int WP_PAGE = 100;
 
   private final Settings settings;
@@ -114,6 +119,7 @@ public final class ForumSource implements Source {
   private final Clock clock;
   private final String id;
   private final SourceRef sourceRef;
+  private final Map<String, Robots> robots = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ForumSource(Settings settings, ApiClient client, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -331,8 +337,17 @@ public final class ForumSource implements Source {
     return thread.movedTo(url, thread.mode, opener, title, last);
   }
 
-  /** The HTML of an address, with the charset it declares. */
+  /** The HTML of an address, with the charset it declares, when the site's robots.txt allows it. */
   private Document page(String url, Poll poll) throws SourceFailure, InterruptedException {
+    URI uri = URI.create(url);
+    String path = Objects.requireNonNullElse(uri.getRawPath(), "/");
+    if (!robots(uri, poll)
+        .allows(
+            (path.isEmpty() ? "/" : path)
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))) {
+      throw new SourceFailure(
+          GapReason.REQUEST_REFUSED, url + ": refused: the site's robots.txt disallows it");
+    }
     poll.spent++;
     ApiResponse response = client.get(URI.create(url), HTML);
     try {
@@ -341,6 +356,36 @@ public final class ForumSource implements Source {
       throw unparseable(url, "page unparseable: " + unreadable.getMessage());
     }
   }
+
+  /**
+   * The site's robots.txt rules for Cluetrain, read once a day: a missing one ({@code 4xx}) allows
+   * everything; one that cannot be read now (a {@code 5xx}, no answer) is a gap.
+   */
+  private RobotsRules robots(URI uri, Poll poll) throws SourceFailure, InterruptedException {
+    String origin = origin(uri);
+    Robots known = robots.get(origin);
+    Instant now = clock.instant();
+    if (known != null && known.read.plus(ROBOTS_KEPT).isAfter(now)) {
+      return known.rules;
+    }
+    RobotsRules rules;
+    poll.spent++;
+    try {
+      ApiResponse response =
+          client.get(URI.create(origin + "/robots.txt"), Map.of("Accept", "text/plain"));
+      rules = RobotsRules.parse(response.text(), ROBOTS_AGENT);
+    } catch (SourceFailure failure) {
+      if (failure.reason() != GapReason.REQUEST_REFUSED
+          && failure.reason() != GapReason.AUTH_EXPIRED) {
+        throw failure;
+      }
+      rules = RobotsRules.ALLOW_ALL;
+    }
+    robots.put(origin, new Robots(rules, now));
+    return rules;
+  }
+
+  private record Robots(RobotsRules rules, Instant read) {}
 
   private List<String> boardThreads(ForumEngine engine, Poll poll)
       throws SourceFailure, InterruptedException {

@@ -320,7 +320,7 @@ class ForumSourceTest {
     // nothing new: the newest page of comments reaches back to the last one read
     pollOnce(source);
     assertThat(stored).hasSize(4);
-    assertThat(forum.requests).containsExactly(WP_POST, WP_COMMENTS, WP_COMMENTS);
+    assertThat(forum.requests).containsExactly("/robots.txt", WP_POST, WP_COMMENTS, WP_COMMENTS);
   }
 
   @Test
@@ -357,6 +357,54 @@ class ForumSourceTest {
     assertThat(top.author().name()).isEqualTo("Frank");
     assertThat(top.author().url()).isEqualTo("https://example.org/frank");
     assertThat(top.text()).isEqualTo("Endlich sagt es mal jemand. Meins ist zweimal gebrochen.");
+  }
+
+  @Test
+  void aThreadTheSitesRobotsTxtDisallowsIsNotFetched() throws Exception {
+    ForumSource source = source("/viewtopic.php?t=7");
+    forum.answer(
+        "/robots.txt",
+        "User-agent: *\nDisallow: /viewtopic.php\n\nUser-agent: Googlebot\nAllow: /\n");
+    forum.answer("/viewtopic.php?t=7", fixture("phpbb/viewtopic-1.html"));
+    pollOnce(source);
+
+    assertThat(forum.requests).containsExactly("/robots.txt");
+    assertThat(stored).isEmpty();
+    assertThat(harness.gaps(source))
+        .singleElement()
+        .satisfies(
+            gap -> {
+              assertThat(gap.reason()).isEqualTo(GapReason.REQUEST_REFUSED);
+              assertThat(gap.detail()).contains("robots.txt disallows it");
+            });
+  }
+
+  @Test
+  void robotsTxtRulesFollowRfc9309() {
+    RobotsRules rules =
+        RobotsRules.parse(
+            "# a board's rules\n"
+                + "User-agent: *\n"
+                + "Disallow: /\n"
+                + "\n"
+                + "User-agent: Cluetrain\n"
+                + "User-agent: other\n"
+                + "Disallow: /memberlist.php\n"
+                + "Disallow: /viewtopic.php*&sid=\n"
+                + "Allow: /viewtopic.php\n"
+                + "Disallow: /viewtopic.php?p=\n"
+                + "Disallow: /*.pdf$\n",
+            "cluetrain");
+    assertThat(rules.allows("/viewtopic.php?t=7")).isTrue();
+    assertThat(rules.allows("/viewtopic.php?t=7&sid=abc")).isFalse();
+    assertThat(rules.allows("/viewtopic.php?p=101")).isFalse();
+    assertThat(rules.allows("/memberlist.php?mode=viewprofile")).isFalse();
+    assertThat(rules.allows("/files/manual.pdf")).isFalse();
+    assertThat(rules.allows("/files/manual.pdf?download=1")).isTrue();
+    assertThat(RobotsRules.parse("User-agent: *\nDisallow: /\n", "cluetrain").allows("/t/42"))
+        .isFalse();
+    assertThat(RobotsRules.parse("User-agent: *\nDisallow:\n", "cluetrain").allows("/t/42"))
+        .isTrue();
   }
 
   @Test
