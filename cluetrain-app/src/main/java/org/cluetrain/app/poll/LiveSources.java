@@ -10,12 +10,14 @@ import java.util.function.Function;
 import org.cluetrain.app.workspace.Workspace;
 import org.cluetrain.connectors.bluesky.BlueskySource;
 import org.cluetrain.connectors.bluesky.JetstreamSource;
+import org.cluetrain.connectors.forum.ForumSource;
 import org.cluetrain.connectors.hackernews.HackerNewsSource;
 import org.cluetrain.connectors.mastodon.MastodonSource;
 import org.cluetrain.connectors.net.AddressPolicy;
 import org.cluetrain.connectors.reddit.RedditSource;
 import org.cluetrain.connectors.source.ApiClient;
 import org.cluetrain.connectors.source.SourceRunner;
+import org.cluetrain.connectors.youtube.YouTubeSource;
 import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.Source;
 import org.cluetrain.ingest.SourceDefinition;
@@ -106,6 +108,16 @@ public final class LiveSources implements AutoCloseable {
                   JetstreamSource.termsOf(search == null ? List.of() : List.of(search)),
                   Duration.ofSeconds(live.everySeconds()))
               .withEndpoint(URI.create(live.url())),
+          client,
+          Clock.systemUTC());
+    }
+    if (live.kind().equals("youtube")) {
+      return youtube(project, live, client, environment);
+    }
+    if (live.kind().equals("forum")) {
+      return new ForumSource(
+          ForumSource.Settings.of(
+              project, URI.create(live.url()), Duration.ofSeconds(live.everySeconds())),
           client,
           Clock.systemUTC());
     }
@@ -267,6 +279,34 @@ public final class LiveSources implements AutoCloseable {
             Duration.ofSeconds(live.everySeconds())),
         client,
         Clock.systemUTC());
+  }
+
+  private static Source youtube(
+      String project,
+      Workspace.LiveSource live,
+      ApiClient client,
+      Function<String, String> environment) {
+    String variable = live.setting("key-env");
+    String key = variable == null ? live.setting("key") : environment.apply(variable);
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException(
+          "source '"
+              + live.name()
+              + "': "
+              + (variable == null
+                  ? "no YouTube API key ('key' or 'key-env')"
+                  : "the environment variable " + variable + " named by key-env is not set"));
+    }
+    boolean video = live.setting("video") != null;
+    return new YouTubeSource(
+        YouTubeSource.Settings.of(
+                project,
+                video ? YouTubeSource.Target.VIDEO : YouTubeSource.Target.CHANNEL,
+                video ? live.setting("video") : live.setting("channel"),
+                key,
+                Duration.ofSeconds(live.everySeconds()))
+            .withEndpoint(URI.create(live.url())),
+        client);
   }
 
   /** A Jetstream source without a search of its own filters by the project's queries. */

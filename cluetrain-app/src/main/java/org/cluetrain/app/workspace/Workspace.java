@@ -465,7 +465,7 @@ public record Workspace(
    *
    * @param name the source's name in the project
    * @param kind the connector: {@code mastodon}, {@code reddit}, {@code hackernews}, {@code
-   *     bluesky}, {@code jetstream}
+   *     bluesky}, {@code jetstream}, {@code forum}, {@code youtube}
    * @param url the instance or site it reads from
    * @param settings the connector's settings as written (e.g. {@code tag}, {@code token-env})
    * @param everySeconds how often it is polled
@@ -505,6 +505,7 @@ public record Workspace(
               || kind.equals("reddit")
               || kind.equals("hackernews")
               || kind.equals("bluesky")
+              || kind.equals("youtube")
               || sourceId.regionMatches(true, prefix.length(), host, 0, host.length()));
     }
 

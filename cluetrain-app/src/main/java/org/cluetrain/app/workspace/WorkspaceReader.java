@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * file once, not once per error.
  */
 public final class WorkspaceReader {
+  /** A YouTube watch, short or shorts address, whose video id is taken. */
+  private static final Pattern YOUTUBE_VIDEO_ADDRESS =
+      Pattern.compile(
+          "^https?://(?:www\\.|m\\.)?(?:youtube\\.com/(?:watch\\?(?:.*&)?v=|shorts/)|youtu\\.be/)"
+              + "([A-Za-z0-9_-]{11})");
+
   /** A DNS name: labels of letters, digits and dashes, joined by dots. */
   private static final java.util.regex.Pattern PUBLIC_HOST =
       java.util.regex.Pattern.compile(
@@ -946,6 +953,11 @@ public final class WorkspaceReader {
                 "bluesky",
                 "appview",
                 "jetstream",
+                "forum",
+                "youtube",
+                "key",
+                "key-env",
+                "api",
                 "retention"));
     if (fields == null) {
       return;
@@ -973,6 +985,14 @@ public final class WorkspaceReader {
     }
     if (fields.containsKey("jetstream")) {
       jetstream(node, fields, live);
+      return;
+    }
+    if (fields.containsKey("forum")) {
+      forum(node, fields, live);
+      return;
+    }
+    if (fields.containsKey("youtube")) {
+      youtube(node, fields, live);
       return;
     }
     for (String key : List.of("timeline", "tag", "list", "search", "token-env", "stream")) {
@@ -1253,6 +1273,135 @@ public final class WorkspaceReader {
             appview == null ? "https://public.api.bsky.app" : appview,
             settings,
             every(fields, 5 * 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
+  }
+
+  /**
+   * YouTube comments: {@code youtube: {video: ID}} (an id or a watch address) or {@code youtube:
+   * {channel: UC…}}, with the Data API key in the variable {@code key-env} names, or in {@code
+   * key}; {@code api} names another address of the API (a mirror, a test).
+   */
+  private void youtube(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    if (!onlyKeys(node, fields, "a YouTube source", "youtube", "key", "key-env", "api")) {
+      return;
+    }
+    Map<String, Node> target =
+        mapping(fields.get("youtube"), "a YouTube source's target", Set.of("video", "channel"));
+    if (target == null) {
+      return;
+    }
+    if (target.size() != 1) {
+      problem(
+          fields.get("youtube"),
+          inProject("a YouTube source needs exactly one of 'video' or 'channel'"));
+      return;
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    String what = target.containsKey("video") ? "video" : "channel";
+    String value = scalar(target.get(what), "a " + what + " id");
+    if (value == null) {
+      return;
+    }
+    value = value.strip();
+    if (what.equals("video")) {
+      Matcher address = YOUTUBE_VIDEO_ADDRESS.matcher(value);
+      if (address.find()) {
+        value = address.group(1);
+      }
+      if (!value.matches("[A-Za-z0-9_-]{11}")) {
+        problem(
+            target.get(what),
+            inProject(
+                "YouTube video '"
+                    + value
+                    + "' is neither a video id such as dQw4w9WgXcQ nor a watch address"));
+        return;
+      }
+    } else if (!value.matches("UC[A-Za-z0-9_-]{22}")) {
+      problem(
+          target.get(what),
+          inProject(
+              "YouTube channel '"
+                  + value
+                  + "' is not a channel id such as UCuAXFkgsw1L7xaCfnd5JJOw (an @handle is"
+                  + " not one)"));
+      return;
+    }
+    settings.put(what, value);
+    String keyEnv = optionalScalar(fields, "key-env");
+    String key = optionalScalar(fields, "key");
+    if ((keyEnv == null) == (key == null)) {
+      problem(
+          node,
+          inProject(
+              "a YouTube source needs exactly one of 'key-env' (the environment variable holding"
+                  + " the Data API key) or 'key'"));
+      return;
+    }
+    if (keyEnv != null) {
+      settings.put("key-env", keyEnv.strip());
+    } else {
+      settings.put("key", Objects.requireNonNull(key).strip());
+    }
+    String api = optionalScalar(fields, "api");
+    if (api != null && !api.strip().matches("https?://[^/\\s]+/?")) {
+      problem(
+          fields.get("api"),
+          inProject("api '" + api + "' is not an address such as https://www.googleapis.com"));
+      return;
+    }
+    String name = optionalScalar(fields, "name");
+    String shown = name == null ? "YouTube " + what + " " + value : name;
+    live.add(
+        new Workspace.LiveSource(
+            shown,
+            "youtube",
+            api == null ? "https://www.googleapis.com" : api.strip(),
+            settings,
+            every(fields, 15 * 60),
+            period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
+  }
+
+  /**
+   * A forum thread or board by its address: {@code forum: https://…}; the engine (Discourse, phpBB,
+   * XenForo, vBulletin, WordPress comments) is recognised from the page when it is first fetched.
+   */
+  private void forum(Node node, Map<String, Node> fields, List<Workspace.LiveSource> live) {
+    if (!onlyKeys(node, fields, "a forum source", "forum")) {
+      return;
+    }
+    String url = scalar(fields.get("forum"), "a thread's or board's address");
+    if (url == null) {
+      return;
+    }
+    url = url.strip();
+    java.net.URI address = null;
+    try {
+      address = java.net.URI.create(url);
+    } catch (IllegalArgumentException notAUri) {
+      // told below
+    }
+    if (address == null
+        || address.getHost() == null
+        || !("http".equals(address.getScheme()) || "https".equals(address.getScheme()))) {
+      problem(
+          fields.get("forum"),
+          inProject(
+              "forum '"
+                  + url
+                  + "' is not the http(s) address of a thread or board such as"
+                  + " https://forum.example/viewtopic.php?t=7"));
+      return;
+    }
+    String name = optionalScalar(fields, "name");
+    String shown = name == null ? "forum " + url : name;
+    live.add(
+        new Workspace.LiveSource(
+            shown,
+            "forum",
+            url,
+            Map.of(),
+            every(fields, 15 * 60),
             period(fields.get("retention"), inProject("source '" + shown + "'"), "retention")));
   }
 

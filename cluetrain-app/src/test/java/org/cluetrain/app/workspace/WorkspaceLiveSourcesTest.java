@@ -267,4 +267,145 @@ class WorkspaceLiveSourcesTest {
       assertThat(declared.get(i).covers(sources.get(i).id())).isTrue();
     }
   }
+
+  @Test
+  void forumSourcesAreAThreadOrBoardAddress() throws Exception {
+    Workspace workspace =
+        read(
+            """
+            projects:
+              - name: acme
+                sources:
+                  - forum: https://forum.example/viewtopic.php?t=7
+                  - name: Acme category
+                    forum: https://community.example/c/support/5
+                    every: 1h
+            """);
+    assertThat(workspace.project("acme").orElseThrow().liveSources())
+        .containsExactly(
+            new Workspace.LiveSource(
+                "forum https://forum.example/viewtopic.php?t=7",
+                "forum",
+                "https://forum.example/viewtopic.php?t=7",
+                Map.of(),
+                900),
+            new Workspace.LiveSource(
+                "Acme category", "forum", "https://community.example/c/support/5", Map.of(), 3600));
+    List<String> problems = new ArrayList<>();
+    List<Source> sources =
+        LiveSources.sources(
+            workspace, workspace.network(), Map.<String, String>of()::get, problems::add);
+    assertThat(problems).isEmpty();
+    assertThat(sources)
+        .extracting(Source::id)
+        .containsExactly(
+            "forum:forum.example/viewtopic.php?t=7", "forum:community.example/c/support/5");
+    assertThat(sources).extracting(Source::kind).containsOnly("forum");
+    List<Workspace.LiveSource> declared = workspace.project("acme").orElseThrow().liveSources();
+    assertThat(declared.get(0).covers(sources.get(0).id())).isTrue();
+    assertThat(declared.get(0).covers(sources.get(1).id())).isFalse();
+  }
+
+  @Test
+  void forumMistakesNameTheLineTheProjectAndTheValue() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    projects:
+                      - name: acme
+                        sources:
+                          - forum: forum.example/viewtopic.php?t=7
+                          - forum: https://forum.example/t/42
+                            tag: acme
+                          - forum: ftp://forum.example/board
+                    """))
+        .hasMessageContainingAll(
+            ":4: project 'acme', forum 'forum.example/viewtopic.php?t=7' is not the http(s)"
+                + " address of a thread or board such as https://forum.example/viewtopic.php?t=7",
+            ":6: 'tag' is not a setting of a forum source",
+            ":7: project 'acme', forum 'ftp://forum.example/board' is not the http(s) address");
+  }
+
+  @Test
+  void youtubeSourcesAreAVideoOrAChannelWithTheirKey() throws Exception {
+    Workspace workspace =
+        read(
+            """
+            projects:
+              - name: acme
+                sources:
+                  - youtube: {video: "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42"}
+                    key-env: YOUTUBE_KEY
+                  - name: Acme channel
+                    youtube:
+                      channel: UCuAXFkgsw1L7xaCfnd5JJOw
+                    key: AIza-in-the-file
+                    every: 1h
+            """);
+    assertThat(workspace.project("acme").orElseThrow().liveSources())
+        .containsExactly(
+            new Workspace.LiveSource(
+                "YouTube video dQw4w9WgXcQ",
+                "youtube",
+                "https://www.googleapis.com",
+                Map.of("video", "dQw4w9WgXcQ", "key-env", "YOUTUBE_KEY"),
+                900),
+            new Workspace.LiveSource(
+                "Acme channel",
+                "youtube",
+                "https://www.googleapis.com",
+                Map.of("channel", "UCuAXFkgsw1L7xaCfnd5JJOw", "key", "AIza-in-the-file"),
+                3600));
+    List<String> problems = new ArrayList<>();
+    List<Source> sources =
+        LiveSources.sources(
+            workspace,
+            workspace.network(),
+            Map.of("YOUTUBE_KEY", "AIza-secret")::get,
+            problems::add);
+    assertThat(problems).isEmpty();
+    assertThat(sources)
+        .extracting(Source::id)
+        .containsExactly("youtube:video/dQw4w9WgXcQ", "youtube:channel/UCuAXFkgsw1L7xaCfnd5JJOw");
+    assertThat(sources.get(0).address())
+        .isEqualTo(
+            "https://www.googleapis.com/youtube/v3/commentThreads?part=snippet,replies"
+                + "&videoId=dQw4w9WgXcQ")
+        .doesNotContain("AIza");
+    List<Workspace.LiveSource> declared = workspace.project("acme").orElseThrow().liveSources();
+    assertThat(declared.get(0).covers(sources.get(0).id())).isTrue();
+
+    List<String> unset = new ArrayList<>();
+    LiveSources.sources(workspace, workspace.network(), Map.<String, String>of()::get, unset::add);
+    assertThat(unset)
+        .containsExactly(
+            "project acme: source 'YouTube video dQw4w9WgXcQ': the environment variable"
+                + " YOUTUBE_KEY named by key-env is not set");
+  }
+
+  @Test
+  void youtubeMistakesNameTheLineTheProjectAndTheValue() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    projects:
+                      - name: acme
+                        sources:
+                          - youtube: {video: acme-widgets-demo}
+                            key-env: YOUTUBE_KEY
+                          - youtube: {channel: "@acme"}
+                            key-env: YOUTUBE_KEY
+                          - youtube: {video: dQw4w9WgXcQ}
+                          - youtube: {video: dQw4w9WgXcQ, channel: UCuAXFkgsw1L7xaCfnd5JJOw}
+                            key-env: YOUTUBE_KEY
+                    """))
+        .hasMessageContainingAll(
+            ":4: project 'acme', YouTube video 'acme-widgets-demo' is neither a video id such as"
+                + " dQw4w9WgXcQ nor a watch address",
+            ":6: project 'acme', YouTube channel '@acme' is not a channel id",
+            ":8: project 'acme', a YouTube source needs exactly one of 'key-env'",
+            ":9: project 'acme', a YouTube source needs exactly one of 'video' or 'channel'");
+  }
 }

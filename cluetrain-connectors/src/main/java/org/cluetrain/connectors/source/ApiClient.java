@@ -46,13 +46,24 @@ import org.jspecify.annotations.Nullable;
  * limit ends the request, and the host's wishes are kept: {@code Retry-After} on {@code 429} and
  * {@code 503}, and {@code X-RateLimit-Remaining: 0} until {@code X-RateLimit-Reset} (seconds, as
  * Reddit sends it, or a time, as Mastodon does), and the same of {@code RateLimit-*} (Bluesky) hold
- * every further request to that host back without sending it.
+ * every further request to that host back without sending it. A {@code 403} whose body gives a
+ * Google API's reason for a spent quota ({@code quotaExceeded}) holds the host back until the quota
+ * starts again, at midnight Pacific time, and is a rate limit, not refused credentials.
  *
  * <p>Every failure is a {@link SourceFailure} whose reason is what the gap ledger records.
  */
 public final class ApiClient {
   /** A reset given as a number above this is a time (seconds since 1970), not a wait (2001). */
   private static final double EPOCH_SECONDS_FROM = 1_000_000_000;
+
+  /** The most of a {@code 403}'s body read for its reason. */
+  private static final long ERROR_BODY_BYTES = 64 * 1024;
+
+  private static final java.time.ZoneId PACIFIC = java.time.ZoneId.of("America/Los_Angeles");
+  private static final java.util.regex.Pattern QUOTA_REASON =
+      java.util.regex.Pattern.compile(
+          "\"reason\"\\s*:\\s*\"(quotaExceeded|rateLimitExceeded|userRateLimitExceeded"
+              + "|dailyLimitExceeded)\"");
 
   /** Settings; every one has a default suited to public APIs. */
   public record Settings(
@@ -106,7 +117,10 @@ public final class ApiClient {
     return settings;
   }
 
-  /** GET, with these headers (an {@code Authorization} among them, say). */
+  /**
+   * GET, with these headers (an {@code Authorization} among them, say); a header named here
+   * replaces the default one ({@code Accept: application/json}).
+   */
   public ApiResponse get(URI uri, Map<String, String> headers)
       throws SourceFailure, InterruptedException {
     return send(HttpRequest.newBuilder(uri).GET(), uri, headers);
@@ -313,7 +327,8 @@ public final class ApiClient {
         .timeout(settings.requestTimeout())
         .header("User-Agent", settings.userAgent())
         .header("Accept", "application/json");
-    headers.forEach(request::header);
+    // a caller's header replaces the default of that name (an Accept of HTML pages, say)
+    headers.forEach(request::setHeader);
     HttpRequest built = request.build();
     HttpResponse<byte[]> response;
     try {
@@ -341,12 +356,19 @@ public final class ApiClient {
     }
     noteRateLimit(host, response.headers());
     if (response.statusCode() / 100 != 2) {
-      throw failure(uri, host, response.statusCode(), response.headers());
+      throw failure(uri, host, response.statusCode(), response.headers(), response.body());
     }
     return new ApiResponse(uri, response.statusCode(), response.headers(), response.body());
   }
 
   private HttpResponse.BodySubscriber<byte[]> bodyFor(HttpResponse.ResponseInfo info) {
+    if (info.statusCode() == 403) {
+      // a 403 says in its body whether a quota is spent (Google's APIs) or the key refused
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+      return declared > ERROR_BODY_BYTES
+          ? HttpResponse.BodySubscribers.replacing(new byte[0])
+          : new BoundedBodySubscriber(ERROR_BODY_BYTES, declared);
+    }
     if (info.statusCode() / 100 != 2) {
       return HttpResponse.BodySubscribers.replacing(new byte[0]);
     }
@@ -426,6 +448,11 @@ public final class ApiClient {
   }
 
   private SourceFailure failure(URI uri, String host, int status, HttpHeaders headers) {
+    return failure(uri, host, status, headers, new byte[0]);
+  }
+
+  private SourceFailure failure(
+      URI uri, String host, int status, HttpHeaders headers, byte[] body) {
     String problem = uri + ": HTTP " + status + HttpStatusNames.suffix(status);
     if (status == 429 || status == 503) {
       Instant now = clock.instant();
@@ -448,6 +475,23 @@ public final class ApiClient {
       }
       return new SourceFailure(GapReason.SERVER_ERROR, problem, until);
     }
+    if (status == 403) {
+      String quota = spentQuota(body);
+      if (quota != null) {
+        // Google's API quotas are counted per day and start again at midnight Pacific time
+        Instant until =
+            java.time.ZonedDateTime.now(clock.withZone(PACIFIC))
+                .toLocalDate()
+                .plusDays(1)
+                .atStartOfDay(PACIFIC)
+                .toInstant();
+        resting.merge(host, until, (a, b) -> a.isAfter(b) ? a : b);
+        return new SourceFailure(
+            GapReason.RATE_LIMITED,
+            problem + " (" + quota + "); rate limited by host until " + until,
+            until);
+      }
+    }
     if (status == 401 || status == 403) {
       return new SourceFailure(GapReason.AUTH_EXPIRED, problem + "; the credentials were refused");
     }
@@ -462,6 +506,17 @@ public final class ApiClient {
               + headers.firstValue("Location").map(l -> " to " + l).orElse(""));
     }
     return new SourceFailure(GapReason.REQUEST_REFUSED, problem);
+  }
+
+  /**
+   * The reason a Google API gives for a spent quota ({@code quotaExceeded}, {@code
+   * rateLimitExceeded}, {@code userRateLimitExceeded}, {@code dailyLimitExceeded}) in its error
+   * body, or {@code null}.
+   */
+  private static @Nullable String spentQuota(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    java.util.regex.Matcher reason = QUOTA_REASON.matcher(text);
+    return reason.find() ? reason.group(1) : null;
   }
 
   private SourceFailure unreachable(URI uri, Throwable failure) {

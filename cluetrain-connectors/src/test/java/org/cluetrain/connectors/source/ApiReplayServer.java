@@ -26,7 +26,7 @@ import org.cluetrain.connectors.net.AddressPolicy;
 public final class ApiReplayServer implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
-  private final Deque<Integer> failures = new ConcurrentLinkedDeque<>();
+  private final Deque<Failure> failures = new ConcurrentLinkedDeque<>();
   private final Map<String, String> headers = new ConcurrentHashMap<>();
 
   /** The requests, as {@code /path?query}. */
@@ -59,8 +59,15 @@ public final class ApiReplayServer implements AutoCloseable {
 
   /** Answers the next request with this status. */
   public void fail(int status) {
-    failures.add(status);
+    failures.add(new Failure(status, new byte[0]));
   }
+
+  /** Answers the next request with this status and body (an API's error document). */
+  public void fail(int status, String body) {
+    failures.add(new Failure(status, body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private record Failure(int status, byte[] body) {}
 
   /** Sends this header with every answer. */
   public void header(String name, String value) {
@@ -74,9 +81,9 @@ public final class ApiReplayServer implements AutoCloseable {
           uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
       requests.add(request);
       headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-      Integer failure = failures.poll();
-      byte[] body = failure == null ? answers.get(request) : null;
-      int status = failure != null ? failure : body == null ? 404 : 200;
+      Failure failure = failures.poll();
+      byte[] body = failure == null ? answers.get(request) : failure.body();
+      int status = failure != null ? failure.status() : body == null ? 404 : 200;
       if (status == 429) {
         exchange.getResponseHeaders().add("Retry-After", "600");
       }

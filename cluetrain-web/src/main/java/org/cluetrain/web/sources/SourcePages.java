@@ -80,23 +80,28 @@ public final class SourcePages {
   }
 
   /** The kinds of source the form adds. */
-  public static final List<String> KINDS = List.of("mastodon", "hackernews", "bluesky");
+  public static final List<String> KINDS =
+      List.of("mastodon", "hackernews", "bluesky", "forum", "youtube");
 
   /** The API a Hacker News or Bluesky source uses when the form names none. */
   private static final Map<String, String> DEFAULT_API =
       Map.of(
           "hackernews new", "https://hacker-news.firebaseio.com",
           "hackernews search", "https://hn.algolia.com",
-          "bluesky", "https://public.api.bsky.app");
+          "bluesky", "https://public.api.bsky.app",
+          "youtube", "https://www.googleapis.com");
 
   /**
    * The form adding or changing a source, as typed.
    *
    * @param kind one of {@link #KINDS}
-   * @param instance the Mastodon instance, or the API of another kind (empty: its public one)
+   * @param instance the Mastodon instance, a forum thread's or board's address, or the API of
+   *     another kind (empty: its public one)
    * @param timeline one of tag, list, search, public, local (Mastodon)
    * @param value the hashtag, list id or search query; for Hacker News the search query (empty: the
-   *     new stories); for Bluesky the search query or an {@code @handle}
+   *     new stories); for Bluesky the search query or an {@code @handle}; for YouTube a video id or
+   *     a channel id ({@code UC…})
+   * @param tokenEnv the environment variable holding the token (Mastodon) or the API key (YouTube)
    */
   public record SourceForm(
       String kind,
@@ -116,7 +121,12 @@ public final class SourcePages {
       if (!d.kind().equals("mastodon")) {
         String author = d.setting("author");
         String value =
-            author != null ? "@" + author : Objects.requireNonNullElse(d.setting("search"), "");
+            author != null
+                ? "@" + author
+                : Objects.requireNonNullElse(
+                    d.setting("search"),
+                    Objects.requireNonNullElse(
+                        d.setting("video"), Objects.requireNonNullElse(d.setting("channel"), "")));
         return new SourceForm(
             d.kind(),
             d.project(),
@@ -124,7 +134,7 @@ public final class SourcePages {
             d.url(),
             "tag",
             value,
-            "",
+            Objects.requireNonNullElse(d.setting("key-env"), ""),
             false,
             Math.max(1, d.everySeconds() / 60));
       }
@@ -219,11 +229,24 @@ public final class SourcePages {
         form.everyMinutes() * 60);
   }
 
-  /** A Hacker News or Bluesky source, with the settings its workspace key would have. */
+  /** A Hacker News, Bluesky or forum source, with the settings its workspace key would have. */
   private static SourceDefinition otherDefinition(SourceForm form) {
     Map<String, String> settings = new LinkedHashMap<>();
     String api;
-    if (form.kind().equals("hackernews")) {
+    if (form.kind().equals("forum")) {
+      return new SourceDefinition(
+          form.project(),
+          form.name(),
+          "forum",
+          form.instance(),
+          settings,
+          form.everyMinutes() * 60);
+    }
+    if (form.kind().equals("youtube")) {
+      settings.put(form.value().startsWith("UC") ? "channel" : "video", form.value());
+      settings.put("key-env", form.tokenEnv());
+      api = DEFAULT_API.get("youtube");
+    } else if (form.kind().equals("hackernews")) {
       String mode = form.value().isEmpty() ? "new" : "search";
       settings.put("mode", mode);
       if (!form.value().isEmpty()) {
@@ -258,6 +281,23 @@ public final class SourcePages {
     }
     if (!KINDS.contains(form.kind())) {
       return "'" + form.kind() + "' is not one of " + String.join(", ", KINDS);
+    }
+    if (form.kind().equals("forum") && !form.instance().matches("https?://[^/\\s]+(/\\S*)?")) {
+      return "forum '"
+          + form.instance()
+          + "' is not the address of a thread or board such as"
+          + " https://forum.example/viewtopic.php?t=7";
+    }
+    if (form.kind().equals("youtube")) {
+      if (!form.value().matches("[A-Za-z0-9_-]{11}|UC[A-Za-z0-9_-]{22}")) {
+        return "YouTube '"
+            + form.value()
+            + "' is neither a video id such as dQw4w9WgXcQ nor a channel id such as"
+            + " UCuAXFkgsw1L7xaCfnd5JJOw";
+      }
+      if (!form.tokenEnv().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        return "a YouTube source needs the environment variable holding the Data API key";
+      }
     }
     if (form.kind().equals("bluesky") && form.value().isEmpty()) {
       return "a Bluesky source needs a search query or an account such as @acme.bsky.social";

@@ -153,6 +153,20 @@ class SourcesBrowserTest extends BrowserTestBase {
     wait.until(
         org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
             By.id("sources-notice")));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("kind")))
+        .selectByValue("youtube");
+    fill("name", "yt");
+    fill("value", "@acme");
+    fill("token-env", "YOUTUBE_KEY");
+    browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+    assertThat(
+            wait.until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                        By.id("source-problem")))
+                .getText())
+        .isEqualTo(
+            "YouTube '@acme' is neither a video id such as dQw4w9WgXcQ nor a channel id such as"
+                + " UCuAXFkgsw1L7xaCfnd5JJOw");
     assertThat(runtime.sourceStates().definitions())
         .singleElement()
         .satisfies(d -> assertThat(d.settings()).containsEntry("tag", "deutschebahn"));
@@ -176,7 +190,8 @@ class SourcesBrowserTest extends BrowserTestBase {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("kind")));
     assertThat(kind.getOptions())
         .extracting(WebElement::getText)
-        .containsExactly("Mastodon", "Hacker News", "Bluesky");
+        .containsExactly(
+            "Mastodon", "Hacker News", "Bluesky", "Forum thread or board", "YouTube comments");
     kind.selectByValue("hackernews");
     fill("name", "hn");
     browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
@@ -199,11 +214,21 @@ class SourcesBrowserTest extends BrowserTestBase {
     wait.until(
         org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
             By.id("sources-notice")));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("kind")))
+        .selectByValue("forum");
+    fill("name", "x5");
+    fill("instance", "https://forum.example/viewtopic.php?t=7");
+    fill("value", "");
+    browser.findElement(By.cssSelector("#source-form button[type=submit]")).click();
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+            By.id("sources-notice")));
     assertThat(runtime.sourceStates().definitions())
         .extracting(d -> d.name() + " " + d.kind() + " " + d.url() + " " + d.settings())
         .containsExactlyInAnyOrder(
             "hn hackernews https://hacker-news.firebaseio.com {mode=new}",
-            "sky bluesky https://public.api.bsky.app {author=acme.bsky.social}");
+            "sky bluesky https://public.api.bsky.app {author=acme.bsky.social}",
+            "x5 forum https://forum.example/viewtopic.php?t=7 {}");
 
     browser.findElement(By.cssSelector("tr[data-defined='bahn/sky'] a[href*='edit=']")).click();
     assertThat(
