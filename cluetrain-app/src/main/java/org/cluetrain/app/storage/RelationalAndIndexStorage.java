@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.cluetrain.access.AccountStore;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.audit.AuditLog;
+import org.cluetrain.goal.GoalStore;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.SourceStateStore;
@@ -144,6 +145,11 @@ final class RelationalAndIndexStorage implements StorageBackend {
   @Override
   public QueryStore queries() {
     return relational.queries();
+  }
+
+  @Override
+  public GoalStore goals() {
+    return relational.goals();
   }
 
   @Override

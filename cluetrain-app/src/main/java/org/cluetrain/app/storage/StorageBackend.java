@@ -3,6 +3,7 @@ package org.cluetrain.app.storage;
 import org.cluetrain.access.AccountStore;
 import org.cluetrain.alert.AlertStore;
 import org.cluetrain.audit.AuditLog;
+import org.cluetrain.goal.GoalStore;
 import org.cluetrain.inbox.InboxStore;
 import org.cluetrain.ingest.GapLedger;
 import org.cluetrain.ingest.SourceStateStore;
@@ -68,6 +69,9 @@ public interface StorageBackend extends AutoCloseable {
 
   /** The saved queries written in the web interface. */
   QueryStore queries();
+
+  /** The goals written in the web interface, with every version saved. */
+  GoalStore goals();
 
   /** Who signed in, changed users or settings, exported or erased: append-only. */
   AuditLog auditLog();
