@@ -113,6 +113,57 @@ public final class Goals {
     return store.save(goal, by, clock.instant());
   }
 
+  /**
+   * The fields in which a goal differs from the one before it, by their names in the workspace file
+   * and the API; every field when there was none before.
+   */
+  public static List<String> changes(@Nullable Goal before, Goal after) {
+    List<String> changed = new ArrayList<>();
+    if (before == null || before.kpi() != after.kpi()) {
+      changed.add("kpi");
+    }
+    if (before == null
+        || !before.baselineFrom().equals(after.baselineFrom())
+        || !before.baselineTo().equals(after.baselineTo())) {
+      changed.add("baseline");
+    }
+    if (before == null || Double.compare(before.target(), after.target()) != 0) {
+      changed.add("target");
+    }
+    if (before == null
+        || !before.horizonStart().equals(after.horizonStart())
+        || !before.horizonEnd().equals(after.horizonEnd())) {
+      changed.add("horizon");
+    }
+    if (before == null || !before.owner().equals(after.owner())) {
+      changed.add("owner");
+    }
+    if (before == null || before.cadence() != after.cadence()) {
+      changed.add("check_in");
+    }
+    return changed;
+  }
+
+  /**
+   * A goal's versions as the API and the goal page show them, newest first, each with what changed
+   * from the one before (the first from the file's goal, if the file has one).
+   */
+  public List<Map<String, Object>> historyJson(String project, String name) {
+    Goal before = workspace.project(project).flatMap(p -> p.goal(name)).orElse(null);
+    List<Map<String, Object>> versions = new ArrayList<>();
+    for (GoalStore.Version version : history(project, name)) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("version", version.number());
+      json.put("edited_by", version.editedBy());
+      json.put("edited", version.edited().toString());
+      json.put("changed", changes(before, version.goal()));
+      json.put("target", version.goal().target());
+      versions.add(0, json);
+      before = version.goal();
+    }
+    return versions;
+  }
+
   /** How a goal is doing today. */
   public GoalProgress progress(Goal goal) {
     return tracker.progress(goal);
