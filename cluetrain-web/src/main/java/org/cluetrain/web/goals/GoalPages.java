@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,7 +77,31 @@ public final class GoalPages {
     Map<String, Object> model = new HashMap<>();
     model.put("page", page);
     model.put("view", new GoalView(goals.progress(goal), page.t()));
+    model.put("history", history(goals, project, goal.name()));
     Templates.page(ctx, "goals/goal.jte", model);
+  }
+
+  /**
+   * One version of a goal as its page lists it.
+   *
+   * @param changed the fields that changed from the version before, by their names in the API
+   */
+  public record HistoryRow(int version, String editedBy, Instant edited, List<String> changed) {}
+
+  /** A goal's versions, newest first. */
+  private static List<HistoryRow> history(Goals goals, String project, String name) {
+    List<HistoryRow> rows = new ArrayList<>();
+    for (Map<String, Object> version : goals.historyJson(project, name)) {
+      @SuppressWarnings("unchecked")
+      List<String> changed = (List<String>) version.get("changed");
+      rows.add(
+          new HistoryRow(
+              (Integer) version.get("version"),
+              (String) version.get("edited_by"),
+              Instant.parse((String) version.get("edited")),
+              changed));
+    }
+    return rows;
   }
 
   private void listJson(Context ctx) {
