@@ -123,14 +123,14 @@ public final class GoalValues {
     }
   }
 
-  /** Which field the goal's own check refused, from its message. */
+  /** Which field the goal's own check refused, from how its message starts. */
   private static String fieldOf(String message) {
-    for (String field : List.of("name", "target", "baseline", "horizon")) {
-      if (message.contains(field)) {
+    for (String field : List.of("target", "baseline", "horizon")) {
+      if (message.startsWith("the " + field + " of goal")) {
         return field;
       }
     }
-    return "goal";
+    return message.startsWith("goal name") ? "name" : "goal";
   }
 
   private static @Nullable String required(
