@@ -408,9 +408,12 @@ public final class EmbeddedRuntime implements AutoCloseable {
     return OverviewReport.build(project, period, queries.queries(), rollups(), store);
   }
 
-  /** The goals of the workspace's projects, measured as of now. */
+  /**
+   * The goals in effect of the workspace's projects (the file's and those saved in the web
+   * interface), measured as of now.
+   */
   public Goals goals() {
-    return new Goals(workspace, goalTracker());
+    return new Goals(workspace, storage.goals(), goalTracker(), Clock.systemUTC());
   }
 
   /** Measures goals against the overview figures of the queries in effect, as of now. */

@@ -57,7 +57,7 @@ final class GoalsCommand implements Runnable {
         for (Workspace.Project p : runtime.workspace().projects()) {
           if (project == null || project.equals(p.name())) {
             List<Object> list = new ArrayList<>();
-            for (Goal goal : p.goals()) {
+            for (Goal goal : goals.of(p.name())) {
               list.add(Goals.json(goals.progress(goal), false));
             }
             projects.add(

@@ -11,6 +11,7 @@ import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.privacy.PseudonymStore;
 import org.cluetrain.privacy.SuppressionList;
 import org.cluetrain.query.QueryStore;
+import org.cluetrain.report.goal.GoalStore;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.QueryLedger;
@@ -34,6 +35,7 @@ public final class JdbcStorage implements AutoCloseable {
   private final JdbcAlertStore alerts;
   private final JdbcAccountStore accounts;
   private final JdbcQueryStore queries;
+  private final JdbcGoalStore goals;
   private final JdbcInbox inbox;
   private final JdbcAuditLog auditLog;
   private final JdbcSuppressionList suppressionList;
@@ -53,6 +55,7 @@ public final class JdbcStorage implements AutoCloseable {
     // closing one of these closes the database they share, as closing the storage does
     this.accounts = new JdbcAccountStore(database, true);
     this.queries = new JdbcQueryStore(database, true);
+    this.goals = new JdbcGoalStore(database, true);
     this.inbox = new JdbcInbox(database, true);
     this.auditLog = new JdbcAuditLog(database);
     this.suppressionList = new JdbcSuppressionList(database);
@@ -137,6 +140,11 @@ public final class JdbcStorage implements AutoCloseable {
   /** The saved queries written in the web interface. */
   public QueryStore queries() {
     return queries;
+  }
+
+  /** The goals written in the web interface, with every version saved. */
+  public GoalStore goals() {
+    return goals;
   }
 
   public InboxStore inbox() {

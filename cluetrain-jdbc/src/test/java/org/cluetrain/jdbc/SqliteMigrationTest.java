@@ -54,7 +54,8 @@ class SqliteMigrationTest {
               "10 gap ledger",
               "21 suppressed authors",
               "25 matched queries on posts",
-              "26 retention");
+              "26 retention",
+              "27 goals");
       // the match rows of the posts table's posts moved into their own rows
       assertThat(
               database.select(
@@ -91,8 +92,8 @@ class SqliteMigrationTest {
             statement.executeQuery(
                 "SELECT COUNT(*), MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(13);
-      assertThat(rs.getString(2)).isEqualTo("26");
+      assertThat(rs.getInt(1)).isEqualTo(14);
+      assertThat(rs.getString(2)).isEqualTo("27");
     }
   }
 
@@ -117,12 +118,14 @@ class SqliteMigrationTest {
               "source_gaps",
               "source_definitions",
               "retained_counts",
-              "retention_runs")
+              "retention_runs",
+              "goals",
+              "goal_versions")
           .contains("flyway_schema_history");
       assertThat(
               database.select(
                   "history", "SELECT version FROM flyway_schema_history", rs -> rs.getString(1)))
-          .containsExactly("1", "2", "3", "4", "5", "7", "8", "9", "10", "21", "25", "26");
+          .containsExactly("1", "2", "3", "4", "5", "7", "8", "9", "10", "21", "25", "26", "27");
     }
   }
 }

@@ -111,7 +111,19 @@ public final class ApiRoutes {
     routes.add(
         get(
             "/api/projects/{project}/goals/{goal}",
-            "one goal with every check-in, the least-squares trend and the forecast"));
+            "one goal with every check-in, the least-squares trend, the forecast and its history"));
+    routes.add(
+        send(
+            "POST",
+            "/api/projects/{project}/goals",
+            201,
+            "create a goal: name, kpi, baseline, target, horizon, owner, check_in"));
+    routes.add(
+        send(
+            "PUT",
+            "/api/projects/{project}/goals/{goal}",
+            200,
+            "change a goal; every change is kept as a version in its history"));
     routes.add(
         get(
             org.cluetrain.web.report.ReportPages.API_LIST,

@@ -13,6 +13,7 @@ import org.cluetrain.lucene.LucenePostStore;
 import org.cluetrain.privacy.PseudonymStore;
 import org.cluetrain.privacy.SuppressionList;
 import org.cluetrain.query.QueryStore;
+import org.cluetrain.report.goal.GoalStore;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
@@ -144,6 +145,11 @@ final class RelationalAndIndexStorage implements StorageBackend {
   @Override
   public QueryStore queries() {
     return relational.queries();
+  }
+
+  @Override
+  public GoalStore goals() {
+    return relational.goals();
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.cluetrain.ingest.SubscriptionStore;
 import org.cluetrain.privacy.PseudonymStore;
 import org.cluetrain.privacy.SuppressionList;
 import org.cluetrain.query.QueryStore;
+import org.cluetrain.report.goal.GoalStore;
 import org.cluetrain.store.ActivityRollups;
 import org.cluetrain.store.PostLedger;
 import org.cluetrain.store.PostStore;
@@ -68,6 +69,9 @@ public interface StorageBackend extends AutoCloseable {
 
   /** The saved queries written in the web interface. */
   QueryStore queries();
+
+  /** The goals written in the web interface, with every version saved. */
+  GoalStore goals();
 
   /** Who signed in, changed users or settings, exported or erased: append-only. */
   AuditLog auditLog();

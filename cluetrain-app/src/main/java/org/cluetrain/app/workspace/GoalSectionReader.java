@@ -1,15 +1,11 @@
 package org.cluetrain.app.workspace;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.cluetrain.report.goal.Cadence;
 import org.cluetrain.report.goal.Goal;
 import org.cluetrain.report.goal.Kpi;
@@ -33,13 +29,6 @@ import org.yaml.snakeyaml.nodes.Node;
 final class GoalSectionReader {
   private static final Set<String> KEYS =
       Set.of("name", "kpi", "baseline", "target", "horizon", "owner", "check_in");
-  private static final Pattern YEAR = Pattern.compile("(\\d{4})");
-  private static final Pattern YEARS = Pattern.compile("(\\d{4})\\s*\\.\\.\\s*(\\d{4})");
-  private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[qQ]([1-4])");
-  private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
-  private static final Pattern DAYS =
-      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s*\\.\\.\\s*(\\d{4}-\\d{2}-\\d{2})");
-
   private final WorkspaceReader reader;
 
   GoalSectionReader(WorkspaceReader reader) {
@@ -123,47 +112,14 @@ final class GoalSectionReader {
     }
   }
 
-  /**
-   * A target: a share or the net sentiment in percent ({@code 10%}, {@code -5 %}) or as a fraction
-   * ({@code 0.1}); a count as a number.
-   */
+  /** A target as {@link GoalValues#target} reads it, or null when refused (with a problem). */
   private Double target(String text, Kpi kpi, Node node, String where) {
-    String number = text.strip().replace(',', '.');
-    boolean percent = number.endsWith("%");
-    if (percent) {
-      number = number.substring(0, number.length() - 1).strip();
-    }
-    double value;
     try {
-      value = Double.parseDouble(number);
-    } catch (NumberFormatException e) {
-      reader.problem(node, where + ": target '" + text + "' is not a number");
+      return GoalValues.target(text, kpi);
+    } catch (IllegalArgumentException e) {
+      reader.problem(node, where + ": " + e.getMessage());
       return null;
     }
-    if (kpi.unit() == Kpi.Unit.COUNT) {
-      if (percent) {
-        reader.problem(
-            node,
-            where + ": target '" + text + "' is a percentage, but " + kpi.key() + " is a count");
-        return null;
-      }
-      return value;
-    }
-    if (percent) {
-      return value / 100;
-    }
-    if (Math.abs(value) > 1) {
-      reader.problem(
-          node,
-          where
-              + ": target '"
-              + text
-              + "' is no share: write "
-              + kpi.key()
-              + " in percent, such as 10%");
-      return null;
-    }
-    return value;
   }
 
   /** A range of days {@code [first, last]}, or null when absent or refused (with a problem). */
@@ -172,56 +128,11 @@ final class GoalSectionReader {
     if (text == null) {
       return null;
     }
-    LocalDate[] range = parseRange(text.strip());
-    if (range == null || range[1].isBefore(range[0])) {
-      reader.problem(
-          fields.get(key),
-          where
-              + ": "
-              + key
-              + " '"
-              + text
-              + "' is not a period such as 2026-10-01..2026-12-31, 2027-Q1, 2026-10, 2027 or"
-              + " 2027..2029");
-      return null;
-    }
-    return range;
-  }
-
-  /** The first and last day of a period written as days, a quarter, a month, a year or years. */
-  static LocalDate[] parseRange(String text) {
     try {
-      Matcher m = DAYS.matcher(text);
-      if (m.matches()) {
-        return new LocalDate[] {LocalDate.parse(m.group(1)), LocalDate.parse(m.group(2))};
-      }
-      m = YEARS.matcher(text);
-      if (m.matches()) {
-        return new LocalDate[] {
-          LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
-          LocalDate.of(Integer.parseInt(m.group(2)), 12, 31)
-        };
-      }
-      m = QUARTER.matcher(text.toUpperCase(Locale.ROOT));
-      if (m.matches()) {
-        LocalDate first =
-            LocalDate.of(Integer.parseInt(m.group(1)), 3 * Integer.parseInt(m.group(2)) - 2, 1);
-        return new LocalDate[] {first, first.plusMonths(3).minusDays(1)};
-      }
-      m = MONTH.matcher(text);
-      if (m.matches()) {
-        LocalDate first =
-            LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1);
-        return new LocalDate[] {first, first.plusMonths(1).minusDays(1)};
-      }
-      m = YEAR.matcher(text);
-      if (m.matches()) {
-        int year = Integer.parseInt(m.group(1));
-        return new LocalDate[] {LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)};
-      }
-    } catch (DateTimeException e) {
+      return GoalValues.range(key, text);
+    } catch (IllegalArgumentException e) {
+      reader.problem(fields.get(key), where + ": " + e.getMessage());
       return null;
     }
-    return null;
   }
 }

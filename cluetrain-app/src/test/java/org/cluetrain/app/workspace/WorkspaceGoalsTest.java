@@ -76,7 +76,7 @@ class WorkspaceGoalsTest {
         "2027..2029             | 2027-01-01 | 2029-12-31"
       })
   void periodsAreDaysAQuarterAMonthAYearOrYears(String text, String first, String last) {
-    LocalDate[] range = GoalSectionReader.parseRange(text);
+    LocalDate[] range = GoalValues.parseRange(text);
     assertThat(range).containsExactly(LocalDate.parse(first), LocalDate.parse(last));
   }
 
