@@ -440,10 +440,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             .toList();
     // goals as they stood when the period ended, so that last quarter's report stays last quarter's
     GoalTracker asThen = goalTracker(Clock.fixed(period.until(), ZoneOffset.UTC));
-    List<GoalProgress> goals =
-        workspace.project(project).map(Workspace.Project::goals).orElse(List.of()).stream()
-            .map(asThen::progress)
-            .toList();
+    List<GoalProgress> goals = goals().of(project).stream().map(asThen::progress).toList();
     return Report.build(
         definition, period, p -> overview(project, p), alerts, storage.inbox(), goals);
   }
